@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import type { Party, SectionStatus } from './types.js';
+
+/** Shapes of the public HTTP API (DESIGN 6.2), shared by server presenters and the client. */
+
+export const sessionInput = z.object({
+  email: z.string().trim().toLowerCase().email().max(320),
+  password: z.string().min(1).max(1024),
+});
+export type SessionInput = z.infer<typeof sessionInput>;
+
+export interface UserView {
+  id: string;
+  name: string;
+  email: string;
+  partyId: string;
+}
+
+export interface SessionView {
+  token: string;
+  user: UserView;
+}
+
+export interface PlanSummaryView {
+  id: string;
+  title: string;
+  forum: string | null;
+  sectionCount: number;
+}
+
+export interface MarkerView {
+  partyId: string;
+  stance: string;
+  note: string | null;
+  revision: string;
+  stale: boolean;
+  at: string;
+}
+
+export interface SectionView {
+  id: string;
+  title: string;
+  position: number;
+  owners: string[];
+  requiredParties: string[];
+  status: SectionStatus;
+  revision: string;
+  locked: boolean;
+  markers: MarkerView[];
+}
+
+export interface PlanView {
+  id: string;
+  title: string;
+  forum: string | null;
+  parties: Party[];
+  sections: SectionView[];
+}
+
+export interface SectionContentView {
+  revision: string;
+  json: unknown;
+  text: string;
+}
+
+/** The read-only projection written into the `plan:<id>` document, under the map `projection`. */
+export const PROJECTION_MAP = 'projection';
+export type PlanProjection = PlanView;

@@ -1,0 +1,48 @@
+import { Node } from '@tiptap/pm/model';
+import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
+import type * as Y from 'yjs';
+import { documentSchema } from './schema.js';
+
+/** The name of the `Y.XmlFragment` holding a section body (DESIGN 6.3). */
+export const CONTENT_FIELD = 'content';
+
+export interface TiptapJSON {
+  type: string;
+  content?: TiptapJSON[];
+  text?: string;
+  attrs?: Record<string, unknown>;
+  marks?: { type: string; attrs?: Record<string, unknown> }[];
+}
+
+/** Replaces nothing: appends `json`'s content into an empty section document. */
+export function writeJsonToYDoc(doc: Y.Doc, json: TiptapJSON): void {
+  const fragment = doc.getXmlFragment(CONTENT_FIELD);
+  // Validates against the schema first, so seed data can never store what the editor cannot show.
+  Node.fromJSON(documentSchema(), json).check();
+  prosemirrorJSONToYXmlFragment(documentSchema(), json, fragment);
+}
+
+export function readJsonFromYDoc(doc: Y.Doc): TiptapJSON {
+  const json = yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(CONTENT_FIELD)) as TiptapJSON;
+  // An untouched document has no paragraph yet; present it as the editor would.
+  if (!json.content || json.content.length === 0) return { type: 'doc', content: [{ type: 'paragraph' }] };
+  return json;
+}
+
+/** Plain text of a section body: blocks separated by blank lines, table cells by tabs. */
+export function readTextFromYDoc(doc: Y.Doc): string {
+  return jsonToText(readJsonFromYDoc(doc));
+}
+
+export function jsonToText(json: TiptapJSON): string {
+  const node = Node.fromJSON(documentSchema(), json);
+  const blocks: string[] = [];
+  node.descendants((child) => {
+    if (child.isTextblock) {
+      blocks.push(child.textContent);
+      return false;
+    }
+    return true;
+  });
+  return blocks.join('\n\n').trim();
+}

@@ -1,0 +1,101 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import pino, { type Logger } from 'pino';
+import { createCollaboration, type Collaboration } from './collaboration.js';
+import type { ServerConfig } from './config.js';
+import { SectionContent } from './content/sectionContent.js';
+import { installErrorHandler, sendError } from './http/errors.js';
+import { loadPlanView } from './queries/planView.js';
+import { commandRoutes } from './routes/commands.js';
+import type { AppContext } from './routes/context.js';
+import { healthRoutes } from './routes/health.js';
+import { planRoutes } from './routes/plans.js';
+import { sessionRoutes } from './routes/session.js';
+import { openDatabase, type Db } from './storage/database.js';
+
+export interface FellesplanServer {
+  url: string;
+  port: number;
+  db: Db;
+  app: FastifyInstance;
+  collaboration: Collaboration;
+  context: AppContext;
+  close(): Promise<void>;
+}
+
+export interface StartOptions extends ServerConfig {
+  logger?: Logger;
+  /** Runs after migrations and before the server listens (demo seeding, test fixtures). */
+  beforeListen?: (db: Db, logger: Logger) => Promise<void>;
+}
+
+/** Opens storage, assembles HTTP API + Hocuspocus on one port and starts listening. */
+export async function startServer(options: StartOptions): Promise<FellesplanServer> {
+  const logger = options.logger ?? pino({ level: options.logLevel });
+  const db = await openDatabase({ dataDir: options.dataDir, logger });
+  await options.beforeListen?.(db, logger);
+
+  const app: FastifyInstance = Fastify({ loggerInstance: logger as FastifyBaseLogger, bodyLimit: 1024 * 1024 });
+  let content: SectionContent | undefined;
+  const collaboration = createCollaboration({
+    db,
+    logger,
+    storeDebounceMs: options.storeDebounceMs,
+    loadPlanView: (planId) => loadPlanView(db, sectionContent(), planId),
+  });
+  const sectionContent = () => (content ??= new SectionContent(db, collaboration.hocuspocus));
+  const context: AppContext = {
+    db,
+    content: sectionContent(),
+    projection: collaboration.projection,
+    logger,
+    secureCookies: false,
+  };
+
+  await app.register(fastifyCookie);
+  installErrorHandler(app);
+  healthRoutes(app);
+  sessionRoutes(app, context);
+  planRoutes(app, context);
+  commandRoutes(app, context);
+  serveClient(app, options.clientDist, logger);
+  collaboration.attach(app.server);
+
+  await app.listen({ port: options.port, host: options.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    db,
+    app,
+    collaboration,
+    context,
+    close() {
+      closing ??= (async () => {
+        await collaboration.close();
+        await app.close();
+        await db.destroy();
+      })();
+      return closing;
+    },
+  };
+}
+
+function serveClient(app: FastifyInstance, dist: string | null, logger: Logger): void {
+  const hasClient = dist !== null && existsSync(path.join(dist, 'index.html'));
+  if (dist && !hasClient) logger.warn({ dist }, 'client is not built; serving the API only');
+  if (hasClient) void app.register(fastifyStatic, { root: dist, wildcard: false, index: ['index.html'] });
+  // Client-side routes (/plans/…) get the app shell; unknown /api paths stay JSON 404s.
+  app.setNotFoundHandler((request, reply) => {
+    const isApi = request.url.startsWith('/api') || request.url.startsWith('/collab');
+    if (hasClient && request.method === 'GET' && !isApi) return reply.type('text/html').sendFile('index.html');
+    return sendError(request, reply, 'not_found');
+  });
+}

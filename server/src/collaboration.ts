@@ -1,0 +1,91 @@
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { PlanView } from '@fellesplan/domain';
+import { Hocuspocus } from '@hocuspocus/server';
+import type { Logger } from 'pino';
+import { WebSocketServer, type RawData } from 'ws';
+import { AuthenticationExtension } from './collaboration/AuthenticationExtension.js';
+import { PersistenceExtension } from './collaboration/PersistenceExtension.js';
+import { ProjectionExtension } from './collaboration/ProjectionExtension.js';
+import type { Db } from './storage/database.js';
+
+export const COLLAB_PATH = '/collab';
+const MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
+
+export interface Collaboration {
+  hocuspocus: Hocuspocus;
+  persistence: PersistenceExtension;
+  projection: ProjectionExtension;
+  /** Routes WebSocket upgrades on `/collab` of the given HTTP server to Hocuspocus. */
+  attach(server: HttpServer): void;
+  close(): Promise<void>;
+}
+
+/** The one place Hocuspocus is assembled; extensions run in this order. */
+export function createCollaboration(options: {
+  db: Db;
+  logger: Logger;
+  storeDebounceMs: number;
+  loadPlanView: (planId: string) => Promise<PlanView | null>;
+}): Collaboration {
+  const logger = options.logger.child({ component: 'collab' });
+  const persistence = new PersistenceExtension(options.db, logger);
+  const projection = new ProjectionExtension(options.loadPlanView, logger);
+  const hocuspocus = new Hocuspocus({
+    quiet: true,
+    debounce: options.storeDebounceMs,
+    maxDebounce: options.storeDebounceMs * 5,
+    extensions: [new AuthenticationExtension(options.db, logger), persistence, projection],
+  });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+
+  function handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    if (url.pathname !== COLLAB_PATH) {
+      socket.destroy();
+      return;
+    }
+    wss.handleUpgrade(request, socket, head, (ws) => {
+      const headers = new Headers();
+      for (const [key, value] of Object.entries(request.headers)) {
+        if (typeof value === 'string') headers.set(key, value);
+        else if (Array.isArray(value)) for (const v of value) headers.append(key, v);
+      }
+      const fetchRequest = new Request(new URL(request.url ?? '/', `http://${request.headers.host ?? 'localhost'}`), { headers });
+      const client = hocuspocus.handleConnection(ws, fetchRequest);
+      ws.on('message', (data: RawData) => {
+        try {
+          client.handleMessage(toUint8Array(data));
+        } catch (error) {
+          // Hocuspocus closes the socket itself on malformed messages; this only keeps us alive.
+          logger.warn({ err: error }, 'malformed collaboration message');
+        }
+      });
+      ws.on('close', (code, reason) => client.handleClose({ code, reason: reason.toString() }));
+      ws.on('error', (error) => logger.warn({ err: error }, 'websocket error'));
+    });
+  }
+
+  return {
+    hocuspocus,
+    persistence,
+    projection,
+    attach(server) {
+      server.on('upgrade', handleUpgrade);
+    },
+    async close() {
+      for (const ws of wss.clients) ws.terminate();
+      hocuspocus.flushPendingStores();
+      // Stores run through the persistence queue; wait for them and any appends in flight.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      await persistence.flushed();
+      wss.close();
+    },
+  };
+}
+
+function toUint8Array(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}

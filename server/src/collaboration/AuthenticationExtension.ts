@@ -1,0 +1,72 @@
+import { isPlanMember, parseDocumentName, sectionEditRefusal } from '@fellesplan/domain';
+import type { Extension, onAuthenticatePayload } from '@hocuspocus/server';
+import type { Logger } from 'pino';
+import { findSessionUser, type SessionUser } from '../auth/sessions.js';
+import { tokenFromCookieHeader } from '../auth/requestToken.js';
+import type { Db } from '../storage/database.js';
+import { findPlan, findSection } from '../storage/repositories/plans.js';
+import { CollabRefusal, type CollabContext } from './context.js';
+
+/**
+ * Decides, per document a connection opens, whether it may read and whether it may write
+ * (DESIGN 6.3). A read-only connection's updates are dropped by Hocuspocus itself.
+ */
+export class AuthenticationExtension implements Extension {
+  readonly extensionName = 'Authentication';
+  readonly priority = 1000;
+
+  constructor(
+    private readonly db: Db,
+    private readonly logger: Logger,
+  ) {}
+
+  async onAuthenticate(data: onAuthenticatePayload<Partial<CollabContext>>): Promise<CollabContext> {
+    const document = parseDocumentName(data.documentName);
+    if (!document) {
+      this.logger.warn({ documentName: data.documentName.slice(0, 100) }, 'refused malformed document name');
+      throw new CollabRefusal('invalid-document');
+    }
+    const actor = await this.authenticate(data);
+    if (!actor) throw new CollabRefusal('unauthenticated');
+
+    const planId = document.kind === 'plan' ? document.id : (await findSection(this.db, document.id))?.planId;
+    const plan = planId ? await findPlan(this.db, planId) : null;
+    if (!plan) throw new CollabRefusal('not-found');
+    if (!isPlanMember(actor, plan)) {
+      this.logger.warn({ userId: actor.userId, documentName: data.documentName }, 'refused non-member');
+      throw new CollabRefusal('forbidden');
+    }
+
+    if (document.kind === 'plan') {
+      // The plan document is a projection of the database: nobody writes to it from outside.
+      data.connectionConfig.readOnly = true;
+    } else {
+      const section = await findSection(this.db, document.id);
+      if (!section) throw new CollabRefusal('not-found');
+      data.connectionConfig.readOnly = sectionEditRefusal(actor, section, plan) !== null;
+    }
+    return { actor, document, planId: plan.id };
+  }
+
+  /**
+   * The provider's token, or else the session cookie of the upgrade request. The cookie is only
+   * honoured from our own origin, so another site cannot ride a logged-in user's session.
+   */
+  private async authenticate(data: onAuthenticatePayload): Promise<SessionUser | null> {
+    if (data.token && data.token !== 'cookie') return findSessionUser(this.db, data.token);
+    const cookieToken = tokenFromCookieHeader(data.requestHeaders.get('cookie'));
+    if (!cookieToken || !isSameOrigin(data.requestHeaders)) return null;
+    return findSessionUser(this.db, cookieToken);
+  }
+}
+
+function isSameOrigin(headers: Headers): boolean {
+  const origin = headers.get('origin');
+  const host = headers.get('host');
+  if (!origin) return true; // Non-browser clients send no Origin and cannot carry a victim's cookie.
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}

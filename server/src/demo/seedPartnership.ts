@@ -1,0 +1,111 @@
+import { randomUUID } from 'node:crypto';
+import { defaultRequiredParties, sectionDocumentName, type PartyKind } from '@fellesplan/domain';
+import { plainTextToDoc, writeJsonToYDoc, type TiptapJSON } from '@fellesplan/editor';
+import * as Y from 'yjs';
+import { hashPassword } from '../auth/password.js';
+import type { Db } from '../storage/database.js';
+import { appendDocumentUpdate } from '../storage/repositories/documents.js';
+
+export interface PartnershipSpec {
+  name: string;
+  parties: { key: string; name: string; kind: PartyKind; users: { name: string; email: string; password: string }[] }[];
+  plan: {
+    title: string;
+    forum?: string;
+    sections: { title: string; owners: string[]; body?: string | TiptapJSON }[];
+  };
+}
+
+export interface SeededPartnership {
+  helsefellesskapId: string;
+  planId: string;
+  partyIds: Record<string, string>;
+  sectionIds: string[];
+  userIds: Record<string, string>;
+}
+
+/**
+ * Creates a helsefellesskap with its parties, users and one plan, in one transaction. Section
+ * owners are given by party key; every non-sekretariat party is required (rule O1).
+ */
+export async function seedPartnership(db: Db, spec: PartnershipSpec): Promise<SeededPartnership> {
+  const now = new Date().toISOString();
+  const hashes = new Map<string, string>();
+  for (const party of spec.parties) {
+    for (const user of party.users) hashes.set(user.email, await hashPassword(user.password));
+  }
+
+  return db.transaction().execute(async (trx) => {
+    const helsefellesskapId = randomUUID();
+    await trx.insertInto('helsefellesskap').values({ id: helsefellesskapId, name: spec.name, created_at: now }).execute();
+
+    const partyIds: Record<string, string> = {};
+    const userIds: Record<string, string> = {};
+    const parties: { id: string; kind: PartyKind }[] = [];
+    for (const [index, party] of spec.parties.entries()) {
+      const id = randomUUID();
+      partyIds[party.key] = id;
+      parties.push({ id, kind: party.kind });
+      // Creation order is display order; a distinct timestamp per party keeps it stable.
+      const createdAt = new Date(Date.parse(now) + index).toISOString();
+      await trx
+        .insertInto('parties')
+        .values({ id, helsefellesskap_id: helsefellesskapId, name: party.name, kind: party.kind, created_at: createdAt })
+        .execute();
+      for (const user of party.users) {
+        const userId = randomUUID();
+        userIds[user.email] = userId;
+        await trx
+          .insertInto('users')
+          .values({
+            id: userId,
+            party_id: id,
+            name: user.name,
+            email: user.email.toLowerCase(),
+            password_hash: hashes.get(user.email) ?? '',
+            created_at: now,
+          })
+          .execute();
+      }
+    }
+
+    const planId = randomUUID();
+    await trx
+      .insertInto('plans')
+      .values({ id: planId, helsefellesskap_id: helsefellesskapId, title: spec.plan.title, forum: spec.plan.forum ?? null, created_at: now })
+      .execute();
+    await trx.insertInto('plan_parties').values(parties.map((p) => ({ plan_id: planId, party_id: p.id }))).execute();
+
+    const required = defaultRequiredParties(parties);
+    const sectionIds: string[] = [];
+    for (const [position, section] of spec.plan.sections.entries()) {
+      const sectionId = randomUUID();
+      sectionIds.push(sectionId);
+      await trx
+        .insertInto('sections')
+        .values({ id: sectionId, plan_id: planId, position, title: section.title, locked: 0, created_at: now })
+        .execute();
+      const owners = section.owners.map((key) => {
+        const id = partyIds[key];
+        if (!id) throw new Error(`Unknown owner party key ${key} in section ${section.title}`);
+        return id;
+      });
+      if (owners.length > 0) {
+        await trx.insertInto('section_owners').values(owners.map((party_id) => ({ section_id: sectionId, party_id }))).execute();
+      }
+      if (required.length > 0) {
+        await trx
+          .insertInto('section_required_parties')
+          .values(required.map((party_id) => ({ section_id: sectionId, party_id })))
+          .execute();
+      }
+      if (section.body) {
+        const doc = new Y.Doc();
+        writeJsonToYDoc(doc, typeof section.body === 'string' ? plainTextToDoc(section.body) : section.body);
+        await appendDocumentUpdate(trx, sectionDocumentName(sectionId), Y.encodeStateAsUpdate(doc));
+        doc.destroy();
+      }
+    }
+    return { helsefellesskapId, planId, partyIds, sectionIds, userIds };
+  });
+}

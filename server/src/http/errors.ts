@@ -1,0 +1,42 @@
+import { DomainError, ERRORS, errorMessage, type ErrorCode } from '@fellesplan/domain';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ZodError } from 'zod';
+import { requestLanguage } from './language.js';
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; field?: string };
+}
+
+export function sendError(request: FastifyRequest, reply: FastifyReply, code: ErrorCode, params: Record<string, string> = {}) {
+  const body: ErrorBody = { error: { code, message: errorMessage(code, requestLanguage(request), params) } };
+  if (params.field) body.error.field = params.field;
+  return reply.status(ERRORS[code].status).send(body);
+}
+
+/** Every failure becomes `{ error: { code, message } }`; the process never dies of input. */
+export function installErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError | Error, request, reply) => {
+    if (error instanceof DomainError) {
+      request.log.info({ code: error.code, params: error.params }, 'request refused');
+      return sendError(request, reply, error.code, error.params);
+    }
+    if (error instanceof ZodError) {
+      const field = error.issues[0]?.path.join('.') || 'body';
+      request.log.info({ issues: error.issues }, 'invalid input');
+      return sendError(request, reply, 'invalid_input', { field });
+    }
+    const fastifyError = error as FastifyError;
+    if (fastifyError.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || fastifyError.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || error instanceof SyntaxError) {
+      request.log.info({ err: error }, 'invalid JSON');
+      return sendError(request, reply, 'invalid_json');
+    }
+    if (fastifyError.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return sendError(request, reply, 'payload_too_large');
+    if (fastifyError.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return sendError(request, reply, 'invalid_json');
+    if (fastifyError.statusCode && fastifyError.statusCode < 500) {
+      request.log.info({ err: error }, 'bad request');
+      return sendError(request, reply, 'invalid_input', { field: 'body' });
+    }
+    request.log.error({ err: error }, 'request failed');
+    return sendError(request, reply, 'internal');
+  });
+}

@@ -1,0 +1,2 @@
+export { startServer, type FellesplanServer, type StartOptions } from './app.js';
+export { configFromEnv, type ServerConfig } from './config.js';

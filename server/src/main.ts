@@ -1,0 +1,39 @@
+import pino from 'pino';
+import { startServer } from './app.js';
+import { configFromEnv } from './config.js';
+import { DEMO_PARTIES, DEMO_PASSWORD } from './demo/demoPlan.js';
+import { seedDemoIfEmpty } from './demo/seedDemo.js';
+
+const config = configFromEnv(process.env);
+const logger = pino({ level: config.logLevel });
+
+const server = await startServer({
+  ...config,
+  logger,
+  beforeListen: async (db, log) => {
+    if (config.demo) await seedDemoIfEmpty(db, log);
+  },
+});
+
+const lines = [
+  '',
+  `Fellesplan kjører på ${server.url}`,
+  `Data: ${config.dataDir}`,
+];
+if (config.demo) {
+  lines.push('', `Demo-innlogginger (passord «${DEMO_PASSWORD}»):`);
+  for (const party of DEMO_PARTIES) lines.push(`  ${party.email.padEnd(22)} ${party.name}`);
+}
+lines.push('');
+process.stdout.write(`${lines.join('\n')}\n`);
+
+let stopping = false;
+async function stop(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'shutting down');
+  await server.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('SIGTERM', () => void stop('SIGTERM'));

@@ -1,0 +1,14 @@
+import type { PlanView } from '@fellesplan/domain';
+import type { SectionContent } from '../content/sectionContent.js';
+import { presentPlan, presentSection } from '../presenters/plan.js';
+import type { Db } from '../storage/database.js';
+import { findPlan, listSections } from '../storage/repositories/plans.js';
+
+/** The whole plan as the API and the `plan:<id>` projection show it; null if there is no such plan. */
+export async function loadPlanView(db: Db, content: SectionContent, planId: string): Promise<PlanView | null> {
+  const plan = await findPlan(db, planId);
+  if (!plan) return null;
+  const sections = await listSections(db, planId);
+  const views = await Promise.all(sections.map(async (s) => presentSection(s, await content.revision(s.id))));
+  return presentPlan(plan, views);
+}

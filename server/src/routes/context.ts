@@ -1,0 +1,13 @@
+import type { Logger } from 'pino';
+import type { SectionContent } from '../content/sectionContent.js';
+import type { ProjectionExtension } from '../collaboration/ProjectionExtension.js';
+import type { Db } from '../storage/database.js';
+
+/** What route handlers and commands share: storage, live content and the projection. */
+export interface AppContext {
+  db: Db;
+  content: SectionContent;
+  projection: ProjectionExtension;
+  logger: Logger;
+  secureCookies: boolean;
+}

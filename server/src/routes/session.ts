@@ -1,0 +1,44 @@
+import { DomainError, sessionInput, type SessionView } from '@fellesplan/domain';
+import type { FastifyInstance } from 'fastify';
+import { verifyPassword } from '../auth/password.js';
+import { createSession, deleteSession, SESSION_COOKIE } from '../auth/sessions.js';
+import { requestToken, requireActor } from '../http/authenticate.js';
+import { presentUser } from '../presenters/user.js';
+import type { AppContext } from './context.js';
+
+// A stand-in hash so an unknown email costs as much time as a wrong password.
+const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+
+export function sessionRoutes(app: FastifyInstance, ctx: AppContext): void {
+  app.post('/api/session', async (request, reply): Promise<SessionView> => {
+    const input = sessionInput.parse(request.body);
+    const user = await ctx.db.selectFrom('users').selectAll().where('email', '=', input.email).executeTakeFirst();
+    const valid = await verifyPassword(input.password, user?.password_hash ?? DUMMY_HASH);
+    if (!user || !valid) {
+      request.log.info({ email: input.email }, 'failed login');
+      throw new DomainError('invalid_credentials');
+    }
+    const token = await createSession(ctx.db, user.id);
+    void reply.setCookie(SESSION_COOKIE, token, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: ctx.secureCookies,
+      maxAge: 30 * 24 * 3600,
+    });
+    request.log.info({ userId: user.id }, 'logged in');
+    return { token, user: presentUser(user) };
+  });
+
+  app.get('/api/session', async (request) => {
+    const actor = await requireActor(ctx.db, request);
+    return { user: { id: actor.userId, name: actor.name, email: actor.email, partyId: actor.partyId } };
+  });
+
+  app.delete('/api/session', async (request, reply) => {
+    const token = requestToken(request);
+    if (token) await deleteSession(ctx.db, token);
+    void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return { ok: true };
+  });
+}

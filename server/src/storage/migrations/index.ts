@@ -1,0 +1,9 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import * as initial from './001_initial.js';
+
+/** Migrations are listed in code (not read from disk) so they work the same under tsx and bundlers. */
+export const migrationProvider: MigrationProvider = {
+  getMigrations(): Promise<Record<string, Migration>> {
+    return Promise.resolve({ '001_initial': initial });
+  },
+};

@@ -1,0 +1,42 @@
+import * as Y from 'yjs';
+import type { Db } from '../database.js';
+
+/** All stored updates of a document merged into one, or null if nothing was ever stored. */
+export async function loadDocumentState(db: Db, documentName: string): Promise<Uint8Array | null> {
+  const rows = await db
+    .selectFrom('document_updates')
+    .select('data')
+    .where('document_name', '=', documentName)
+    .orderBy('id')
+    .execute();
+  if (rows.length === 0) return null;
+  return Y.mergeUpdates(rows.map((r) => new Uint8Array(r.data)));
+}
+
+export async function appendDocumentUpdate(db: Db, documentName: string, update: Uint8Array): Promise<void> {
+  await db
+    .insertInto('document_updates')
+    .values({ document_name: documentName, data: update, created_at: new Date().toISOString() })
+    .execute();
+}
+
+/**
+ * Replaces the updates stored so far with the document's full state, in one transaction. Rows
+ * appended meanwhile (a higher id) are kept: Yjs updates commute, so nothing is lost either way.
+ */
+export async function compactDocument(db: Db, documentName: string, state: Uint8Array): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const last = await trx
+      .selectFrom('document_updates')
+      .select((eb) => eb.fn.max('id').as('max'))
+      .where('document_name', '=', documentName)
+      .executeTakeFirst();
+    const max = last?.max;
+    if (max === null || max === undefined) return;
+    await trx.deleteFrom('document_updates').where('document_name', '=', documentName).where('id', '<=', Number(max)).execute();
+    await trx
+      .insertInto('document_updates')
+      .values({ document_name: documentName, data: state, created_at: new Date().toISOString() })
+      .execute();
+  });
+}

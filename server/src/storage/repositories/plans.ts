@@ -1,0 +1,88 @@
+import type { Party, PartyKind, PlanMembership, SectionAccess } from '@fellesplan/domain';
+import type { Db } from '../database.js';
+
+export interface PlanRecord extends PlanMembership {
+  title: string;
+  forum: string | null;
+  parties: Party[];
+}
+
+export interface SectionRecord extends SectionAccess {
+  title: string;
+  position: number;
+  requiredParties: string[];
+}
+
+export async function findPlan(db: Db, planId: string): Promise<PlanRecord | null> {
+  const plan = await db.selectFrom('plans').selectAll().where('id', '=', planId).executeTakeFirst();
+  if (!plan) return null;
+  const parties = await db
+    .selectFrom('plan_parties')
+    .innerJoin('parties', 'parties.id', 'plan_parties.party_id')
+    .select(['parties.id', 'parties.name', 'parties.kind'])
+    .where('plan_parties.plan_id', '=', planId)
+    .orderBy('parties.created_at')
+    .orderBy('parties.name')
+    .execute();
+  return {
+    id: plan.id,
+    title: plan.title,
+    forum: plan.forum,
+    partyIds: parties.map((p) => p.id),
+    parties: parties.map((p) => ({ id: p.id, name: p.name, kind: p.kind as PartyKind })),
+  };
+}
+
+/** Plans in which the given party takes part, in creation order. */
+export async function listPlansForParty(db: Db, partyId: string) {
+  return db
+    .selectFrom('plans')
+    .innerJoin('plan_parties', 'plan_parties.plan_id', 'plans.id')
+    .select((eb) => [
+      'plans.id',
+      'plans.title',
+      'plans.forum',
+      eb
+        .selectFrom('sections')
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef('sections.plan_id', '=', 'plans.id')
+        .as('section_count'),
+    ])
+    .where('plan_parties.party_id', '=', partyId)
+    .orderBy('plans.created_at')
+    .execute();
+}
+
+export async function listSections(db: Db, planId: string): Promise<SectionRecord[]> {
+  const rows = await db.selectFrom('sections').selectAll().where('plan_id', '=', planId).orderBy('position').execute();
+  return attachParties(db, rows);
+}
+
+export async function findSection(db: Db, sectionId: string): Promise<SectionRecord | null> {
+  const rows = await db.selectFrom('sections').selectAll().where('id', '=', sectionId).execute();
+  const [section] = await attachParties(db, rows);
+  return section ?? null;
+}
+
+async function attachParties(
+  db: Db,
+  rows: { id: string; plan_id: string; title: string; position: number; locked: number }[],
+): Promise<SectionRecord[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const [owners, required] = await Promise.all([
+    db.selectFrom('section_owners').selectAll().where('section_id', 'in', ids).execute(),
+    db.selectFrom('section_required_parties').selectAll().where('section_id', 'in', ids).execute(),
+  ]);
+  const group = (list: { section_id: string; party_id: string }[], id: string) =>
+    list.filter((x) => x.section_id === id).map((x) => x.party_id);
+  return rows.map((r) => ({
+    id: r.id,
+    planId: r.plan_id,
+    title: r.title,
+    position: r.position,
+    locked: r.locked === 1,
+    owners: group(owners, r.id),
+    requiredParties: group(required, r.id),
+  }));
+}

@@ -1,0 +1,85 @@
+import type { Generated, Insertable, Selectable } from 'kysely';
+
+/** Database tables. Timestamps are ISO 8601 strings; booleans are 0/1 so SQLite and PostgreSQL agree. */
+export interface Database {
+  helsefellesskap: HelsefellesskapTable;
+  parties: PartyTable;
+  users: UserTable;
+  sessions: SessionTable;
+  plans: PlanTable;
+  plan_parties: PlanPartyTable;
+  sections: SectionTable;
+  section_owners: SectionPartyTable;
+  section_required_parties: SectionPartyTable;
+  document_updates: DocumentUpdateTable;
+}
+
+export interface HelsefellesskapTable {
+  id: string;
+  name: string;
+  created_at: string;
+}
+
+export interface PartyTable {
+  id: string;
+  helsefellesskap_id: string;
+  name: string;
+  kind: string;
+  created_at: string;
+}
+
+export interface UserTable {
+  id: string;
+  party_id: string;
+  name: string;
+  email: string;
+  password_hash: string;
+  created_at: string;
+}
+
+export interface SessionTable {
+  token_hash: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface PlanTable {
+  id: string;
+  helsefellesskap_id: string;
+  title: string;
+  forum: string | null;
+  created_at: string;
+}
+
+export interface PlanPartyTable {
+  plan_id: string;
+  party_id: string;
+}
+
+export interface SectionTable {
+  id: string;
+  plan_id: string;
+  position: number;
+  title: string;
+  locked: number;
+  created_at: string;
+}
+
+export interface SectionPartyTable {
+  section_id: string;
+  party_id: string;
+}
+
+/** Yjs updates per document, appended as they arrive and compacted into one row when stored. */
+export interface DocumentUpdateTable {
+  id: Generated<number>;
+  document_name: string;
+  data: Uint8Array;
+  created_at: string;
+}
+
+export type UserRow = Selectable<UserTable>;
+export type SectionRow = Selectable<SectionTable>;
+export type PlanRow = Selectable<PlanTable>;
+export type NewDocumentUpdate = Insertable<DocumentUpdateTable>;
