@@ -1,0 +1,128 @@
+import { planDocumentName, sectionDocumentName } from '@fellesplan/domain';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { connectProvider, startTestServer, waitFor, api, type TestServer } from '../testing/index.js';
+
+let server: TestServer;
+let tokens: Record<string, string>;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  tokens = {
+    kommune: await server.login('kommune@demo.no'),
+    bruker: await server.login('bruker@demo.no'),
+    sekretariat: await server.login('sekretariat@demo.no'),
+    annen: await server.login('kommune@annet.no'),
+  };
+});
+afterAll(() => server.destroy());
+
+// Section 3 (index 2) "Kunnskapsgrunnlag og utfordringsbilde" is owned by kommune and HF.
+const kommuneSection = () => sectionDocumentName(server.demo.sectionIds[2] ?? '');
+
+describe('collaboration authentication (DESIGN 6.3)', () => {
+  it('refuses a connection without a token', async () => {
+    const client = connectProvider(server.url, null, kommuneSection());
+    await expect(client.ready).rejects.toThrow();
+    client.destroy();
+  });
+
+  it('refuses a connection with an unknown or logged-out token', async () => {
+    const unknown = connectProvider(server.url, 'not-a-session', kommuneSection());
+    await expect(unknown.ready).rejects.toThrow('unauthenticated');
+    unknown.destroy();
+
+    const token = await server.login('hf@demo.no');
+    await api(server.url, '/api/session', { token, method: 'DELETE' });
+    const loggedOut = connectProvider(server.url, token, kommuneSection());
+    await expect(loggedOut.ready).rejects.toThrow('unauthenticated');
+    loggedOut.destroy();
+  });
+
+  it('refuses a member of another plan, for section and plan documents alike', async () => {
+    const section = connectProvider(server.url, tokens.annen ?? '', kommuneSection());
+    await expect(section.ready).rejects.toThrow('forbidden');
+    const plan = connectProvider(server.url, tokens.annen ?? '', planDocumentName(server.demo.planId));
+    await expect(plan.ready).rejects.toThrow('forbidden');
+    section.destroy();
+    plan.destroy();
+  });
+
+  it.each(['section:', 'section:../../etc', 'plan:x:y', 'anything', `section:${'a'.repeat(500)}`])(
+    'refuses malformed document name %j without harm',
+    async (name) => {
+      const client = connectProvider(server.url, tokens.kommune ?? '', name);
+      await expect(client.ready).rejects.toThrow('invalid-document');
+      client.destroy();
+    },
+  );
+
+  it('refuses a well-formed but unknown document', async () => {
+    const client = connectProvider(server.url, tokens.kommune ?? '', sectionDocumentName('does-not-exist'));
+    await expect(client.ready).rejects.toThrow('not-found');
+    client.destroy();
+  });
+
+  it('[O1] grants read-write to an owner and read-only to other members', async () => {
+    const owner = connectProvider(server.url, tokens.kommune ?? '', kommuneSection());
+    const reader = connectProvider(server.url, tokens.bruker ?? '', kommuneSection());
+    expect(await owner.ready).toBe('read-write');
+    expect(await reader.ready).toBe('read-only');
+    owner.destroy();
+    reader.destroy();
+  });
+
+  it('gives every member, owner or not, a read-only plan projection', async () => {
+    const client = connectProvider(server.url, tokens.sekretariat ?? '', planDocumentName(server.demo.planId));
+    expect(await client.ready).toBe('read-only');
+    await client.synced();
+    const projection = client.doc.getMap('projection');
+    await waitFor(() => projection.get('plan'));
+    expect(projection.get('plan')).toMatchObject({ id: server.demo.planId, title: 'Felles utviklingsplan 2027–2030' });
+    expect((projection.get('sections') as unknown[]).length).toBe(14);
+    client.destroy();
+  });
+
+  it('accepts the session cookie on the upgrade request from our own origin only', async () => {
+    const open = (origin: string) =>
+      new Promise<WebSocket>((resolve, reject) => {
+        const ws = new WebSocket(`${server.url.replace('http', 'ws')}/collab`, {
+          headers: { cookie: `fp_session=${tokens.kommune ?? ''}`, origin },
+        });
+        ws.on('open', () => resolve(ws));
+        ws.on('error', reject);
+      });
+    // The provider sends the placeholder token "cookie"; the server then reads the cookie.
+    const { HocuspocusProvider, HocuspocusProviderWebsocket } = await import('@hocuspocus/provider');
+    const scopes: string[] = [];
+    for (const origin of [server.url, 'http://evil.example']) {
+      const websocketProvider = new HocuspocusProviderWebsocket({
+        url: `${server.url.replace('http', 'ws')}/collab`,
+        WebSocketPolyfill: class extends WebSocket {
+          constructor(url: string) {
+            super(url, { headers: { cookie: `fp_session=${tokens.kommune ?? ''}`, origin } });
+          }
+        },
+        maxAttempts: 1,
+      });
+      const provider = new HocuspocusProvider({
+        name: kommuneSection(),
+        token: 'cookie',
+        websocketProvider,
+        onAuthenticated: ({ scope }) => scopes.push(`${origin} ${scope}`),
+        onAuthenticationFailed: ({ reason }) => scopes.push(`${origin} ${reason}`),
+      });
+      provider.attach();
+      await waitFor(() => scopes.length === (origin === server.url ? 1 : 2));
+      provider.destroy();
+      websocketProvider.destroy();
+    }
+    expect(scopes).toEqual([`${server.url} read-write`, 'http://evil.example unauthenticated']);
+    // A bare socket with garbage bytes does not take the server down.
+    const ws = await open(server.url);
+    ws.send(Buffer.from([0xff, 0x00, 0x13, 0x37]));
+    ws.send('not binary at all');
+    await waitFor(async () => (await api(server.url, '/api/health')).status === 200);
+    ws.close();
+  });
+});

@@ -1,0 +1,84 @@
+import { sectionDocumentName } from '@fellesplan/domain';
+import { readTextFromYDoc } from '@fellesplan/editor';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { api, appendParagraph, connectProvider, startTestServer, waitFor, type TestServer } from '../testing/index.js';
+import { loadDocumentState } from '../storage/repositories/documents.js';
+
+let server: TestServer;
+let tokens: Record<'kommune' | 'hf' | 'bruker' | 'fastlege', string>;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  tokens = {
+    kommune: await server.login('kommune@demo.no'),
+    hf: await server.login('hf@demo.no'),
+    bruker: await server.login('bruker@demo.no'),
+    fastlege: await server.login('fastlege@demo.no'),
+  };
+});
+afterAll(() => server.destroy());
+
+const sectionId = () => server.demo.sectionIds[2] ?? ''; // owned by kommune and HF
+
+async function storedText(documentName: string): Promise<string> {
+  const doc = new Y.Doc();
+  const state = await loadDocumentState(server.db, documentName);
+  if (state) Y.applyUpdate(doc, state);
+  return readTextFromYDoc(doc);
+}
+
+describe('section ownership over the wire', () => {
+  it("[O1] an owner's edit is stored and reaches a second owner", async () => {
+    const name = sectionDocumentName(sectionId());
+    const kommune = connectProvider(server.url, tokens.kommune, name);
+    const hf = connectProvider(server.url, tokens.hf, name);
+    await Promise.all([kommune.synced(), hf.synced()]);
+
+    appendParagraph(kommune.doc, 'Kommunen foreslår felles kompetansepool.');
+    await waitFor(() => readTextFromYDoc(hf.doc).includes('Kommunen foreslår felles kompetansepool.'));
+    await waitFor(async () => (await storedText(name)).includes('Kommunen foreslår felles kompetansepool.'));
+    await waitFor(() => !kommune.provider.hasUnsyncedChanges);
+
+    const content = await api<{ text: string }>(server.url, `/api/sections/${sectionId()}/content`, { token: tokens.bruker });
+    expect(content.body.text).toContain('Kommunen foreslår felles kompetansepool.');
+    kommune.destroy();
+    hf.destroy();
+  });
+
+  it("[O1] a non-owner's crafted update is neither applied, broadcast nor stored", async () => {
+    const name = sectionDocumentName(sectionId());
+    const owner = connectProvider(server.url, tokens.kommune, name);
+    const attacker = connectProvider(server.url, tokens.bruker, name);
+    await Promise.all([owner.synced(), attacker.synced()]);
+    expect(await attacker.ready).toBe('read-only');
+    const before = await storedText(name);
+
+    // The raw provider sends the update as any client would; only the server can stop it.
+    appendParagraph(attacker.doc, 'Brukerrådet skriver seg inn uten tillatelse.');
+    // A change the server *did* accept afterwards proves the refused one had its chance to arrive.
+    appendParagraph(owner.doc, 'Etterfølgende endring fra eier.');
+    await waitFor(async () => (await storedText(name)).includes('Etterfølgende endring fra eier.'));
+    await waitFor(() => readTextFromYDoc(attacker.doc).includes('Etterfølgende endring fra eier.'));
+
+    expect(readTextFromYDoc(owner.doc)).not.toContain('uten tillatelse');
+    expect(await storedText(name)).not.toContain('uten tillatelse');
+    expect(await storedText(name)).toBe(`${before}\n\nEtterfølgende endring fra eier.`);
+    const live = await api<{ text: string }>(server.url, `/api/sections/${sectionId()}/content`, { token: tokens.hf });
+    expect(live.body.text).not.toContain('uten tillatelse');
+    // The server keeps telling the crafted client its change is not synced.
+    expect(attacker.provider.hasUnsyncedChanges).toBe(true);
+    owner.destroy();
+    attacker.destroy();
+  });
+
+  it('[O1] a party that owns other sections is still read-only here', async () => {
+    // Fastlegene own sections 5–8 but not section 3.
+    const fastlege = connectProvider(server.url, tokens.fastlege, sectionDocumentName(sectionId()));
+    expect(await fastlege.ready).toBe('read-only');
+    const own = connectProvider(server.url, tokens.fastlege, sectionDocumentName(server.demo.sectionIds[4] ?? ''));
+    expect(await own.ready).toBe('read-write');
+    fastlege.destroy();
+    own.destroy();
+  });
+});

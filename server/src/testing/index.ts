@@ -1,0 +1,5 @@
+export { startTestServer, type TestServer } from './startTestServer.js';
+export { connectProvider, type TestProvider } from './connectProvider.js';
+export { waitFor } from './waitFor.js';
+export { appendParagraph } from './editContent.js';
+export { api } from './api.js';

@@ -1,0 +1,79 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pino from 'pino';
+import { startServer, type FellesplanServer } from '../app.js';
+import { demoPartnershipSpec, DEMO_PASSWORD } from '../demo/demoPlan.js';
+import { seedPartnership, type SeededPartnership } from '../demo/seedPartnership.js';
+
+export interface TestServer extends FellesplanServer {
+  dataDir: string;
+  /** The demo helsefellesskap of DESIGN 6.1. */
+  demo: SeededPartnership;
+  /** A second helsefellesskap with its own plan; its users are members of nothing in `demo`. */
+  other: SeededPartnership;
+  /** Logs in over HTTP and returns the session token. */
+  login(email: string, password?: string): Promise<string>;
+  /**
+   * Stops this server and starts a new one on the same data directory. It gets a new port:
+   * fetch's keep-alive pool would otherwise reuse sockets of the stopped server.
+   */
+  restart(): Promise<TestServer>;
+  /** Closes the server and deletes its data directory. */
+  destroy(): Promise<void>;
+}
+
+const OTHER_SPEC = {
+  name: 'Annet helsefellesskap',
+  parties: [
+    { key: 'kommune', name: 'Annen kommune', kind: 'kommune' as const, users: [{ name: 'Anne Annen', email: 'kommune@annet.no', password: 'annet' }] },
+    { key: 'hf', name: 'Annet HF', kind: 'helseforetak' as const, users: [{ name: 'Hans Annen', email: 'hf@annet.no', password: 'annet' }] },
+  ],
+  plan: { title: 'Annen plan', sections: [{ title: 'Innledning', owners: ['kommune'], body: 'Hemmelig utkast.' }] },
+};
+
+/** A real server on port 0 with a real SQLite file in a temp dir, seeded with two partnerships. */
+export async function startTestServer(options: { dataDir?: string; seeded?: { demo: SeededPartnership; other: SeededPartnership } } = {}): Promise<TestServer> {
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'fellesplan-test-'));
+  let seeded = options.seeded;
+  const server = await startServer({
+    port: 0,
+    host: '127.0.0.1',
+    dataDir,
+    demo: false,
+    logLevel: 'silent',
+    clientDist: null,
+    storeDebounceMs: 200,
+    logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+    beforeListen: async (db) => {
+      seeded ??= { demo: await seedPartnership(db, demoPartnershipSpec()), other: await seedPartnership(db, OTHER_SPEC) };
+    },
+  });
+  if (!seeded) throw new Error('seeding did not run');
+  const fixtures = seeded;
+
+  const testServer: TestServer = {
+    ...server,
+    dataDir,
+    demo: fixtures.demo,
+    other: fixtures.other,
+    async login(email, password) {
+      const response = await fetch(`${server.url}/api/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password: password ?? (email.endsWith('@annet.no') ? 'annet' : DEMO_PASSWORD) }),
+      });
+      if (!response.ok) throw new Error(`login failed for ${email}: ${response.status}`);
+      return ((await response.json()) as { token: string }).token;
+    },
+    async restart() {
+      await server.close();
+      return startTestServer({ dataDir, seeded: fixtures });
+    },
+    async destroy() {
+      await server.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  return testServer;
+}
