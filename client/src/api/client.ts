@@ -1,0 +1,40 @@
+import type { PlanSummaryView, PlanView, SessionView, UserView } from '@fellesplan/domain';
+import { currentLanguage } from '../i18n/index.js';
+
+/** An error answered by the server, with its code and a message already in the user's form. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+async function request<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+  const headers: Record<string, string> = { 'accept-language': currentLanguage() };
+  if (init.body !== undefined) headers['content-type'] = 'application/json';
+  const response = await fetch(path, {
+    method: init.method ?? 'GET',
+    headers,
+    credentials: 'same-origin',
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+  const text = await response.text();
+  const data: unknown = text ? JSON.parse(text) : null;
+  if (!response.ok) {
+    const error = (data as { error?: { code?: string; message?: string } } | null)?.error;
+    throw new ApiError(response.status, error?.code ?? 'internal', error?.message ?? response.statusText);
+  }
+  return data as T;
+}
+
+export const api = {
+  login: (email: string, password: string) => request<SessionView>('/api/session', { method: 'POST', body: { email, password } }),
+  logout: () => request<{ ok: true }>('/api/session', { method: 'DELETE' }),
+  currentUser: () => request<{ user: UserView }>('/api/session'),
+  plans: () => request<PlanSummaryView[]>('/api/plans'),
+  plan: (planId: string) => request<PlanView>(`/api/plans/${encodeURIComponent(planId)}`),
+};

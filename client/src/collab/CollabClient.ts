@@ -1,0 +1,130 @@
+import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from '@hocuspocus/provider';
+import * as Y from 'yjs';
+
+export type Scope = 'read-write' | 'read-only';
+
+export interface CollabDocument {
+  name: string;
+  doc: Y.Doc;
+  provider: HocuspocusProvider;
+  scope: Scope | undefined;
+  synced: boolean;
+  /** Set when the server refused the document (reason from the server). */
+  refused: string | null;
+}
+
+export interface ConnectionSnapshot {
+  status: 'connected' | 'connecting' | 'disconnected';
+  /** Local changes of writable documents the server has not confirmed yet. */
+  unsynced: number;
+}
+
+interface Entry {
+  document: CollabDocument;
+  refs: number;
+}
+
+/**
+ * One multiplexed WebSocket per tab (DESIGN 2) and the documents opened over it, shared by
+ * every component that shows them and closed when the last one lets go.
+ */
+export class CollabClient {
+  readonly socket: HocuspocusProviderWebsocket;
+  private readonly entries = new Map<string, Entry>();
+  private readonly listeners = new Set<() => void>();
+  private status: ConnectionSnapshot['status'] = 'connecting';
+  private snapshot: ConnectionSnapshot = { status: 'connecting', unsynced: 0 };
+
+  constructor(url: string) {
+    this.socket = new HocuspocusProviderWebsocket({
+      url,
+      // Keep trying with backoff: a laptop lid closing must not lose anyone's text.
+      maxAttempts: 0,
+      maxDelay: 10_000,
+      onStatus: ({ status }) => {
+        this.status =
+          status === WebSocketStatus.Connected ? 'connected' : status === WebSocketStatus.Connecting ? 'connecting' : 'disconnected';
+        this.emit();
+      },
+    });
+  }
+
+  open(name: string): CollabDocument {
+    const existing = this.entries.get(name);
+    if (existing) {
+      existing.refs += 1;
+      return existing.document;
+    }
+    const doc = new Y.Doc();
+    const document = { name, doc, scope: undefined, synced: false, refused: null } as unknown as CollabDocument;
+    document.provider = new HocuspocusProvider({
+      name,
+      document: doc,
+      // The server reads the httpOnly session cookie of the upgrade request; no token in JS.
+      token: 'cookie',
+      websocketProvider: this.socket,
+      onAuthenticated: ({ scope }) => {
+        document.scope = scope === 'readonly' ? 'read-only' : 'read-write';
+        document.refused = null;
+        this.emit();
+      },
+      onAuthenticationFailed: ({ reason }) => {
+        document.refused = reason;
+        this.emit();
+      },
+      onSynced: ({ state }) => {
+        document.synced = state;
+        this.emit();
+      },
+      onUnsyncedChanges: () => this.emit(),
+    });
+    document.provider.attach();
+    this.entries.set(name, { document, refs: 1 });
+    this.emit();
+    return document;
+  }
+
+  release(name: string): void {
+    const entry = this.entries.get(name);
+    if (!entry) return;
+    entry.refs -= 1;
+    if (entry.refs > 0) return;
+    this.entries.delete(name);
+    entry.document.provider.destroy();
+    entry.document.doc.destroy();
+    this.emit();
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getSnapshot = (): ConnectionSnapshot => this.snapshot;
+
+  destroy(): void {
+    for (const name of [...this.entries.keys()]) {
+      const entry = this.entries.get(name);
+      entry?.document.provider.destroy();
+      entry?.document.doc.destroy();
+    }
+    this.entries.clear();
+    this.socket.destroy();
+  }
+
+  private emit(): void {
+    let unsynced = 0;
+    for (const { document } of this.entries.values()) {
+      // A read-only connection is never acknowledged, and its editor takes no input anyway.
+      if (document.scope === 'read-write') unsynced += document.provider.unsyncedChanges;
+    }
+    if (unsynced !== this.snapshot.unsynced || this.status !== this.snapshot.status) {
+      this.snapshot = { status: this.status, unsynced };
+    }
+    for (const listener of this.listeners) listener();
+  }
+}
+
+export function collabUrl(location: Location): string {
+  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/collab`;
+}

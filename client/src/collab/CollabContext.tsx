@@ -1,0 +1,47 @@
+import { createContext, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { CollabClient, collabUrl, type CollabDocument, type ConnectionSnapshot } from './CollabClient.js';
+
+const CollabContext = createContext<CollabClient | null>(null);
+
+/** Opens the tab's collaboration socket for a logged-in user; closes it on logout. */
+export function CollabProvider({ children }: { children: ReactNode }) {
+  const [client, setClient] = useState<CollabClient | null>(null);
+  useEffect(() => {
+    const created = new CollabClient(collabUrl(window.location));
+    setClient(created);
+    return () => created.destroy();
+  }, []);
+  if (!client) return null;
+  return <CollabContext.Provider value={client}>{children}</CollabContext.Provider>;
+}
+
+export function useCollabClient(): CollabClient {
+  const client = useContext(CollabContext);
+  if (!client) throw new Error('useCollabClient outside CollabProvider');
+  return client;
+}
+
+export function useConnection(): ConnectionSnapshot {
+  const client = useCollabClient();
+  return useSyncExternalStore(client.subscribe, client.getSnapshot);
+}
+
+/**
+ * A shared document for as long as the calling component is mounted (null until opened);
+ * re-renders on its events. Opening happens in the effect so every open has its release.
+ */
+export function useCollabDocument(name: string): CollabDocument | null {
+  const client = useCollabClient();
+  const [document, setDocument] = useState<CollabDocument | null>(null);
+  const [, setVersion] = useState(0);
+  useEffect(() => {
+    setDocument(client.open(name));
+    const unsubscribe = client.subscribe(() => setVersion((v) => v + 1));
+    return () => {
+      unsubscribe();
+      client.release(name);
+      setDocument(null);
+    };
+  }, [client, name]);
+  return document;
+}

@@ -1,0 +1,26 @@
+import { planDocumentName, PROJECTION_MAP, type PlanView } from '@fellesplan/domain';
+import { readProjection } from '@fellesplan/editor';
+import { useEffect, useState } from 'react';
+import { useCollabDocument } from './CollabContext.js';
+
+/**
+ * The plan as the server projects it into `plan:<id>`, live. Starts from the HTTP answer so the
+ * page renders at once; the projection takes over as soon as it has synced.
+ */
+export function usePlanProjection(planId: string, initial: PlanView | null): PlanView | null {
+  const document = useCollabDocument(planDocumentName(planId));
+  const [view, setView] = useState<PlanView | null>(initial);
+  useEffect(() => setView(initial), [initial]);
+  useEffect(() => {
+    if (!document) return undefined;
+    const map = document.doc.getMap(PROJECTION_MAP);
+    const update = () => {
+      const projected = readProjection(document.doc);
+      if (projected) setView(projected);
+    };
+    update();
+    map.observeDeep(update);
+    return () => map.unobserveDeep(update);
+  }, [document]);
+  return view;
+}

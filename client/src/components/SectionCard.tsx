@@ -1,0 +1,88 @@
+import { Alert, Heading, Skeleton } from '@digdir/designsystemet-react';
+import { sectionDocumentName, sectionEditRefusal, type Actor, type PlanView, type SectionView } from '@fellesplan/domain';
+import { useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useCollabDocument } from '../collab/CollabContext.js';
+import { SectionEditor, type EditorUser } from '../editor/SectionEditor.js';
+import { usePresence } from '../editor/usePresence.js';
+import { PartyBadge } from './PartyBadge.js';
+import { PresenceList } from './PresenceList.js';
+import { StatusTag } from './StatusTag.js';
+import { useNearViewport } from './useNearViewport.js';
+
+interface SectionProps {
+  plan: PlanView;
+  section: SectionView;
+  number: number;
+  actor: Actor;
+  user: EditorUser;
+}
+
+export function SectionCard(props: SectionProps) {
+  const { t } = useTranslation();
+  const { plan, section, number } = props;
+  const ref = useRef<HTMLElement>(null);
+  const near = useNearViewport(ref);
+  const owners = plan.parties.filter((p) => section.owners.includes(p.id));
+  const headingId = `section-title-${section.id}`;
+  return (
+    <section
+      ref={ref}
+      id={`section-${section.id}`}
+      className="section-card"
+      aria-labelledby={headingId}
+      data-testid="plan.section"
+      data-section-id={section.id}
+      data-status={section.status}
+    >
+      <header className="section-card__header">
+        <Heading level={2} data-size="sm" id={headingId} className="section-card__title">
+          <span className="section-card__number">{number}</span> {section.title}
+        </Heading>
+        <StatusTag status={section.status} />
+      </header>
+      <div className="section-card__owners">
+        <span className="section-card__owners-label">{t('plan.owners')}:</span>
+        {owners.map((party) => (
+          <PartyBadge key={party.id} party={party} />
+        ))}
+      </div>
+      {near ? <LiveSection {...props} /> : <Skeleton height="6rem" aria-label={t('plan.loadingSection')} />}
+    </section>
+  );
+}
+
+function LiveSection({ plan, section, actor, user }: SectionProps) {
+  const { t, i18n } = useTranslation();
+  const collab = useCollabDocument(sectionDocumentName(section.id));
+  const presence = usePresence(collab?.provider);
+  const refusal = sectionEditRefusal(
+    actor,
+    { id: section.id, planId: plan.id, owners: section.owners, locked: section.locked },
+    { id: plan.id, partyIds: plan.parties.map((p) => p.id) },
+  );
+  const ownerNames = plan.parties.filter((p) => section.owners.includes(p.id)).map((p) => p.name);
+  const list = new Intl.ListFormat(i18n.language === 'nn' ? 'nn' : 'nb', { type: 'conjunction' });
+  const notice =
+    refusal === 'locked'
+      ? t('plan.readOnlyLocked')
+      : refusal === 'not_owner'
+        ? t('plan.readOnlyOwners', { owners: list.format(ownerNames) })
+        : null;
+
+  return (
+    <>
+      <PresenceList users={presence} />
+      {notice && (
+        <Alert data-color="info" data-size="sm" className="section-card__notice" data-testid="section.readonly-notice">
+          {notice}
+        </Alert>
+      )}
+      {collab ? (
+        <SectionEditor collab={collab} mayEdit={refusal === null} label={t('plan.editorLabel', { title: section.title })} user={user} />
+      ) : (
+        <Skeleton height="6rem" aria-label={t('plan.loadingSection')} />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,20 @@
+import { Tag } from '@digdir/designsystemet-react';
+import type { SectionStatus } from '@fellesplan/domain';
+import { useTranslation } from 'react-i18next';
+
+const COLORS: Record<SectionStatus, 'neutral' | 'info' | 'danger' | 'success' | 'warning'> = {
+  draft: 'neutral',
+  in_review: 'info',
+  disagreement: 'danger',
+  consensus: 'success',
+  locked: 'warning',
+};
+
+export function StatusTag({ status }: { status: SectionStatus }) {
+  const { t } = useTranslation();
+  return (
+    <Tag data-color={COLORS[status]} data-size="sm" data-testid="section.status" data-status={status}>
+      {t(`plan.status.${status}`)}
+    </Tag>
+  );
+}

@@ -1,0 +1,93 @@
+import { Heading, Paragraph, Spinner } from '@digdir/designsystemet-react';
+import type { PlanView } from '@fellesplan/domain';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router-dom';
+import { api } from '../api/client.js';
+import { usePlanProjection } from '../collab/usePlanProjection.js';
+import { PARTY_COLORS } from '../collab/partyColor.js';
+import { AppHeader } from '../components/AppHeader.js';
+import { ConnectionIndicator } from '../components/ConnectionIndicator.js';
+import { PartyBadge } from '../components/PartyBadge.js';
+import { SectionCard } from '../components/SectionCard.js';
+import { useSession } from '../session/SessionContext.js';
+
+export function PlanPage() {
+  const { planId = '' } = useParams();
+  const { t } = useTranslation();
+  const { user } = useSession();
+  const [initial, setInitial] = useState<PlanView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    api
+      .plan(planId)
+      .then(setInitial)
+      .catch((e: unknown) => setError(e instanceof Error ? e.message : t('app.error')));
+  }, [planId, t]);
+  const plan = usePlanProjection(planId, initial);
+  const myParty = plan?.parties.find((p) => p.id === user?.partyId);
+
+  useEffect(() => {
+    if (plan) document.title = `${plan.title} – ${t('app.name')}`;
+  }, [plan, t]);
+
+  if (!user) return null;
+  const actor = { userId: user.id, name: user.name, partyId: user.partyId };
+  const editorUser = {
+    name: user.name,
+    party: myParty?.name ?? '',
+    color: myParty ? PARTY_COLORS[myParty.kind] : '#444',
+  };
+
+  return (
+    <>
+      <AppHeader partyName={myParty?.name}>
+        <ConnectionIndicator />
+      </AppHeader>
+      {error && (
+        <main id="main" className="plan-page">
+          <Paragraph role="alert">{error}</Paragraph>
+          <Link to="/plans">{t('app.backToPlans')}</Link>
+        </main>
+      )}
+      {!plan && !error && (
+        <main id="main" className="plan-page">
+          <Spinner aria-label={t('app.loading')} />
+        </main>
+      )}
+      {plan && (
+        <div className="plan-layout">
+          <nav className="toc" aria-labelledby="toc-heading" data-testid="plan.toc">
+            <Heading level={2} data-size="2xs" id="toc-heading">
+              {t('plan.toc')}
+            </Heading>
+            <ol className="toc__list">
+              {plan.sections.map((section, index) => (
+                <li key={section.id}>
+                  <a href={`#section-${section.id}`} data-testid="toc.item" data-status={section.status}>
+                    <span className="toc__number">{index + 1}</span>
+                    <span>{section.title}</span>
+                  </a>
+                </li>
+              ))}
+            </ol>
+          </nav>
+          <main id="main" className="plan-page" data-testid="plan.page" data-plan-id={plan.id}>
+            <Heading level={1} data-size="lg">
+              {plan.title}
+            </Heading>
+            {plan.forum && <Paragraph data-size="sm">{plan.forum}</Paragraph>}
+            <div className="plan-parties" aria-label={t('plan.parties')}>
+              {plan.parties.map((party) => (
+                <PartyBadge key={party.id} party={party} />
+              ))}
+            </div>
+            {plan.sections.map((section, index) => (
+              <SectionCard key={section.id} plan={plan} section={section} number={index + 1} actor={actor} user={editorUser} />
+            ))}
+          </main>
+        </div>
+      )}
+    </>
+  );
+}

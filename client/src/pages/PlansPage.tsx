@@ -1,0 +1,49 @@
+import { Card, Heading, Paragraph, Spinner } from '@digdir/designsystemet-react';
+import type { PlanSummaryView } from '@fellesplan/domain';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { api } from '../api/client.js';
+import { AppHeader } from '../components/AppHeader.js';
+
+export function PlansPage() {
+  const { t } = useTranslation();
+  const [plans, setPlans] = useState<PlanSummaryView[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    api
+      .plans()
+      .then(setPlans)
+      .catch((e: unknown) => setError(e instanceof Error ? e.message : t('app.error')));
+  }, [t]);
+
+  return (
+    <>
+      <AppHeader />
+      <main id="main" className="plans-page">
+        <Heading level={1} data-size="md">
+          {t('plans.title')}
+        </Heading>
+        {error && <Paragraph role="alert">{error}</Paragraph>}
+        {!plans && !error && <Spinner aria-label={t('app.loading')} />}
+        {plans?.length === 0 && <Paragraph>{t('plans.empty')}</Paragraph>}
+        <ul className="plans-list">
+          {plans?.map((plan) => (
+            <li key={plan.id}>
+              <Card asChild data-color="accent">
+                <Link to={`/plans/${plan.id}`} data-testid="plans.item">
+                  <Heading level={2} data-size="sm">
+                    {plan.title}
+                  </Heading>
+                  <Paragraph data-size="sm">
+                    {[plan.forum, t('plans.sections', { count: plan.sectionCount })].filter(Boolean).join(' · ')}
+                  </Paragraph>
+                </Link>
+              </Card>
+            </li>
+          ))}
+        </ul>
+      </main>
+    </>
+  );
+}
