@@ -1,3 +1,4 @@
+import '@fontsource-variable/inter';
 import '@digdir/designsystemet-css';
 import '@digdir/designsystemet-css/theme';
 import './styles.css';

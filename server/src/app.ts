@@ -38,7 +38,11 @@ export async function startServer(options: StartOptions): Promise<FellesplanServ
   const db = await openDatabase({ dataDir: options.dataDir, logger });
   await options.beforeListen?.(db, logger);
 
-  const app: FastifyInstance = Fastify({ loggerInstance: logger as FastifyBaseLogger, bodyLimit: 1024 * 1024, forceCloseConnections: true });
+  const app: FastifyInstance = Fastify({
+    loggerInstance: logger as FastifyBaseLogger,
+    bodyLimit: 1024 * 1024,
+    forceCloseConnections: true,
+  });
   let content: SectionContent | undefined;
   const collaboration = createCollaboration({
     db,

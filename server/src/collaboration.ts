@@ -51,7 +51,9 @@ export function createCollaboration(options: {
         if (typeof value === 'string') headers.set(key, value);
         else if (Array.isArray(value)) for (const v of value) headers.append(key, v);
       }
-      const fetchRequest = new Request(new URL(request.url ?? '/', `http://${request.headers.host ?? 'localhost'}`), { headers });
+      const fetchRequest = new Request(new URL(request.url ?? '/', `http://${request.headers.host ?? 'localhost'}`), {
+        headers,
+      });
       const client = hocuspocus.handleConnection(ws, fetchRequest);
       ws.on('message', (data: RawData) => {
         try {

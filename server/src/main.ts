@@ -15,11 +15,7 @@ const server = await startServer({
   },
 });
 
-const lines = [
-  '',
-  `Fellesplan kjører på ${server.url}`,
-  `Data: ${config.dataDir}`,
-];
+const lines = ['', `Fellesplan kjører på ${server.url}`, `Data: ${config.dataDir}`];
 if (config.demo) {
   lines.push('', `Demo-innlogginger (passord «${DEMO_PASSWORD}»):`);
   for (const party of DEMO_PARTIES) lines.push(`  ${party.email.padEnd(22)} ${party.name}`);

@@ -32,7 +32,8 @@ async function request<T>(path: string, init: { method?: string; body?: unknown 
 }
 
 export const api = {
-  login: (email: string, password: string) => request<SessionView>('/api/session', { method: 'POST', body: { email, password } }),
+  login: (email: string, password: string) =>
+    request<SessionView>('/api/session', { method: 'POST', body: { email, password } }),
   logout: () => request<{ ok: true }>('/api/session', { method: 'DELETE' }),
   currentUser: () => request<{ user: UserView }>('/api/session'),
   plans: () => request<PlanSummaryView[]>('/api/plans'),

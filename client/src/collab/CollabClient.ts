@@ -43,7 +43,11 @@ export class CollabClient {
       maxDelay: 10_000,
       onStatus: ({ status }) => {
         this.status =
-          status === WebSocketStatus.Connected ? 'connected' : status === WebSocketStatus.Connecting ? 'connecting' : 'disconnected';
+          status === WebSocketStatus.Connected
+            ? 'connected'
+            : status === WebSocketStatus.Connecting
+              ? 'connecting'
+              : 'disconnected';
         this.emit();
       },
     });

@@ -24,7 +24,13 @@ export function ConnectionIndicator() {
         : t('connection.offline')
       : t(`connection.${state}`);
   return (
-    <p className={`connection connection--${state}`} role="status" data-testid="connection.status" data-state={state} data-unsynced={unsynced}>
+    <p
+      className={`connection connection--${state}`}
+      role="status"
+      data-testid="connection.status"
+      data-state={state}
+      data-unsynced={unsynced}
+    >
       <span className="connection__dot" aria-hidden="true" />
       {label}
     </p>

@@ -5,7 +5,12 @@ import { PARTY_COLORS } from '../collab/partyColor.js';
 export function PartyBadge({ party }: { party: Party }) {
   const { t } = useTranslation();
   return (
-    <span className="party-badge" style={{ '--party-color': PARTY_COLORS[party.kind] } as React.CSSProperties} title={t(`partyKind.${party.kind}`)} data-testid="section.owner">
+    <span
+      className="party-badge"
+      style={{ '--party-color': PARTY_COLORS[party.kind] } as React.CSSProperties}
+      title={t(`partyKind.${party.kind}`)}
+      data-testid="section.owner"
+    >
       {party.name}
     </span>
   );

@@ -1,8 +1,15 @@
 import { Alert, Heading, Skeleton } from '@digdir/designsystemet-react';
-import { sectionDocumentName, sectionEditRefusal, type Actor, type PlanView, type SectionView } from '@fellesplan/domain';
+import {
+  sectionDocumentName,
+  sectionEditRefusal,
+  type Actor,
+  type PlanView,
+  type SectionView,
+} from '@fellesplan/domain';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCollabDocument } from '../collab/CollabContext.js';
+import { formatList } from '../i18n/formatList.js';
 import { SectionEditor, type EditorUser } from '../editor/SectionEditor.js';
 import { usePresence } from '../editor/usePresence.js';
 import { PartyBadge } from './PartyBadge.js';
@@ -53,7 +60,7 @@ export function SectionCard(props: SectionProps) {
 }
 
 function LiveSection({ plan, section, actor, user }: SectionProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const collab = useCollabDocument(sectionDocumentName(section.id));
   const presence = usePresence(collab?.provider);
   const refusal = sectionEditRefusal(
@@ -62,12 +69,11 @@ function LiveSection({ plan, section, actor, user }: SectionProps) {
     { id: plan.id, partyIds: plan.parties.map((p) => p.id) },
   );
   const ownerNames = plan.parties.filter((p) => section.owners.includes(p.id)).map((p) => p.name);
-  const list = new Intl.ListFormat(i18n.language === 'nn' ? 'nn' : 'nb', { type: 'conjunction' });
   const notice =
     refusal === 'locked'
       ? t('plan.readOnlyLocked')
       : refusal === 'not_owner'
-        ? t('plan.readOnlyOwners', { owners: list.format(ownerNames) })
+        ? t('plan.readOnlyOwners', { owners: formatList(ownerNames) })
         : null;
 
   return (
@@ -79,7 +85,12 @@ function LiveSection({ plan, section, actor, user }: SectionProps) {
         </Alert>
       )}
       {collab ? (
-        <SectionEditor collab={collab} mayEdit={refusal === null} label={t('plan.editorLabel', { title: section.title })} user={user} />
+        <SectionEditor
+          collab={collab}
+          mayEdit={refusal === null}
+          label={t('plan.editorLabel', { title: section.title })}
+          user={user}
+        />
       ) : (
         <Skeleton height="6rem" aria-label={t('plan.loadingSection')} />
       )}

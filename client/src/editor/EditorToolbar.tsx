@@ -1,4 +1,6 @@
+import { BulletListIcon, LinkIcon, NumberListIcon, TableIcon } from '@navikt/aksel-icons';
 import type { Editor } from '@tiptap/core';
+import type { ReactNode } from 'react';
 import { useEditorState } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
 
@@ -18,17 +20,53 @@ export function EditorToolbar({ editor }: { editor: Editor }) {
     }),
   });
 
-  const buttons: { key: string; label: string; text: string; active: boolean; run: () => void }[] = [
-    { key: 'bold', label: t('toolbar.bold'), text: 'F', active: state.bold, run: () => editor.chain().focus().toggleBold().run() },
-    { key: 'italic', label: t('toolbar.italic'), text: 'K', active: state.italic, run: () => editor.chain().focus().toggleItalic().run() },
-    { key: 'h2', label: t('toolbar.heading2'), text: 'H2', active: state.h2, run: () => editor.chain().focus().toggleHeading({ level: 2 }).run() },
-    { key: 'h3', label: t('toolbar.heading3'), text: 'H3', active: state.h3, run: () => editor.chain().focus().toggleHeading({ level: 3 }).run() },
-    { key: 'bullet', label: t('toolbar.bulletList'), text: '•', active: state.bulletList, run: () => editor.chain().focus().toggleBulletList().run() },
-    { key: 'ordered', label: t('toolbar.orderedList'), text: '1.', active: state.orderedList, run: () => editor.chain().focus().toggleOrderedList().run() },
+  const buttons: { key: string; label: string; text: ReactNode; active: boolean; run: () => void }[] = [
+    {
+      key: 'bold',
+      label: t('toolbar.bold'),
+      text: <strong>F</strong>,
+      active: state.bold,
+      run: () => editor.chain().focus().toggleBold().run(),
+    },
+    {
+      key: 'italic',
+      label: t('toolbar.italic'),
+      text: <em>K</em>,
+      active: state.italic,
+      run: () => editor.chain().focus().toggleItalic().run(),
+    },
+    {
+      key: 'h2',
+      label: t('toolbar.heading2'),
+      text: 'H2',
+      active: state.h2,
+      run: () => editor.chain().focus().toggleHeading({ level: 2 }).run(),
+    },
+    {
+      key: 'h3',
+      label: t('toolbar.heading3'),
+      text: 'H3',
+      active: state.h3,
+      run: () => editor.chain().focus().toggleHeading({ level: 3 }).run(),
+    },
+    {
+      key: 'bullet',
+      label: t('toolbar.bulletList'),
+      text: <BulletListIcon />,
+      active: state.bulletList,
+      run: () => editor.chain().focus().toggleBulletList().run(),
+    },
+    {
+      key: 'ordered',
+      label: t('toolbar.orderedList'),
+      text: <NumberListIcon />,
+      active: state.orderedList,
+      run: () => editor.chain().focus().toggleOrderedList().run(),
+    },
     {
       key: 'link',
       label: t('toolbar.link'),
-      text: '🔗',
+      text: <LinkIcon />,
       active: state.link,
       run: () => {
         if (editor.isActive('link')) {
@@ -42,7 +80,7 @@ export function EditorToolbar({ editor }: { editor: Editor }) {
     {
       key: 'table',
       label: t('toolbar.table'),
-      text: '▦',
+      text: <TableIcon />,
       active: false,
       run: () => editor.chain().focus().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(),
     },
@@ -55,13 +93,14 @@ export function EditorToolbar({ editor }: { editor: Editor }) {
           key={b.key}
           type="button"
           className="editor-toolbar__button"
-          aria-label={b.label}
           title={b.label}
           aria-pressed={b.active}
           onMouseDown={(event) => event.preventDefault()}
           onClick={b.run}
         >
+          {/* The name comes from the hidden text, not aria-label: the visible "H2" is no word. */}
           <span aria-hidden="true">{b.text}</span>
+          <span className="visually-hidden">{b.label}</span>
         </button>
       ))}
     </div>

@@ -58,7 +58,12 @@ export function SectionEditor({
 
   if (!editor) return null;
   return (
-    <div className="section-editor" data-editable={editable} data-synced={collab.synced} data-scope={collab.scope ?? 'pending'}>
+    <div
+      className="section-editor"
+      data-editable={editable}
+      data-synced={collab.synced}
+      data-scope={collab.scope ?? 'pending'}
+    >
       {editable && <EditorToolbar editor={editor} />}
       <EditorContent editor={editor} />
     </div>

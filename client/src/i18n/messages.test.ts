@@ -14,7 +14,8 @@ describe('messages', () => {
 
   it('uses the same interpolation variables in both forms', () => {
     const vars = (s: unknown) => [...String(s).matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
-    const get = (obj: unknown, path: string) => path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], obj);
+    const get = (obj: unknown, path: string) =>
+      path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], obj);
     for (const key of keys(nb)) expect(vars(get(nn, key)), key).toEqual(vars(get(nb, key)));
   });
 });

@@ -83,7 +83,14 @@ export function PlanPage() {
               ))}
             </div>
             {plan.sections.map((section, index) => (
-              <SectionCard key={section.id} plan={plan} section={section} number={index + 1} actor={actor} user={editorUser} />
+              <SectionCard
+                key={section.id}
+                plan={plan}
+                section={section}
+                number={index + 1}
+                actor={actor}
+                user={editorUser}
+              />
             ))}
           </main>
         </div>

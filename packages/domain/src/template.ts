@@ -13,7 +13,10 @@ export const DEFAULT_PLAN_TEMPLATE: readonly TemplateSection[] = [
   { title: 'Kunnskapsgrunnlag og utfordringsbilde', ownerKinds: ['kommune', 'helseforetak'] },
   { title: 'Samarbeidsstruktur og organisering', ownerKinds: ['kommune', 'helseforetak'] },
   { title: 'Barn og unge', ownerKinds: ['kommune', 'helseforetak', 'fastlege'] },
-  { title: 'Personer med alvorlige psykiske lidelser og rusproblemer', ownerKinds: ['kommune', 'helseforetak', 'fastlege'] },
+  {
+    title: 'Personer med alvorlige psykiske lidelser og rusproblemer',
+    ownerKinds: ['kommune', 'helseforetak', 'fastlege'],
+  },
   { title: 'Skrøpelige eldre', ownerKinds: ['kommune', 'helseforetak', 'fastlege'] },
   { title: 'Personer med flere kroniske lidelser', ownerKinds: ['kommune', 'helseforetak', 'fastlege'] },
   { title: 'Akuttmedisinsk kjede', ownerKinds: ['helseforetak', 'kommune'] },

@@ -20,7 +20,12 @@ export async function createSession(db: Db, userId: string, now = new Date()): P
   const expires = new Date(now.getTime() + SESSION_DAYS * 24 * 3600 * 1000);
   await db
     .insertInto('sessions')
-    .values({ token_hash: hashToken(token), user_id: userId, created_at: now.toISOString(), expires_at: expires.toISOString() })
+    .values({
+      token_hash: hashToken(token),
+      user_id: userId,
+      created_at: now.toISOString(),
+      expires_at: expires.toISOString(),
+    })
     .execute();
   return token;
 }

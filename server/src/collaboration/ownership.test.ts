@@ -40,7 +40,9 @@ describe('section ownership over the wire', () => {
     await waitFor(async () => (await storedText(name)).includes('Kommunen foreslår felles kompetansepool.'));
     await waitFor(() => !kommune.provider.hasUnsyncedChanges);
 
-    const content = await api<{ text: string }>(server.url, `/api/sections/${sectionId()}/content`, { token: tokens.bruker });
+    const content = await api<{ text: string }>(server.url, `/api/sections/${sectionId()}/content`, {
+      token: tokens.bruker,
+    });
     expect(content.body.text).toContain('Kommunen foreslår felles kompetansepool.');
     kommune.destroy();
     hf.destroy();

@@ -34,7 +34,8 @@ describe('persistence', () => {
   it('the content revision changes with the text and is the same for the same text', async () => {
     const sectionId = server.demo.sectionIds[3] ?? '';
     const token = await server.login('kommune@demo.no');
-    const read = async () => (await api<{ revision: string }>(server.url, `/api/sections/${sectionId}/content`, { token })).body.revision;
+    const read = async () =>
+      (await api<{ revision: string }>(server.url, `/api/sections/${sectionId}/content`, { token })).body.revision;
     const before = await read();
     expect(before).toMatch(/^[0-9a-f]{32}$/);
     expect(await read()).toBe(before);

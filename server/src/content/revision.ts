@@ -8,5 +8,8 @@ import type * as Y from 'yjs';
  * not on Yjs client ids or history, so every instance computes the same value for the same text.
  */
 export function contentRevision(doc: Y.Doc): string {
-  return createHash('sha256').update(canonicalJson(readJsonFromYDoc(doc))).digest('hex').slice(0, 32);
+  return createHash('sha256')
+    .update(canonicalJson(readJsonFromYDoc(doc)))
+    .digest('hex')
+    .slice(0, 32);
 }

@@ -37,7 +37,10 @@ export async function seedPartnership(db: Db, spec: PartnershipSpec): Promise<Se
 
   return db.transaction().execute(async (trx) => {
     const helsefellesskapId = randomUUID();
-    await trx.insertInto('helsefellesskap').values({ id: helsefellesskapId, name: spec.name, created_at: now }).execute();
+    await trx
+      .insertInto('helsefellesskap')
+      .values({ id: helsefellesskapId, name: spec.name, created_at: now })
+      .execute();
 
     const partyIds: Record<string, string> = {};
     const userIds: Record<string, string> = {};
@@ -50,7 +53,13 @@ export async function seedPartnership(db: Db, spec: PartnershipSpec): Promise<Se
       const createdAt = new Date(Date.parse(now) + index).toISOString();
       await trx
         .insertInto('parties')
-        .values({ id, helsefellesskap_id: helsefellesskapId, name: party.name, kind: party.kind, created_at: createdAt })
+        .values({
+          id,
+          helsefellesskap_id: helsefellesskapId,
+          name: party.name,
+          kind: party.kind,
+          created_at: createdAt,
+        })
         .execute();
       for (const user of party.users) {
         const userId = randomUUID();
@@ -72,9 +81,18 @@ export async function seedPartnership(db: Db, spec: PartnershipSpec): Promise<Se
     const planId = randomUUID();
     await trx
       .insertInto('plans')
-      .values({ id: planId, helsefellesskap_id: helsefellesskapId, title: spec.plan.title, forum: spec.plan.forum ?? null, created_at: now })
+      .values({
+        id: planId,
+        helsefellesskap_id: helsefellesskapId,
+        title: spec.plan.title,
+        forum: spec.plan.forum ?? null,
+        created_at: now,
+      })
       .execute();
-    await trx.insertInto('plan_parties').values(parties.map((p) => ({ plan_id: planId, party_id: p.id }))).execute();
+    await trx
+      .insertInto('plan_parties')
+      .values(parties.map((p) => ({ plan_id: planId, party_id: p.id })))
+      .execute();
 
     const required = defaultRequiredParties(parties);
     const sectionIds: string[] = [];
@@ -91,7 +109,10 @@ export async function seedPartnership(db: Db, spec: PartnershipSpec): Promise<Se
         return id;
       });
       if (owners.length > 0) {
-        await trx.insertInto('section_owners').values(owners.map((party_id) => ({ section_id: sectionId, party_id }))).execute();
+        await trx
+          .insertInto('section_owners')
+          .values(owners.map((party_id) => ({ section_id: sectionId, party_id })))
+          .execute();
       }
       if (required.length > 0) {
         await trx

@@ -7,7 +7,12 @@ export interface ErrorBody {
   error: { code: ErrorCode; message: string; field?: string };
 }
 
-export function sendError(request: FastifyRequest, reply: FastifyReply, code: ErrorCode, params: Record<string, string> = {}) {
+export function sendError(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  code: ErrorCode,
+  params: Record<string, string> = {},
+) {
   const body: ErrorBody = { error: { code, message: errorMessage(code, requestLanguage(request), params) } };
   if (params.field) body.error.field = params.field;
   return reply.status(ERRORS[code].status).send(body);
@@ -26,7 +31,11 @@ export function installErrorHandler(app: FastifyInstance): void {
       return sendError(request, reply, 'invalid_input', { field });
     }
     const fastifyError = error as FastifyError;
-    if (fastifyError.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || fastifyError.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || error instanceof SyntaxError) {
+    if (
+      fastifyError.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+      fastifyError.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
+      error instanceof SyntaxError
+    ) {
       request.log.info({ err: error }, 'invalid JSON');
       return sendError(request, reply, 'invalid_json');
     }

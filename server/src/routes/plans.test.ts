@@ -15,7 +15,14 @@ afterAll(() => server.destroy());
 describe('plans API', () => {
   it('lists only the plans the caller takes part in', async () => {
     const mine = await api<PlanSummaryView[]>(server.url, '/api/plans', { token: kommune });
-    expect(mine.body).toEqual([{ id: server.demo.planId, title: 'Felles utviklingsplan 2027–2030', forum: 'Strategisk samarbeidsutvalg', sectionCount: 14 }]);
+    expect(mine.body).toEqual([
+      {
+        id: server.demo.planId,
+        title: 'Felles utviklingsplan 2027–2030',
+        forum: 'Strategisk samarbeidsutvalg',
+        sectionCount: 14,
+      },
+    ]);
     const theirs = await api<PlanSummaryView[]>(server.url, '/api/plans', { token: annen });
     expect(theirs.body.map((p) => p.id)).toEqual([server.other.planId]);
   });
@@ -43,7 +50,9 @@ describe('plans API', () => {
     const brukermedvirkning = body.sections[11];
     expect(brukermedvirkning?.title).toBe('Brukermedvirkning');
     expect(brukermedvirkning?.owners.sort()).toEqual([ids.bruker, ids.kommune, ids.helseforetak].sort());
-    expect(brukermedvirkning?.requiredParties.sort()).toEqual([ids.kommune, ids.helseforetak, ids.fastlege, ids.bruker].sort());
+    expect(brukermedvirkning?.requiredParties.sort()).toEqual(
+      [ids.kommune, ids.helseforetak, ids.fastlege, ids.bruker].sort(),
+    );
     for (const section of body.sections) {
       expect(section).toMatchObject({ status: 'draft', locked: false, markers: [] });
       expect(section.revision).toMatch(/^[0-9a-f]{32}$/);
@@ -51,15 +60,21 @@ describe('plans API', () => {
   });
 
   it('hides plans of other helsefellesskap behind 404', async () => {
-    const res = await api<{ error: { code: string } }>(server.url, `/api/plans/${server.demo.planId}`, { token: annen });
+    const res = await api<{ error: { code: string } }>(server.url, `/api/plans/${server.demo.planId}`, {
+      token: annen,
+    });
     expect(res.status).toBe(404);
-    const bad = await api<{ error: { code: string; field: string } }>(server.url, '/api/plans/..%2F..', { token: kommune });
+    const bad = await api<{ error: { code: string; field: string } }>(server.url, '/api/plans/..%2F..', {
+      token: kommune,
+    });
     expect(bad.status).toBe(400);
   });
 
   it('returns section content as Tiptap JSON and plain text, to members only', async () => {
     const sectionId = server.demo.sectionIds[0] ?? '';
-    const { body } = await api<SectionContentView>(server.url, `/api/sections/${sectionId}/content`, { token: kommune });
+    const { body } = await api<SectionContentView>(server.url, `/api/sections/${sectionId}/content`, {
+      token: kommune,
+    });
     expect(body.text).toMatch(/^Bakgrunn\n\nRegjeringen og KS/);
     const json = body.json as { type: string; content: { type: string; attrs?: unknown }[] };
     expect(json.type).toBe('doc');
@@ -71,7 +86,10 @@ describe('plans API', () => {
   });
 
   it('answers unknown commands with 404 unknown_command', async () => {
-    const res = await api<{ error: { code: string } }>(server.url, '/api/commands/sections.explode', { token: kommune, body: {} });
+    const res = await api<{ error: { code: string } }>(server.url, '/api/commands/sections.explode', {
+      token: kommune,
+      body: {},
+    });
     expect(res.status).toBe(404);
     expect(res.body.error.code).toBe('unknown_command');
   });

@@ -1,4 +1,11 @@
-import { canReadSection, DomainError, isPlanMember, type PlanSummaryView, type PlanView, type SectionContentView } from '@fellesplan/domain';
+import {
+  canReadSection,
+  DomainError,
+  isPlanMember,
+  type PlanSummaryView,
+  type PlanView,
+  type SectionContentView,
+} from '@fellesplan/domain';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { requireActor } from '../http/authenticate.js';

@@ -11,9 +11,15 @@ type Session = { token: string; user: { id: string; name: string; email: string;
 
 describe('POST /api/session', () => {
   it('logs in with the demo password, sets an httpOnly cookie and returns token and user', async () => {
-    const res = await api<Session>(server.url, '/api/session', { body: { email: 'Kommune@Demo.no', password: 'demo' } });
+    const res = await api<Session>(server.url, '/api/session', {
+      body: { email: 'Kommune@Demo.no', password: 'demo' },
+    });
     expect(res.status).toBe(200);
-    expect(res.body.user).toMatchObject({ name: 'Kari Nordmann', email: 'kommune@demo.no', partyId: server.demo.partyIds.kommune });
+    expect(res.body.user).toMatchObject({
+      name: 'Kari Nordmann',
+      email: 'kommune@demo.no',
+      partyId: server.demo.partyIds.kommune,
+    });
     expect(Object.keys(res.body.user).sort()).toEqual(['email', 'id', 'name', 'partyId']);
     const cookie = res.headers.get('set-cookie') ?? '';
     expect(cookie).toMatch(/^fp_session=[^;]+;/);
@@ -22,7 +28,9 @@ describe('POST /api/session', () => {
   });
 
   it('authenticates later requests by Bearer token and by cookie alike', async () => {
-    const { body } = await api<Session>(server.url, '/api/session', { body: { email: 'hf@demo.no', password: 'demo' } });
+    const { body } = await api<Session>(server.url, '/api/session', {
+      body: { email: 'hf@demo.no', password: 'demo' },
+    });
     const bearer = await api<unknown[]>(server.url, '/api/plans', { token: body.token });
     const cookie = await api<unknown[]>(server.url, '/api/plans', { headers: { cookie: `fp_session=${body.token}` } });
     expect(bearer.status).toBe(200);
@@ -30,7 +38,9 @@ describe('POST /api/session', () => {
   });
 
   it('stores only a hash of the token', async () => {
-    const { body } = await api<Session>(server.url, '/api/session', { body: { email: 'bruker@demo.no', password: 'demo' } });
+    const { body } = await api<Session>(server.url, '/api/session', {
+      body: { email: 'bruker@demo.no', password: 'demo' },
+    });
     const rows = await server.db.selectFrom('sessions').select('token_hash').execute();
     expect(rows.some((r) => r.token_hash === body.token)).toBe(false);
     expect(rows.every((r) => /^[0-9a-f]{64}$/.test(r.token_hash))).toBe(true);
@@ -48,7 +58,9 @@ describe('POST /api/session', () => {
   });
 
   it('answers bad input with 400 naming the field, in nynorsk when asked', async () => {
-    const missing = await api<{ error: { code: string; field: string } }>(server.url, '/api/session', { body: { email: 'kommune@demo.no' } });
+    const missing = await api<{ error: { code: string; field: string } }>(server.url, '/api/session', {
+      body: { email: 'kommune@demo.no' },
+    });
     expect(missing.status).toBe(400);
     expect(missing.body.error).toMatchObject({ code: 'invalid_input', field: 'password' });
     const broken = await api<{ error: { code: string; message: string } }>(server.url, '/api/session', {
@@ -62,7 +74,9 @@ describe('POST /api/session', () => {
   });
 
   it('DELETE /api/session ends the session for API and cookie', async () => {
-    const { body } = await api<Session>(server.url, '/api/session', { body: { email: 'fastlege@demo.no', password: 'demo' } });
+    const { body } = await api<Session>(server.url, '/api/session', {
+      body: { email: 'fastlege@demo.no', password: 'demo' },
+    });
     expect((await api(server.url, '/api/session', { token: body.token, method: 'DELETE' })).status).toBe(200);
     expect((await api(server.url, '/api/plans', { token: body.token })).status).toBe(401);
   });

@@ -26,14 +26,26 @@ export interface TestServer extends FellesplanServer {
 const OTHER_SPEC = {
   name: 'Annet helsefellesskap',
   parties: [
-    { key: 'kommune', name: 'Annen kommune', kind: 'kommune' as const, users: [{ name: 'Anne Annen', email: 'kommune@annet.no', password: 'annet' }] },
-    { key: 'hf', name: 'Annet HF', kind: 'helseforetak' as const, users: [{ name: 'Hans Annen', email: 'hf@annet.no', password: 'annet' }] },
+    {
+      key: 'kommune',
+      name: 'Annen kommune',
+      kind: 'kommune' as const,
+      users: [{ name: 'Anne Annen', email: 'kommune@annet.no', password: 'annet' }],
+    },
+    {
+      key: 'hf',
+      name: 'Annet HF',
+      kind: 'helseforetak' as const,
+      users: [{ name: 'Hans Annen', email: 'hf@annet.no', password: 'annet' }],
+    },
   ],
   plan: { title: 'Annen plan', sections: [{ title: 'Innledning', owners: ['kommune'], body: 'Hemmelig utkast.' }] },
 };
 
 /** A real server on port 0 with a real SQLite file in a temp dir, seeded with two partnerships. */
-export async function startTestServer(options: { dataDir?: string; seeded?: { demo: SeededPartnership; other: SeededPartnership } } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: { dataDir?: string; seeded?: { demo: SeededPartnership; other: SeededPartnership } } = {},
+): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'fellesplan-test-'));
   let seeded = options.seeded;
   const server = await startServer({
@@ -46,7 +58,10 @@ export async function startTestServer(options: { dataDir?: string; seeded?: { de
     storeDebounceMs: 200,
     logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     beforeListen: async (db) => {
-      seeded ??= { demo: await seedPartnership(db, demoPartnershipSpec()), other: await seedPartnership(db, OTHER_SPEC) };
+      seeded ??= {
+        demo: await seedPartnership(db, demoPartnershipSpec()),
+        other: await seedPartnership(db, OTHER_SPEC),
+      };
     },
   });
   if (!seeded) throw new Error('seeding did not run');

@@ -2,7 +2,10 @@
  * Polls until `check` returns a truthy value (or stops throwing). Tests wait on state this way,
  * never on fixed sleeps; the timeout only bounds a failing test.
  */
-export async function waitFor<T>(check: () => T | Promise<T>, { timeout = 5000, interval = 20 } = {}): Promise<NonNullable<T>> {
+export async function waitFor<T>(
+  check: () => T | Promise<T>,
+  { timeout = 5000, interval = 20 } = {},
+): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeout;
   let lastError: unknown;
   for (;;) {

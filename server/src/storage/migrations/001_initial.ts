@@ -82,7 +82,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('data', pg ? 'bytea' : 'blob', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('document_updates_name_idx').on('document_updates').columns(['document_name', 'id']).execute();
+  await db.schema
+    .createIndex('document_updates_name_idx')
+    .on('document_updates')
+    .columns(['document_name', 'id'])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -33,7 +33,11 @@ export async function compactDocument(db: Db, documentName: string, state: Uint8
       .executeTakeFirst();
     const max = last?.max;
     if (max === null || max === undefined) return;
-    await trx.deleteFrom('document_updates').where('document_name', '=', documentName).where('id', '<=', Number(max)).execute();
+    await trx
+      .deleteFrom('document_updates')
+      .where('document_name', '=', documentName)
+      .where('id', '<=', Number(max))
+      .execute();
     await trx
       .insertInto('document_updates')
       .values({ document_name: documentName, data: state, created_at: new Date().toISOString() })

@@ -1,0 +1,36 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { DEMO, loginAs, openDemoPlan, section } from '../fixtures/app.js';
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+test('the login page has no serious or critical WCAG 2.1 AA violations', async ({ page }) => {
+  await page.goto('/login');
+  await expect(page.getByRole('heading', { name: 'Logg inn' })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('the plan page has no serious or critical WCAG 2.1 AA violations, editable or read-only', async ({ browser }) => {
+  const page = await loginAs(browser, DEMO.kommune);
+  await openDemoPlan(page);
+  await section(page, 'Innledning og mandat'); // read-only for kommune
+  await section(page, 'Kunnskapsgrunnlag og utfordringsbilde'); // editable, with toolbar
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('the login form works with the keyboard alone', async ({ page }) => {
+  await page.goto('/login');
+  await page.keyboard.press('Tab'); // skip link
+  await expect(page.getByRole('link', { name: 'Hopp til hovedinnhold' })).toBeFocused();
+  await page.getByLabel('E-postadresse').focus();
+  await page.keyboard.type(DEMO.bruker);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('demo');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Mine planer' })).toBeVisible();
+});

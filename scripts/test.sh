@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# `npm test`: lint, format check, typecheck, unit + server integration tests (vitest) and
+# Playwright e2e in Debian's Chromium. Every suite runs even if an earlier one fails; results
+# go to .test-output/ and scripts/summarize-tests.mjs prints the totals.
+source "$(dirname "$0")/ensure-deps.sh"
+set +e
+OUT="$ROOT/.test-output"
+rm -rf "$OUT" && mkdir -p "$OUT"
+failed_steps=()
+
+step() {
+  local name="$1"; shift
+  echo
+  echo "━━ $name"
+  if "$@"; then echo "✓ $name"; else echo "✗ $name"; failed_steps+=("$name"); fi
+}
+
+step "lint" pnpm exec eslint --max-warnings 0 .
+step "format" pnpm exec prettier --check --log-level warn .
+step "typecheck" pnpm run typecheck
+step "unit and server tests" pnpm exec vitest run --reporter=default --reporter=json --outputFile.json="$OUT/vitest.json"
+if (source "$ROOT/scripts/ensure-chromium.sh"); then
+  export CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"
+  step "client build" pnpm --filter @fellesplan/client build
+  step "e2e tests" pnpm --filter @fellesplan/e2e exec playwright test
+else
+  failed_steps+=("e2e tests (no chromium)")
+fi
+
+printf '%s\n' "${failed_steps[@]}" > "$OUT/failed-steps.txt"
+node "$ROOT/scripts/summarize-tests.mjs" "$OUT"
+if [ ${#failed_steps[@]} -gt 0 ]; then
+  echo "Failed: ${failed_steps[*]}"
+  exit 1
+fi
