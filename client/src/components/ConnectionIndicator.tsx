@@ -1,22 +1,14 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useConnection } from '../collab/CollabContext.js';
-
-export type ConnectionState = 'online' | 'saving' | 'reconnecting' | 'offline';
+import { connectionState } from './connectionState.js';
 
 /** Online, saving, reconnecting, or offline with the number of changes not yet stored. */
 export function ConnectionIndicator() {
   const { t } = useTranslation();
-  const { status, unsynced } = useConnection();
-  const browserOnline = useBrowserOnline();
-  const state: ConnectionState =
-    !browserOnline || status === 'disconnected'
-      ? 'offline'
-      : status === 'connecting'
-        ? 'reconnecting'
-        : unsynced > 0
-          ? 'saving'
-          : 'online';
+  const connection = useConnection();
+  const { unsynced } = connection;
+  const state = connectionState(connection, useBrowserOnline());
   const label =
     state === 'offline'
       ? unsynced > 0

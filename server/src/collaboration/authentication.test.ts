@@ -39,7 +39,7 @@ describe('collaboration authentication (DESIGN 6.3)', () => {
     loggedOut.destroy();
   });
 
-  it('refuses a member of another plan, for section and plan documents alike', async () => {
+  it('[M1] refuses a member of another plan, for section and plan documents alike', async () => {
     const section = connectProvider(server.url, tokens.annen ?? '', kommuneSection());
     await expect(section.ready).rejects.toThrow('forbidden');
     const plan = connectProvider(server.url, tokens.annen ?? '', planDocumentName(server.demo.planId));
@@ -49,7 +49,7 @@ describe('collaboration authentication (DESIGN 6.3)', () => {
   });
 
   it.each(['section:', 'section:../../etc', 'plan:x:y', 'anything', `section:${'a'.repeat(500)}`])(
-    'refuses malformed document name %j without harm',
+    '[D1] refuses malformed document name %j without harm',
     async (name) => {
       const client = connectProvider(server.url, tokens.kommune ?? '', name);
       await expect(client.ready).rejects.toThrow('invalid-document');
@@ -72,7 +72,7 @@ describe('collaboration authentication (DESIGN 6.3)', () => {
     reader.destroy();
   });
 
-  it('gives every member, owner or not, a read-only plan projection', async () => {
+  it('[O2] gives every member, owner or not, a read-only plan projection', async () => {
     const client = connectProvider(server.url, tokens.sekretariat ?? '', planDocumentName(server.demo.planId));
     expect(await client.ready).toBe('read-only');
     await client.synced();
@@ -83,7 +83,7 @@ describe('collaboration authentication (DESIGN 6.3)', () => {
     client.destroy();
   });
 
-  it('accepts the session cookie on the upgrade request from our own origin only', async () => {
+  it('[S1] accepts the session cookie on the upgrade request from our own origin only', async () => {
     const open = (origin: string) =>
       new Promise<WebSocket>((resolve, reject) => {
         const ws = new WebSocket(`${server.url.replace('http', 'ws')}/collab`, {

@@ -2,7 +2,15 @@ import { sectionDocumentName } from '@fellesplan/domain';
 import { readTextFromYDoc } from '@fellesplan/editor';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { api, appendParagraph, connectProvider, startTestServer, waitFor, type TestServer } from '../testing/index.js';
+import {
+  afterProcessed,
+  api,
+  appendParagraph,
+  connectProvider,
+  startTestServer,
+  waitFor,
+  type TestServer,
+} from '../testing/index.js';
 import { loadDocumentState } from '../storage/repositories/documents.js';
 
 let server: TestServer;
@@ -58,7 +66,7 @@ describe('section ownership over the wire', () => {
 
     // The raw provider sends the update as any client would; only the server can stop it.
     appendParagraph(attacker.doc, 'Brukerrådet skriver seg inn uten tillatelse.');
-    // A change the server *did* accept afterwards proves the refused one had its chance to arrive.
+    await afterProcessed(attacker, owner);
     appendParagraph(owner.doc, 'Etterfølgende endring fra eier.');
     await waitFor(async () => (await storedText(name)).includes('Etterfølgende endring fra eier.'));
     await waitFor(() => readTextFromYDoc(attacker.doc).includes('Etterfølgende endring fra eier.'));

@@ -7,7 +7,7 @@ let server: TestServer;
 afterAll(() => server.destroy());
 
 describe('persistence', () => {
-  it('every acknowledged edit survives a restart, including ones made just before it', async () => {
+  it('[P1] every acknowledged edit survives a restart, including ones made just before it', async () => {
     server = await startTestServer();
     const sectionId = server.demo.sectionIds[3] ?? '';
     const token = await server.login('hf@demo.no');
@@ -31,7 +31,7 @@ describe('persistence', () => {
     again.destroy();
   });
 
-  it('the content revision changes with the text and is the same for the same text', async () => {
+  it('[R1] the content revision changes with the text and is the same for the same text', async () => {
     const sectionId = server.demo.sectionIds[3] ?? '';
     const token = await server.login('kommune@demo.no');
     const read = async () =>

@@ -59,7 +59,7 @@ describe('plans API', () => {
     }
   });
 
-  it('hides plans of other helsefellesskap behind 404', async () => {
+  it('[M1] hides plans of other helsefellesskap behind 404', async () => {
     const res = await api<{ error: { code: string } }>(server.url, `/api/plans/${server.demo.planId}`, {
       token: annen,
     });

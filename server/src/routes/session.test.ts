@@ -37,7 +37,7 @@ describe('POST /api/session', () => {
     expect(cookie.body).toEqual(bearer.body);
   });
 
-  it('stores only a hash of the token', async () => {
+  it('[S1] stores only a hash of the token', async () => {
     const { body } = await api<Session>(server.url, '/api/session', {
       body: { email: 'bruker@demo.no', password: 'demo' },
     });
@@ -57,7 +57,7 @@ describe('POST /api/session', () => {
     }
   });
 
-  it('answers bad input with 400 naming the field, in nynorsk when asked', async () => {
+  it('[I1] answers bad input with 400 naming the field, in nynorsk when asked', async () => {
     const missing = await api<{ error: { code: string; field: string } }>(server.url, '/api/session', {
       body: { email: 'kommune@demo.no' },
     });

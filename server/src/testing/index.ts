@@ -3,3 +3,4 @@ export { connectProvider, type TestProvider } from './connectProvider.js';
 export { waitFor } from './waitFor.js';
 export { appendParagraph } from './editContent.js';
 export { api } from './api.js';
+export { afterProcessed } from './afterProcessed.js';
