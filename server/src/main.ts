@@ -5,7 +5,13 @@ import { DEMO_PARTIES, DEMO_PASSWORD } from './demo/demoPlan.js';
 import { seedDemoIfEmpty } from './demo/seedDemo.js';
 
 const config = configFromEnv(process.env);
-const logger = pino({ level: config.logLevel });
+// People starting the server in a terminal get readable lines; services and CI get JSON.
+const logger = process.stdout.isTTY
+  ? pino({
+      level: config.logLevel,
+      transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' } },
+    })
+  : pino({ level: config.logLevel });
 
 const server = await startServer({
   ...config,
