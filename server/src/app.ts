@@ -5,10 +5,12 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import pino, { type Logger } from 'pino';
 import { createCollaboration, type Collaboration } from './collaboration.js';
+import { AccessControl } from './collaboration/AccessControl.js';
 import type { ServerConfig } from './config.js';
 import { SectionContent } from './content/sectionContent.js';
 import { installErrorHandler, sendError } from './http/errors.js';
 import { loadPlanView } from './queries/planView.js';
+import { auditRoutes } from './routes/audit.js';
 import { commandRoutes } from './routes/commands.js';
 import type { AppContext } from './routes/context.js';
 import { healthRoutes } from './routes/health.js';
@@ -55,6 +57,7 @@ export async function startServer(options: StartOptions): Promise<FellesplanServ
     db,
     content: sectionContent(),
     projection: collaboration.projection,
+    access: new AccessControl(db, collaboration.hocuspocus, logger),
     logger,
     secureCookies: false,
   };
@@ -65,6 +68,7 @@ export async function startServer(options: StartOptions): Promise<FellesplanServ
   sessionRoutes(app, context);
   planRoutes(app, context);
   commandRoutes(app, context);
+  auditRoutes(app, context);
   serveClient(app, options.clientDist, logger);
   collaboration.attach(app.server);
 

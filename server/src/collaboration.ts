@@ -8,6 +8,7 @@ import { AuthenticationExtension } from './collaboration/AuthenticationExtension
 import { PersistenceExtension } from './collaboration/PersistenceExtension.js';
 import { ProjectionExtension } from './collaboration/ProjectionExtension.js';
 import type { Db } from './storage/database.js';
+import { findSection } from './storage/repositories/plans.js';
 
 export const COLLAB_PATH = '/collab';
 const MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
@@ -30,7 +31,19 @@ export function createCollaboration(options: {
 }): Collaboration {
   const logger = options.logger.child({ component: 'collab' });
   const persistence = new PersistenceExtension(options.db, logger);
-  const projection = new ProjectionExtension(options.loadPlanView, logger);
+  const planOfSection = new Map<string, string>();
+  const projection = new ProjectionExtension(
+    options.loadPlanView,
+    async (sectionId) => {
+      // A section never moves to another plan, so the answer can be remembered.
+      const known = planOfSection.get(sectionId);
+      if (known) return known;
+      const planId = (await findSection(options.db, sectionId))?.planId ?? null;
+      if (planId) planOfSection.set(sectionId, planId);
+      return planId;
+    },
+    logger,
+  );
   const hocuspocus = new Hocuspocus({
     quiet: true,
     debounce: options.storeDebounceMs,
@@ -77,6 +90,7 @@ export function createCollaboration(options: {
     },
     async close() {
       for (const ws of wss.clients) ws.terminate();
+      await projection.onDestroy();
       hocuspocus.flushPendingStores();
       // Stores run through the persistence queue; wait for them and any appends in flight.
       await new Promise((resolve) => setTimeout(resolve, 0));

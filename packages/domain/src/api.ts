@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Stance } from './consensus/stances.js';
 import type { Party, SectionStatus } from './types.js';
 
 /** Shapes of the public HTTP API (DESIGN 6.2), shared by server presenters and the client. */
@@ -30,11 +31,26 @@ export interface PlanSummaryView {
 
 export interface MarkerView {
   partyId: string;
-  stance: string;
+  stance: Stance;
   note: string | null;
   revision: string;
   stale: boolean;
   at: string;
+  /** Who set it on the party's behalf. */
+  by: { userId: string; name: string };
+}
+
+export interface AuditEventView {
+  id: number;
+  seq: number;
+  type: string;
+  at: string;
+  actor: { userId: string; name: string; partyId: string; partyName: string };
+  sectionId: string | null;
+  sectionTitle: string | null;
+  payload: Record<string, unknown>;
+  hash: string;
+  prevHash: string;
 }
 
 export interface SectionView {

@@ -15,6 +15,46 @@ export const ERRORS = {
   forbidden: { status: 403, nb: 'Du har ikke tilgang til dette.', nn: 'Du har ikkje tilgang til dette.' },
   not_found: { status: 404, nb: 'Fant ikke det du ba om.', nn: 'Fann ikkje det du bad om.' },
   unknown_command: { status: 404, nb: 'Ukjent kommando.', nn: 'Ukjend kommando.' },
+  note_required: {
+    status: 400,
+    nb: 'Du må skrive en merknad når du er enig med forbehold eller uenig.',
+    nn: 'Du må skrive ein merknad når du er einig med atterhald eller usamd.',
+  },
+  reason_required: {
+    status: 400,
+    nb: 'Du må oppgi en begrunnelse for å gjenåpne seksjonen.',
+    nn: 'Du må gje ei grunngjeving for å opne seksjonen att.',
+  },
+  not_required_party: {
+    status: 403,
+    nb: 'Din part skal ikke ta stilling til denne seksjonen.',
+    nn: 'Parten din skal ikkje ta stilling til denne seksjonen.',
+  },
+  sekretariat_only: {
+    status: 403,
+    nb: 'Bare sekretariatet kan låse og gjenåpne seksjoner.',
+    nn: 'Berre sekretariatet kan låse og opne seksjonar att.',
+  },
+  stale_revision: {
+    status: 409,
+    nb: 'Teksten er endret siden du leste den. Les den nye teksten og prøv igjen.',
+    nn: 'Teksten er endra sidan du las han. Les den nye teksten og prøv igjen.',
+  },
+  section_locked: {
+    status: 409,
+    nb: 'Seksjonen er låst. Den må gjenåpnes før noe kan endres.',
+    nn: 'Seksjonen er låst. Han må opnast att før noko kan endrast.',
+  },
+  not_in_consensus: {
+    status: 409,
+    nb: 'Seksjonen kan bare låses når alle parter er enige.',
+    nn: 'Seksjonen kan berre låsast når alle partar er samde.',
+  },
+  not_locked: {
+    status: 409,
+    nb: 'Seksjonen er ikke låst.',
+    nn: 'Seksjonen er ikkje låst.',
+  },
   payload_too_large: { status: 413, nb: 'Forespørselen er for stor.', nn: 'Førespurnaden er for stor.' },
   internal: {
     status: 500,

@@ -6,3 +6,7 @@ export * from './canonicalJson.js';
 export * from './policies/plans.js';
 export * from './policies/sections.js';
 export * from './template.js';
+export * from './consensus/stances.js';
+export * from './consensus/status.js';
+export * from './policies/consensus.js';
+export * from './commands/sections.js';

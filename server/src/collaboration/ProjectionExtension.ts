@@ -1,6 +1,6 @@
 import { parseDocumentName, planDocumentName, type PlanView } from '@fellesplan/domain';
 import { writeProjection } from '@fellesplan/editor';
-import type { Extension, Hocuspocus, onLoadDocumentPayload } from '@hocuspocus/server';
+import type { Extension, Hocuspocus, onChangePayload, onLoadDocumentPayload } from '@hocuspocus/server';
 import type { Logger } from 'pino';
 
 /**
@@ -10,11 +10,41 @@ import type { Logger } from 'pino';
 export class ProjectionExtension implements Extension {
   readonly extensionName = 'Projection';
   private instance: Hocuspocus | undefined;
+  private readonly scheduled = new Map<string, NodeJS.Timeout>();
 
   constructor(
     private readonly loadView: (planId: string) => Promise<PlanView | null>,
+    private readonly planOfSection: (sectionId: string) => Promise<string | null>,
     private readonly logger: Logger,
+    /** How long edits to a body gather before revisions and stale markers are re-projected. */
+    private readonly editDebounceMs = 300,
   ) {}
+
+  /** An edit changes the section's revision, which can make markers stale (C2): re-project. */
+  async onChange({ documentName, instance }: onChangePayload): Promise<void> {
+    this.instance = instance;
+    const ref = parseDocumentName(documentName);
+    if (ref?.kind !== 'section') return;
+    const planId = await this.planOfSection(ref.id);
+    if (planId) this.schedule(planId);
+  }
+
+  async onDestroy(): Promise<void> {
+    for (const timer of this.scheduled.values()) clearTimeout(timer);
+    this.scheduled.clear();
+  }
+
+  private schedule(planId: string): void {
+    if (this.scheduled.has(planId)) return;
+    const timer = setTimeout(() => {
+      this.scheduled.delete(planId);
+      this.refresh(planId).catch((error: unknown) =>
+        this.logger.error({ err: error, planId }, 'projection refresh failed'),
+      );
+    }, this.editDebounceMs);
+    timer.unref();
+    this.scheduled.set(planId, timer);
+  }
 
   async onLoadDocument({ documentName, document, instance }: onLoadDocumentPayload): Promise<void> {
     this.instance = instance;

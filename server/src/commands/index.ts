@@ -1,8 +1,14 @@
 import type { SessionUser } from '../auth/sessions.js';
 import type { AppContext } from '../routes/context.js';
+import { sectionsLock, sectionsUnlock } from './sectionsLock.js';
+import { sectionsMark } from './sectionsMark.js';
 
 /** A command validates its own input (zod), authorizes, changes state in one transaction. */
 export type Command = (ctx: AppContext, actor: SessionUser, input: unknown) => Promise<Record<string, unknown>>;
 
-/** The registry of `POST /api/commands/:name`; issue by issue it grows (README lists them). */
-export const commands: Record<string, Command> = {};
+/** The registry of `POST /api/commands/:name` (the README lists them). */
+export const commands: Record<string, Command> = {
+  'sections.mark': (ctx, actor, input) => sectionsMark(ctx, actor, input),
+  'sections.lock': (ctx, actor, input) => sectionsLock(ctx, actor, input),
+  'sections.unlock': (ctx, actor, input) => sectionsUnlock(ctx, actor, input),
+};

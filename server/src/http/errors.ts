@@ -7,6 +7,10 @@ export interface ErrorBody {
   error: { code: ErrorCode; message: string; field?: string };
 }
 
+function isErrorCode(value: string): value is ErrorCode {
+  return Object.hasOwn(ERRORS, value);
+}
+
 export function sendError(
   request: FastifyRequest,
   reply: FastifyReply,
@@ -26,9 +30,12 @@ export function installErrorHandler(app: FastifyInstance): void {
       return sendError(request, reply, error.code, error.params);
     }
     if (error instanceof ZodError) {
-      const field = error.issues[0]?.path.join('.') || 'body';
+      const issue = error.issues[0];
+      const field = issue?.path.join('.') || 'body';
       request.log.info({ issues: error.issues }, 'invalid input');
-      return sendError(request, reply, 'invalid_input', { field });
+      // Schemas name a specific error code as the issue message where one exists (note_required …).
+      const code = issue && isErrorCode(issue.message) ? issue.message : 'invalid_input';
+      return sendError(request, reply, code, { field });
     }
     const fastifyError = error as FastifyError;
     if (

@@ -1,4 +1,11 @@
-import type { PlanSummaryView, PlanView, SectionView } from '@fellesplan/domain';
+import {
+  deriveSectionStatus,
+  isStale,
+  type PlanSummaryView,
+  type PlanView,
+  type SectionView,
+} from '@fellesplan/domain';
+import type { MarkerRecord } from '../storage/repositories/markers.js';
 import type { PlanRecord, SectionRecord } from '../storage/repositories/plans.js';
 
 /** Explicit field lists: nothing reaches a client because a table happened to have it. */
@@ -12,18 +19,35 @@ export function presentPlan(plan: PlanRecord, sections: SectionView[]): PlanView
   };
 }
 
-export function presentSection(section: SectionRecord, revision: string): SectionView {
+export function presentSection(
+  section: SectionRecord,
+  revision: string,
+  markers: readonly MarkerRecord[],
+): SectionView {
+  const status = deriveSectionStatus({
+    locked: section.locked,
+    requiredParties: section.requiredParties,
+    markers,
+    revision,
+  });
   return {
     id: section.id,
     title: section.title,
     position: section.position,
     owners: [...section.owners],
     requiredParties: [...section.requiredParties],
-    // Consensus markers arrive with issue 4; until then a section is a draft unless locked.
-    status: section.locked ? 'locked' : 'draft',
+    status,
     revision,
     locked: section.locked,
-    markers: [],
+    markers: markers.map((m) => ({
+      partyId: m.partyId,
+      stance: m.stance,
+      note: m.note,
+      revision: m.revision,
+      stale: isStale(m, revision),
+      at: m.at,
+      by: { userId: m.userId, name: m.userName },
+    })),
   };
 }
 

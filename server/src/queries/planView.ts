@@ -2,6 +2,7 @@ import type { PlanView } from '@fellesplan/domain';
 import type { SectionContent } from '../content/sectionContent.js';
 import { presentPlan, presentSection } from '../presenters/plan.js';
 import type { Db } from '../storage/database.js';
+import { latestMarkersBySection } from '../storage/repositories/markers.js';
 import { findPlan, listSections } from '../storage/repositories/plans.js';
 
 /** The whole plan as the API and the `plan:<id>` projection show it; null if there is no such plan. */
@@ -9,6 +10,12 @@ export async function loadPlanView(db: Db, content: SectionContent, planId: stri
   const plan = await findPlan(db, planId);
   if (!plan) return null;
   const sections = await listSections(db, planId);
-  const views = await Promise.all(sections.map(async (s) => presentSection(s, await content.revision(s.id))));
+  const markers = await latestMarkersBySection(
+    db,
+    sections.map((s) => s.id),
+  );
+  const views = await Promise.all(
+    sections.map(async (s) => presentSection(s, await content.revision(s.id), markers.get(s.id) ?? [])),
+  );
   return presentPlan(plan, views);
 }

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { SectionContent } from '../content/sectionContent.js';
+import type { AccessControl } from '../collaboration/AccessControl.js';
 import type { ProjectionExtension } from '../collaboration/ProjectionExtension.js';
 import type { Db } from '../storage/database.js';
 
@@ -8,6 +9,7 @@ export interface AppContext {
   db: Db;
   content: SectionContent;
   projection: ProjectionExtension;
+  access: AccessControl;
   logger: Logger;
   secureCookies: boolean;
 }

@@ -12,6 +12,8 @@ export interface Database {
   section_owners: SectionPartyTable;
   section_required_parties: SectionPartyTable;
   document_updates: DocumentUpdateTable;
+  markers: MarkerTable;
+  audit_events: AuditEventTable;
 }
 
 export interface HelsefellesskapTable {
@@ -50,6 +52,8 @@ export interface PlanTable {
   title: string;
   forum: string | null;
   created_at: string;
+  audit_seq: Generated<number>;
+  audit_head: Generated<string>;
 }
 
 export interface PlanPartyTable {
@@ -83,3 +87,31 @@ export type UserRow = Selectable<UserTable>;
 export type SectionRow = Selectable<SectionTable>;
 export type PlanRow = Selectable<PlanTable>;
 export type NewDocumentUpdate = Insertable<DocumentUpdateTable>;
+
+export interface MarkerTable {
+  id: string;
+  section_id: string;
+  party_id: string;
+  user_id: string;
+  stance: string;
+  note: string | null;
+  revision: string;
+  created_at: string;
+}
+
+export interface AuditEventTable {
+  id: Generated<number>;
+  plan_id: string;
+  seq: number;
+  type: string;
+  actor_user_id: string;
+  actor_party_id: string;
+  section_id: string | null;
+  /** Canonical JSON of the event's details. */
+  payload: string;
+  at: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export type AuditEventRow = Selectable<AuditEventTable>;

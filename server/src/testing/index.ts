@@ -4,3 +4,4 @@ export { waitFor } from './waitFor.js';
 export { appendParagraph } from './editContent.js';
 export { api } from './api.js';
 export { afterProcessed } from './afterProcessed.js';
+export { command, type CommandReply } from './command.js';

@@ -1,9 +1,10 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './001_initial.js';
+import * as consensus from './002_consensus.js';
 
 /** Migrations are listed in code (not read from disk) so they work the same under tsx and bundlers. */
 export const migrationProvider: MigrationProvider = {
   getMigrations(): Promise<Record<string, Migration>> {
-    return Promise.resolve({ '001_initial': initial });
+    return Promise.resolve({ '001_initial': initial, '002_consensus': consensus });
   },
 };

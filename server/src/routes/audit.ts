@@ -1,0 +1,53 @@
+import { DomainError, isPlanMember, type AuditEventView } from '@fellesplan/domain';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { verifyChain, type ChainVerification } from '../audit/chain.js';
+import { requireActor } from '../http/authenticate.js';
+import { presentAuditEvent } from '../presenters/audit.js';
+import { findPlan, listSections } from '../storage/repositories/plans.js';
+import type { AppContext } from './context.js';
+
+const params = z.object({ planId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) });
+
+/** The decision log (A1): every governance event of a plan, and whether its hash chain holds. */
+export function auditRoutes(app: FastifyInstance, ctx: AppContext): void {
+  async function load(request: Parameters<typeof requireActor>[1]) {
+    const actor = await requireActor(ctx.db, request);
+    const { planId } = params.parse(request.params);
+    const plan = await findPlan(ctx.db, planId);
+    if (!plan || !isPlanMember(actor, plan)) throw new DomainError('not_found');
+    const events = await ctx.db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('plan_id', '=', planId)
+      .orderBy('seq')
+      .execute();
+    const head = await ctx.db
+      .selectFrom('plans')
+      .select('audit_head')
+      .where('id', '=', planId)
+      .executeTakeFirstOrThrow();
+    return { plan, events, head: head.audit_head };
+  }
+
+  app.get('/api/plans/:planId/audit', async (request): Promise<AuditEventView[]> => {
+    const { plan, events } = await load(request);
+    const users = await ctx.db
+      .selectFrom('users')
+      .select(['id', 'name'])
+      .where('party_id', 'in', plan.partyIds.length > 0 ? plan.partyIds : [''])
+      .execute();
+    const sections = await listSections(ctx.db, plan.id);
+    const names = {
+      users: new Map(users.map((u) => [u.id, u.name])),
+      parties: new Map(plan.parties.map((p) => [p.id, p.name])),
+      sections: new Map(sections.map((s) => [s.id, `${s.position + 1} ${s.title}`])),
+    };
+    return events.map((e) => presentAuditEvent(e, names));
+  });
+
+  app.get('/api/plans/:planId/audit/verify', async (request): Promise<ChainVerification> => {
+    const { events, head } = await load(request);
+    return verifyChain(events, head);
+  });
+}
