@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { CollabProvider } from './collab/CollabContext.js';
+import { AuditPage } from './pages/AuditPage.js';
 import { LoginPage } from './pages/LoginPage.js';
 import { PlanPage } from './pages/PlanPage.js';
 import { PlansPage } from './pages/PlansPage.js';
@@ -47,6 +48,14 @@ export function App() {
             element={
               <RequireSession>
                 <PlanPage />
+              </RequireSession>
+            }
+          />
+          <Route
+            path="/plans/:planId/logg"
+            element={
+              <RequireSession>
+                <AuditPage />
               </RequireSession>
             }
           />

@@ -34,3 +34,24 @@ test('the login form works with the keyboard alone', async ({ page }) => {
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'Mine planer' })).toBeVisible();
 });
+
+test('consensus controls with the note field, and the decision log, have no serious or critical violations', async ({
+  browser,
+}) => {
+  const page = await loginAs(browser, DEMO.kommune);
+  await openDemoPlan(page);
+  const card = await section(page, 'Kompetanse og rekruttering');
+  await card.getByTestId('mark.reservation').click();
+  await expect(card.getByTestId('mark.note')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await card.getByTestId('mark.note').fill('Forbehold om politisk behandling i kommunestyret');
+  await card.getByTestId('mark.save').click();
+  await expect(card.locator('[data-testid="consensus.chip"][data-stance="reservation"]')).toHaveCount(1);
+  // The chip's details are reachable by keyboard: focus shows them.
+  await card.locator('[data-testid="consensus.chip"][data-stance="reservation"]').focus();
+  await expect(page.getByText('Merknad: Forbehold om politisk behandling i kommunestyret')).toBeVisible();
+
+  await page.getByTestId('summary.log').click();
+  await expect(page.getByTestId('audit.verification')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});

@@ -59,6 +59,18 @@ export class CollabClient {
       existing.refs += 1;
       return existing.document;
     }
+    const document = this.create(name);
+    this.entries.set(name, { document, refs: 1 });
+    this.emit();
+    return document;
+  }
+
+  /** The document as it is now (it is replaced when local edits had to be discarded). */
+  current(name: string): CollabDocument | null {
+    return this.entries.get(name)?.document ?? null;
+  }
+
+  private create(name: string): CollabDocument {
     const doc = new Y.Doc();
     const document = { name, doc, scope: undefined, synced: false, refused: null } as unknown as CollabDocument;
     document.provider = new HocuspocusProvider({
@@ -81,11 +93,32 @@ export class CollabClient {
         this.emit();
       },
       onUnsyncedChanges: () => this.emit(),
+      onStateless: ({ payload }) => this.receiveStateless(name, document, payload),
     });
     document.provider.attach();
-    this.entries.set(name, { document, refs: 1 });
-    this.emit();
     return document;
+  }
+
+  /**
+   * The server changed this connection's scope (a lock, an unlock). Edits the server refused
+   * would stay in our copy forever and it would silently diverge: start over from the server's.
+   */
+  private receiveStateless(name: string, document: CollabDocument, payload: string): void {
+    let message: { type?: unknown; readOnly?: unknown };
+    try {
+      message = JSON.parse(payload) as { type?: unknown; readOnly?: unknown };
+    } catch {
+      return;
+    }
+    if (message.type !== 'access' || typeof message.readOnly !== 'boolean') return;
+    document.scope = message.readOnly ? 'read-only' : 'read-write';
+    const entry = this.entries.get(name);
+    if (message.readOnly && document.provider.unsyncedChanges > 0 && entry?.document === document) {
+      entry.document = this.create(name);
+      document.provider.destroy();
+      document.doc.destroy();
+    }
+    this.emit();
   }
 
   release(name: string): void {

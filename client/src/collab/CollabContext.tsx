@@ -32,16 +32,17 @@ export function useConnection(): ConnectionSnapshot {
  */
 export function useCollabDocument(name: string): CollabDocument | null {
   const client = useCollabClient();
-  const [document, setDocument] = useState<CollabDocument | null>(null);
+  const [opened, setOpened] = useState(false);
   const [, setVersion] = useState(0);
   useEffect(() => {
-    setDocument(client.open(name));
+    client.open(name);
+    setOpened(true);
     const unsubscribe = client.subscribe(() => setVersion((v) => v + 1));
     return () => {
       unsubscribe();
       client.release(name);
-      setDocument(null);
+      setOpened(false);
     };
   }, [client, name]);
-  return document;
+  return opened ? client.current(name) : null;
 }

@@ -12,6 +12,9 @@ import { useCollabDocument } from '../collab/CollabContext.js';
 import { formatList } from '../i18n/formatList.js';
 import { SectionEditor, type EditorUser } from '../editor/SectionEditor.js';
 import { usePresence } from '../editor/usePresence.js';
+import { ConsensusBar } from './ConsensusBar.js';
+import { LockControls } from './LockControls.js';
+import { MarkControls } from './MarkControls.js';
 import { PartyBadge } from './PartyBadge.js';
 import { PresenceList } from './PresenceList.js';
 import { StatusTag } from './StatusTag.js';
@@ -53,6 +56,15 @@ export function SectionCard(props: SectionProps) {
         {owners.map((party) => (
           <PartyBadge key={party.id} party={party} />
         ))}
+      </div>
+      <ConsensusBar section={section} parties={plan.parties} />
+      <div className="section-card__governance">
+        {section.requiredParties.includes(props.actor.partyId) && !section.locked && (
+          <MarkControls section={section} myPartyId={props.actor.partyId} />
+        )}
+        {plan.parties.some((p) => p.id === props.actor.partyId && p.kind === 'sekretariat') && (
+          <LockControls section={section} />
+        )}
       </div>
       {near ? <LiveSection {...props} /> : <Skeleton height="6rem" aria-label={t('plan.loadingSection')} />}
     </section>

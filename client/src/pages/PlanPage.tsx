@@ -9,6 +9,7 @@ import { PARTY_COLORS } from '../collab/partyColor.js';
 import { AppHeader } from '../components/AppHeader.js';
 import { ConnectionIndicator } from '../components/ConnectionIndicator.js';
 import { PartyBadge } from '../components/PartyBadge.js';
+import { PlanSummary } from '../components/PlanSummary.js';
 import { SectionCard } from '../components/SectionCard.js';
 import { useSession } from '../session/SessionContext.js';
 
@@ -67,6 +68,12 @@ export function PlanPage() {
                   <a href={`#section-${section.id}`} data-testid="toc.item" data-status={section.status}>
                     <span className="toc__number">{index + 1}</span>
                     <span>{section.title}</span>
+                    <span
+                      className={`toc__status toc__status--${section.status}`}
+                      title={t(`plan.status.${section.status}`)}
+                    >
+                      <span className="visually-hidden">{t(`plan.status.${section.status}`)}</span>
+                    </span>
                   </a>
                 </li>
               ))}
@@ -82,6 +89,7 @@ export function PlanPage() {
                 <PartyBadge key={party.id} party={party} />
               ))}
             </div>
+            <PlanSummary plan={plan} myPartyId={user.partyId} />
             {plan.sections.map((section, index) => (
               <SectionCard
                 key={section.id}

@@ -1,0 +1,62 @@
+import { Tooltip } from '@digdir/designsystemet-react';
+import type { MarkerView, Party, SectionView } from '@fellesplan/domain';
+import { useTranslation } from 'react-i18next';
+import { PARTY_COLORS } from '../collab/partyColor.js';
+import { formatDateTime } from '../i18n/formatDateTime.js';
+
+/** One chip per required party: its stance, whether the text changed since, who set it and when. */
+export function ConsensusBar({ section, parties }: { section: SectionView; parties: readonly Party[] }) {
+  const { t } = useTranslation();
+  const required = parties.filter((p) => section.requiredParties.includes(p.id));
+  return (
+    <div className="consensus" data-testid="section.consensus">
+      <span className="consensus__label" id={`consensus-${section.id}`}>
+        {t('consensus.label')}:
+      </span>
+      <ul className="consensus__list" aria-labelledby={`consensus-${section.id}`}>
+        {required.map((party) => (
+          <ConsensusChip key={party.id} party={party} marker={section.markers.find((m) => m.partyId === party.id)} />
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function ConsensusChip({ party, marker }: { party: Party; marker: MarkerView | undefined }) {
+  const { t } = useTranslation();
+  const stance = marker ? t(`consensus.stance.${marker.stance}`) : t('consensus.waiting');
+  const details = marker
+    ? [
+        marker.stale
+          ? t(marker.stance === 'agree' ? 'consensus.stale' : 'consensus.staleOther', { party: party.name })
+          : null,
+        t('consensus.setBy', { stance, name: marker.by.name, when: formatDateTime(marker.at) }),
+        marker.note ? t('consensus.noteLabel', { note: marker.note }) : null,
+      ]
+        .filter(Boolean)
+        .join('. ')
+    : `${party.name}: ${stance}`;
+  const state = !marker ? 'waiting' : marker.stale ? 'stale' : marker.stance;
+  return (
+    <li>
+      <Tooltip content={details}>
+        {/* Focusable so keyboard users get the same details as a mouse hover. */}
+        <span
+          className={`consensus-chip consensus-chip--${state}`}
+          style={{ '--party-color': PARTY_COLORS[party.kind] } as React.CSSProperties}
+          tabIndex={0}
+          data-testid="consensus.chip"
+          data-party-id={party.id}
+          data-stance={marker?.stance ?? 'none'}
+          data-stale={marker?.stale ?? false}
+        >
+          <span className="consensus-chip__party">{party.name}</span>
+          <span className="consensus-chip__stance">
+            {stance}
+            {marker?.stale && <> ({t('consensus.staleShort')})</>}
+          </span>
+        </span>
+      </Tooltip>
+    </li>
+  );
+}

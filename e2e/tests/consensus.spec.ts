@@ -1,0 +1,84 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { DEMO, loginAs, openDemoPlan, section } from '../fixtures/app.js';
+
+const SECTION = 'Akuttmedisinsk kjede'; // owned by Demo HF and Demo kommune; all four parties required
+
+test('four parties agree, the sekretariat locks live for everyone, and an edit after unlock makes markers stale', async ({
+  browser,
+}) => {
+  const users = {
+    kommune: await loginAs(browser, DEMO.kommune),
+    hf: await loginAs(browser, DEMO.hf),
+    fastlege: await loginAs(browser, DEMO.fastlege),
+    bruker: await loginAs(browser, DEMO.bruker),
+    sekretariat: await loginAs(browser, DEMO.sekretariat),
+  };
+  const cards: Record<string, Locator> = {};
+  for (const [who, page] of Object.entries(users)) {
+    await openDemoPlan(page);
+    cards[who] = await section(page, SECTION);
+  }
+  const card = (who: keyof typeof users) => cards[who] as Locator;
+  const chips = (who: keyof typeof users) => card(who).getByTestId('consensus.chip');
+
+  // Each party marks Enig in its own browser; every screen follows live.
+  for (const who of ['kommune', 'hf', 'fastlege', 'bruker'] as const) {
+    await card(who).getByTestId('mark.agree').click();
+    await expect(card(who).getByTestId('mark.agree')).toHaveAttribute('aria-pressed', 'true');
+  }
+  for (const who of Object.keys(users) as (keyof typeof users)[]) {
+    await expect(card(who).getByTestId('section.status')).toHaveAttribute('data-status', 'consensus');
+    await expect(chips(who).and(card(who).locator('[data-stance="agree"][data-stale="false"]'))).toHaveCount(4);
+  }
+  await expect(card('sekretariat').getByTestId('mark.agree')).toHaveCount(0); // not a party to consensus
+
+  // The sekretariat locks, with a confirmation.
+  await card('sekretariat').getByTestId('section.lock').click();
+  await users.sekretariat.getByTestId('lock.confirm').click();
+  for (const [who, page] of Object.entries(users) as [keyof typeof users, Page][]) {
+    await expect(card(who).getByTestId('section.status')).toHaveAttribute('data-status', 'locked');
+    await expect(card(who).locator('.section-editor')).toHaveAttribute('data-editable', 'false');
+    await expect(page.getByTestId('summary.consensus')).toContainText('1 av 14 seksjoner har konsensus');
+  }
+  await expect(card('kommune').getByTestId('section.readonly-notice')).toHaveText(
+    'Seksjonen er låst fordi partene er enige om teksten.',
+  );
+  await expect(card('hf').getByTestId('mark.agree')).toHaveCount(0);
+
+  // The owner types into the locked section: nothing changes, anywhere.
+  const before = await card('hf').getByTestId('section.editor').innerText();
+  await card('kommune').getByTestId('section.editor').click();
+  await users.kommune.keyboard.type('Forsøk etter låsing');
+  expect(await card('kommune').getByTestId('section.editor').innerText()).not.toContain('Forsøk etter låsing');
+  expect(await card('hf').getByTestId('section.editor').innerText()).toBe(before);
+
+  // Unlock needs a reason.
+  await card('sekretariat').getByTestId('section.unlock').click();
+  await expect(users.sekretariat.getByTestId('lock.confirm')).toBeDisabled();
+  await users.sekretariat.getByTestId('lock.reason').fill('Ny statistikk må inn');
+  await users.sekretariat.getByTestId('lock.confirm').click();
+  await expect(card('kommune').locator('.section-editor')).toHaveAttribute('data-editable', 'true');
+  await expect(card('kommune').getByTestId('section.status')).toHaveAttribute('data-status', 'consensus');
+
+  // An edit after unlock turns every marker stale on every screen.
+  await card('kommune').getByTestId('section.editor').click();
+  await users.kommune.keyboard.press('Control+End');
+  await users.kommune.keyboard.type(' Tall fra 2026 er lagt inn.');
+  for (const who of Object.keys(users) as (keyof typeof users)[]) {
+    await expect(card(who).locator('[data-testid="consensus.chip"][data-stale="true"]')).toHaveCount(4);
+    await expect(card(who).getByTestId('section.status')).toHaveAttribute('data-status', 'draft');
+  }
+  await expect(chips('bruker').filter({ hasText: 'Demo HF' })).toContainText('teksten er endret');
+
+  // The decision log tells the story and verifies.
+  await users.bruker.getByTestId('summary.log').click();
+  await expect(users.bruker.getByTestId('audit.verification')).toHaveAttribute('data-ok', 'true');
+  await expect(users.bruker.getByTestId('audit.event').first()).toContainText(
+    'Sekretariatet (Siri Larsen) gjenåpnet 9 Akuttmedisinsk kjede',
+  );
+  await users.bruker.getByTestId('audit.filter-party').selectOption({ label: 'Demo HF' });
+  await expect(users.bruker.getByTestId('audit.event')).toHaveCount(1);
+  await expect(users.bruker.getByTestId('audit.event')).toContainText(
+    'Demo HF (Ola Hansen) markerte «Enig» på 9 Akuttmedisinsk kjede',
+  );
+});
