@@ -114,9 +114,10 @@ export class CollabClient {
     document.scope = message.readOnly ? 'read-only' : 'read-write';
     const entry = this.entries.get(name);
     if (message.readOnly && document.provider.unsyncedChanges > 0 && entry?.document === document) {
-      entry.document = this.create(name);
+      // The old provider must leave the shared socket before a new one of the same name joins.
       document.provider.destroy();
       document.doc.destroy();
+      entry.document = this.create(name);
     }
     this.emit();
   }
