@@ -4,3 +4,13 @@ export { CONTENT_FIELD, writeJsonToYDoc, readJsonFromYDoc, readTextFromYDoc, jso
 export type { TiptapJSON } from './ydoc.js';
 export { plainTextToDoc } from './plainTextToDoc.js';
 export { writeProjection, readProjection } from './projection.js';
+export { linearizeYFragment, linearizePmDoc, linearToPmPos, pmPosToLinear, OBJECT_CHAR } from './anchors/linearText.js';
+export type { YLinearText, PmLinearText } from './anchors/linearText.js';
+export {
+  createAnchor,
+  resolveAnchor,
+  findQuote,
+  decodeRelativePosition,
+  encodeRelativePosition,
+} from './anchors/anchor.js';
+export type { Anchor, ResolvedRange } from './anchors/anchor.js';
