@@ -9,7 +9,7 @@ import { AccessControl } from './collaboration/AccessControl.js';
 import type { ServerConfig } from './config.js';
 import { SectionContent } from './content/sectionContent.js';
 import { installErrorHandler, sendError } from './http/errors.js';
-import { loadPlanView } from './queries/planView.js';
+import { loadPlanProjection } from './queries/planView.js';
 import { auditRoutes } from './routes/audit.js';
 import { commandRoutes } from './routes/commands.js';
 import type { AppContext } from './routes/context.js';
@@ -50,7 +50,7 @@ export async function startServer(options: StartOptions): Promise<FellesplanServ
     db,
     logger,
     storeDebounceMs: options.storeDebounceMs,
-    loadPlanView: (planId) => loadPlanView(db, sectionContent(), planId),
+    loadPlanView: (planId) => loadPlanProjection(db, sectionContent(), planId),
   });
   const sectionContent = () => (content ??= new SectionContent(db, collaboration.hocuspocus));
   const context: AppContext = {

@@ -1,6 +1,6 @@
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { PlanView } from '@fellesplan/domain';
+import type { PlanProjection } from '@fellesplan/domain';
 import { Hocuspocus } from '@hocuspocus/server';
 import type { Logger } from 'pino';
 import { WebSocketServer, type RawData } from 'ws';
@@ -27,7 +27,7 @@ export function createCollaboration(options: {
   db: Db;
   logger: Logger;
   storeDebounceMs: number;
-  loadPlanView: (planId: string) => Promise<PlanView | null>;
+  loadPlanView: (planId: string) => Promise<PlanProjection | null>;
 }): Collaboration {
   const logger = options.logger.child({ component: 'collab' });
   const persistence = new PersistenceExtension(options.db, logger);

@@ -81,4 +81,36 @@ export interface SectionContentView {
 
 /** The read-only projection written into the `plan:<id>` document, under the map `projection`. */
 export const PROJECTION_MAP = 'projection';
-export type PlanProjection = PlanView;
+/** What the `plan:<id>` document carries: the plan view plus its comment threads, live. */
+export interface PlanProjection extends PlanView {
+  threads: ThreadView[];
+}
+
+export interface CommentView {
+  id: string;
+  authorId: string;
+  authorName: string;
+  partyId: string;
+  /** Plain text; '' when deleted. */
+  body: string;
+  at: string;
+  editedAt: string | null;
+  deleted: boolean;
+  mentions: { kind: 'user' | 'party'; id: string }[];
+}
+
+export interface ThreadView {
+  id: string;
+  sectionId: string;
+  status: 'open' | 'resolved';
+  /** Base64 `Y.RelativePosition`s into the section's `content`, or null for the whole section. */
+  anchor: { start: string; end: string } | null;
+  quote: string | null;
+  /** The anchored text is gone; the thread stays with its quote. */
+  detached: boolean;
+  createdBy: string;
+  at: string;
+  resolvedBy: string | null;
+  resolvedAt: string | null;
+  comments: CommentView[];
+}

@@ -55,6 +55,28 @@ export const ERRORS = {
     nb: 'Seksjonen er ikke låst.',
     nn: 'Seksjonen er ikkje låst.',
   },
+  comment_empty: { status: 400, nb: 'Kommentaren kan ikke være tom.', nn: 'Kommentaren kan ikkje vere tom.' },
+  comment_too_long: {
+    status: 400,
+    nb: 'Kommentaren er for lang (høyst 10 000 tegn).',
+    nn: 'Kommentaren er for lang (høgst 10 000 teikn).',
+  },
+  invalid_anchor: {
+    status: 400,
+    nb: 'Markeringen i teksten er ugyldig. Merk teksten på nytt.',
+    nn: 'Markeringa i teksten er ugyldig. Merk teksten på nytt.',
+  },
+  not_author: {
+    status: 403,
+    nb: 'Du kan bare endre eller slette dine egne kommentarer.',
+    nn: 'Du kan berre endre eller slette dine eigne kommentarar.',
+  },
+  comment_deleted: { status: 409, nb: 'Kommentaren er slettet.', nn: 'Kommentaren er sletta.' },
+  thread_already: {
+    status: 409,
+    nb: 'Tråden har allerede denne statusen.',
+    nn: 'Tråden har allereie denne statusen.',
+  },
   payload_too_large: { status: 413, nb: 'Forespørselen er for stor.', nn: 'Førespurnaden er for stor.' },
   internal: {
     status: 500,

@@ -10,3 +10,6 @@ export * from './consensus/stances.js';
 export * from './consensus/status.js';
 export * from './policies/consensus.js';
 export * from './commands/sections.js';
+export * from './commands/threads.js';
+export * from './comments/mentions.js';
+export * from './policies/threads.js';

@@ -9,6 +9,7 @@ export type { YLinearText, PmLinearText } from './anchors/linearText.js';
 export {
   createAnchor,
   resolveAnchor,
+  anchorPointsInto,
   findQuote,
   decodeRelativePosition,
   encodeRelativePosition,

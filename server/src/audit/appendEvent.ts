@@ -4,7 +4,16 @@ import type { SessionUser } from '../auth/sessions.js';
 import type { Database } from '../storage/schema.js';
 import { eventHash, GENESIS_HASH } from './chain.js';
 
-export type AuditEventType = 'section.marked' | 'section.locked' | 'section.unlocked';
+export type AuditEventType =
+  | 'section.marked'
+  | 'section.locked'
+  | 'section.unlocked'
+  | 'thread.created'
+  | 'thread.replied'
+  | 'thread.resolved'
+  | 'thread.reopened'
+  | 'comment.edited'
+  | 'comment.deleted';
 
 /**
  * Appends an audit event inside the command's transaction (A1). The plan row's head is

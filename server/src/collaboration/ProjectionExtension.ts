@@ -1,4 +1,4 @@
-import { parseDocumentName, planDocumentName, type PlanView } from '@fellesplan/domain';
+import { parseDocumentName, planDocumentName, type PlanProjection } from '@fellesplan/domain';
 import { writeProjection } from '@fellesplan/editor';
 import type { Extension, Hocuspocus, onChangePayload, onLoadDocumentPayload } from '@hocuspocus/server';
 import type { Logger } from 'pino';
@@ -13,7 +13,7 @@ export class ProjectionExtension implements Extension {
   private readonly scheduled = new Map<string, NodeJS.Timeout>();
 
   constructor(
-    private readonly loadView: (planId: string) => Promise<PlanView | null>,
+    private readonly loadView: (planId: string) => Promise<PlanProjection | null>,
     private readonly planOfSection: (sectionId: string) => Promise<string | null>,
     private readonly logger: Logger,
     /** How long edits to a body gather before revisions and stale markers are re-projected. */

@@ -1,9 +1,10 @@
-import type { PlanView } from '@fellesplan/domain';
+import type { PlanProjection, PlanView } from '@fellesplan/domain';
 import type { SectionContent } from '../content/sectionContent.js';
 import { presentPlan, presentSection } from '../presenters/plan.js';
 import type { Db } from '../storage/database.js';
 import { latestMarkersBySection } from '../storage/repositories/markers.js';
 import { findPlan, listSections } from '../storage/repositories/plans.js';
+import { loadThreadsView } from './threadsView.js';
 
 /** The whole plan as the API and the `plan:<id>` projection show it; null if there is no such plan. */
 export async function loadPlanView(db: Db, content: SectionContent, planId: string): Promise<PlanView | null> {
@@ -18,4 +19,15 @@ export async function loadPlanView(db: Db, content: SectionContent, planId: stri
     sections.map(async (s) => presentSection(s, await content.revision(s.id), markers.get(s.id) ?? [])),
   );
   return presentPlan(plan, views);
+}
+
+/** The plan view plus its threads: what the `plan:<id>` projection carries. */
+export async function loadPlanProjection(
+  db: Db,
+  content: SectionContent,
+  planId: string,
+): Promise<PlanProjection | null> {
+  const view = await loadPlanView(db, content, planId);
+  if (!view) return null;
+  return { ...view, threads: await loadThreadsView(db, content, planId) };
 }

@@ -5,12 +5,14 @@ import {
   type PlanSummaryView,
   type PlanView,
   type SectionContentView,
+  type ThreadView,
 } from '@fellesplan/domain';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { requireActor } from '../http/authenticate.js';
 import { presentPlanSummary } from '../presenters/plan.js';
 import { loadPlanView } from '../queries/planView.js';
+import { loadThreadsView } from '../queries/threadsView.js';
 import { findPlan, findSection, listPlansForParty } from '../storage/repositories/plans.js';
 import type { AppContext } from './context.js';
 
@@ -32,6 +34,14 @@ export function planRoutes(app: FastifyInstance, ctx: AppContext): void {
     const view = await loadPlanView(ctx.db, ctx.content, planId);
     if (!view) throw new DomainError('not_found');
     return view;
+  });
+
+  app.get('/api/plans/:planId/threads', async (request): Promise<ThreadView[]> => {
+    const actor = await requireActor(ctx.db, request);
+    const { planId } = z.object({ planId: idParam }).parse(request.params);
+    const plan = await findPlan(ctx.db, planId);
+    if (!plan || !isPlanMember(actor, plan)) throw new DomainError('not_found');
+    return loadThreadsView(ctx.db, ctx.content, planId);
   });
 
   app.get('/api/sections/:sectionId/content', async (request): Promise<SectionContentView> => {

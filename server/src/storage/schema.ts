@@ -14,6 +14,9 @@ export interface Database {
   document_updates: DocumentUpdateTable;
   markers: MarkerTable;
   audit_events: AuditEventTable;
+  threads: ThreadTable;
+  comments: CommentTable;
+  comment_mentions: CommentMentionTable;
 }
 
 export interface HelsefellesskapTable {
@@ -115,3 +118,34 @@ export interface AuditEventTable {
 }
 
 export type AuditEventRow = Selectable<AuditEventTable>;
+
+export interface ThreadTable {
+  id: string;
+  plan_id: string;
+  section_id: string;
+  anchor_start: string | null;
+  anchor_end: string | null;
+  quote: string | null;
+  status: string;
+  created_by: string;
+  created_at: string;
+  resolved_by: string | null;
+  resolved_at: string | null;
+}
+
+export interface CommentTable {
+  id: string;
+  thread_id: string;
+  author_id: string;
+  party_id: string;
+  body: string;
+  created_at: string;
+  edited_at: string | null;
+  deleted_at: string | null;
+}
+
+export interface CommentMentionTable {
+  comment_id: string;
+  kind: string;
+  target_id: string;
+}

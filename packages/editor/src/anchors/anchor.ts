@@ -115,3 +115,11 @@ export function findQuote(text: string, quote: string, near: number): ResolvedRa
   }
   return best;
 }
+
+/** True when both ends point at existing characters of this body, in order: a usable new anchor. */
+export function anchorPointsInto(doc: Y.Doc, fragment: Y.XmlFragment, anchor: Anchor): boolean {
+  const linear = linearizeYFragment(fragment);
+  const start = resolveEndpoint(doc, linear, anchor.start);
+  const end = resolveEndpoint(doc, linear, anchor.end);
+  return !!start?.intact && !!end?.intact && start.offset < end.offset;
+}

@@ -1,0 +1,41 @@
+import type { ThreadView } from '@fellesplan/domain';
+import { CONTENT_FIELD, resolveAnchor } from '@fellesplan/editor';
+import type { SectionContent } from '../content/sectionContent.js';
+import type { Db } from '../storage/database.js';
+import { listThreads, type ThreadRecord } from '../storage/repositories/threads.js';
+
+/**
+ * The plan's threads as clients see them. `detached` is decided against the body as it is now,
+ * so it follows edits (the projection recomputes it after every change of a body).
+ * Threads whose every comment was deleted are gone for everyone.
+ */
+export async function loadThreadsView(db: Db, content: SectionContent, planId: string): Promise<ThreadView[]> {
+  const threads = (await listThreads(db, planId)).filter((t) => t.comments.some((c) => !c.deleted));
+  const bySection = new Map<string, ThreadRecord[]>();
+  for (const thread of threads) {
+    if (!thread.anchor) continue;
+    bySection.set(thread.sectionId, [...(bySection.get(thread.sectionId) ?? []), thread]);
+  }
+  const detached = new Set<string>();
+  for (const [sectionId, anchored] of bySection) {
+    await content.withDocument(sectionId, (doc) => {
+      const fragment = doc.getXmlFragment(CONTENT_FIELD);
+      for (const thread of anchored) {
+        if (thread.anchor && !resolveAnchor(doc, fragment, thread.anchor, thread.quote)) detached.add(thread.id);
+      }
+    });
+  }
+  return threads.map((t) => ({
+    id: t.id,
+    sectionId: t.sectionId,
+    status: t.status,
+    anchor: t.anchor,
+    quote: t.quote,
+    detached: detached.has(t.id),
+    createdBy: t.createdBy,
+    at: t.at,
+    resolvedBy: t.resolvedBy,
+    resolvedAt: t.resolvedAt,
+    comments: t.comments,
+  }));
+}
