@@ -99,7 +99,7 @@ export async function startServer(options: StartOptions): Promise<FellesplanServ
 function serveClient(app: FastifyInstance, dist: string | null, logger: Logger): void {
   const hasClient = dist !== null && existsSync(path.join(dist, 'index.html'));
   if (dist && !hasClient) logger.warn({ dist }, 'client is not built; serving the API only');
-  if (hasClient) void app.register(fastifyStatic, { root: dist, wildcard: false, index: ['index.html'] });
+  if (hasClient) void app.register(fastifyStatic, { root: dist, wildcard: true, index: ['index.html'] });
   // Client-side routes (/plans/…) get the app shell; unknown /api paths stay JSON 404s.
   app.setNotFoundHandler((request, reply) => {
     const isApi = request.url.startsWith('/api') || request.url.startsWith('/collab');

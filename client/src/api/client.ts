@@ -1,4 +1,4 @@
-import type { AuditEventView, PlanSummaryView, PlanView, SessionView, UserView } from '@fellesplan/domain';
+import type { AuditEventView, PlanSummaryView, PlanView, SessionView, ThreadView, UserView } from '@fellesplan/domain';
 import { currentLanguage } from '../i18n/index.js';
 
 /** An error answered by the server, with its code and a message already in the user's form. */
@@ -38,6 +38,7 @@ export const api = {
   currentUser: () => request<{ user: UserView }>('/api/session'),
   plans: () => request<PlanSummaryView[]>('/api/plans'),
   plan: (planId: string) => request<PlanView>(`/api/plans/${encodeURIComponent(planId)}`),
+  threads: (planId: string) => request<ThreadView[]>(`/api/plans/${encodeURIComponent(planId)}/threads`),
   audit: (planId: string) => request<AuditEventView[]>(`/api/plans/${encodeURIComponent(planId)}/audit`),
   verifyAudit: (planId: string) =>
     request<{ ok: true; events: number } | { ok: false; brokenAt: number }>(

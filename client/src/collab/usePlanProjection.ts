@@ -1,4 +1,4 @@
-import { planDocumentName, PROJECTION_MAP, type PlanView } from '@fellesplan/domain';
+import { planDocumentName, PROJECTION_MAP, type PlanProjection } from '@fellesplan/domain';
 import { readProjection } from '@fellesplan/editor';
 import { useEffect, useState } from 'react';
 import { useCollabDocument } from './CollabContext.js';
@@ -7,9 +7,9 @@ import { useCollabDocument } from './CollabContext.js';
  * The plan as the server projects it into `plan:<id>`, live. Starts from the HTTP answer so the
  * page renders at once; the projection takes over as soon as it has synced.
  */
-export function usePlanProjection(planId: string, initial: PlanView | null): PlanView | null {
+export function usePlanProjection(planId: string, initial: PlanProjection | null): PlanProjection | null {
   const document = useCollabDocument(planDocumentName(planId));
-  const [view, setView] = useState<PlanView | null>(initial);
+  const [view, setView] = useState<PlanProjection | null>(initial);
   useEffect(() => setView(initial), [initial]);
   useEffect(() => {
     if (!document) return undefined;

@@ -1,12 +1,20 @@
-import { Alert, Heading, Skeleton } from '@digdir/designsystemet-react';
+import { Alert, Button, Heading, Skeleton } from '@digdir/designsystemet-react';
 import {
   sectionDocumentName,
   sectionEditRefusal,
   type Actor,
-  type PlanView,
+  type PlanProjection,
   type SectionView,
+  type ThreadView,
 } from '@fellesplan/domain';
-import { useRef } from 'react';
+import type { Anchor } from '@fellesplan/editor';
+import type { Editor } from '@tiptap/core';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { api } from '../api/client.js';
+import { CommentComposer } from '../comments/CommentComposer.js';
+import { ThreadsPanel } from '../comments/ThreadsPanel.js';
+import type { HighlightRange } from '../editor/commentHighlights.js';
+import { anchorForRange, selectedRange } from '../editor/selectionAnchor.js';
 import { useTranslation } from 'react-i18next';
 import { useCollabDocument } from '../collab/CollabContext.js';
 import { formatList } from '../i18n/formatList.js';
@@ -21,11 +29,14 @@ import { StatusTag } from './StatusTag.js';
 import { useNearViewport } from './useNearViewport.js';
 
 interface SectionProps {
-  plan: PlanView;
+  plan: PlanProjection;
   section: SectionView;
   number: number;
   actor: Actor;
   user: EditorUser;
+  /** The section's threads that the current filter shows. */
+  threads: ThreadView[];
+  openThreads: number;
 }
 
 export function SectionCard(props: SectionProps) {
@@ -49,7 +60,14 @@ export function SectionCard(props: SectionProps) {
         <Heading level={2} data-size="sm" id={headingId} className="section-card__title">
           <span className="section-card__number">{number}</span> {section.title}
         </Heading>
-        <StatusTag status={section.status} />
+        <div className="section-card__tags">
+          {props.openThreads > 0 && (
+            <span className="section-card__comments" data-testid="section.open-threads" data-count={props.openThreads}>
+              {t('comments.openCount', { count: props.openThreads })}
+            </span>
+          )}
+          <StatusTag status={section.status} />
+        </div>
       </header>
       <div className="section-card__owners">
         <span className="section-card__owners-label">{t('plan.owners')}:</span>
@@ -71,10 +89,19 @@ export function SectionCard(props: SectionProps) {
   );
 }
 
-function LiveSection({ plan, section, actor, user }: SectionProps) {
+type Draft = { anchor: Anchor; quote: string } | 'section';
+
+function LiveSection({ plan, section, actor, user, threads }: SectionProps) {
   const { t } = useTranslation();
   const collab = useCollabDocument(sectionDocumentName(section.id));
   const presence = usePresence(collab?.provider);
+  const [editor, setEditor] = useState<Editor | null>(null);
+  const [ranges, setRanges] = useState<Map<string, HighlightRange>>(new Map());
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [body, setBody] = useState<HTMLDivElement | null>(null);
+  const selection = useRef<Draft | null>(null);
+
   const refusal = sectionEditRefusal(
     actor,
     { id: section.id, planId: plan.id, owners: section.owners, locked: section.locked },
@@ -88,24 +115,127 @@ function LiveSection({ plan, section, actor, user }: SectionProps) {
         ? t('plan.readOnlyOwners', { owners: formatList(ownerNames) })
         : null;
 
+  const highlighted = threads
+    .filter((th) => th.anchor && !th.detached)
+    .map((th) => ({ id: th.id, anchor: th.anchor as Anchor, quote: th.quote }));
+
+  // Clicking the button moves focus; the selection is read before that, on pointer down.
+  const captureSelection = useCallback(() => {
+    if (!editor || !collab) return;
+    const range = selectedRange(editor);
+    selection.current = range ? anchorForRange(editor, collab.doc.getXmlFragment('content'), range) : null;
+  }, [editor, collab]);
+
+  const activateFromText = useCallback((id: string) => setActiveId(id), []);
+  const updateRanges = useCallback(
+    (next: Map<string, HighlightRange>) => setRanges((previous) => (sameRanges(previous, next) ? previous : next)),
+    [],
+  );
+  useEffect(() => {
+    if (!activeId) return;
+    const card = body?.querySelector<HTMLElement>(`[data-thread-id="${activeId}"]`);
+    card?.scrollIntoView({ block: 'nearest' });
+    const range = ranges.get(activeId);
+    if (editor && !editor.isDestroyed && range) {
+      const dom = editor.view.domAtPos(range.from).node;
+      (dom instanceof Element ? dom : dom.parentElement)?.scrollIntoView({ block: 'nearest' });
+    }
+    // Only when the active thread changes; later range updates must not scroll the page.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [activeId]);
+
+  const composer = draft && (
+    <div className="thread thread--draft" data-testid="thread.new">
+      <p className="thread__whole">{draft === 'section' ? t('comments.newOnSection') : t('comments.newOnSelection')}</p>
+      {draft !== 'section' && <blockquote className="thread__quote">{draft.quote}</blockquote>}
+      <CommentComposer
+        label={t('comments.body')}
+        submitLabel={t('comments.comment')}
+        members={plan.members}
+        parties={plan.parties}
+        testId="thread.create"
+        onSubmit={async (text) => {
+          const created = await api.command('threads.create', {
+            sectionId: section.id,
+            body: text,
+            ...(draft === 'section' ? {} : { anchor: draft.anchor, quote: draft.quote }),
+          });
+          setDraft(null);
+          if (typeof created.id === 'string') setActiveId(created.id);
+        }}
+        onCancel={() => setDraft(null)}
+      />
+    </div>
+  );
+
   return (
     <>
-      <PresenceList users={presence} />
-      {notice && (
-        <Alert data-color="info" data-size="sm" className="section-card__notice" data-testid="section.readonly-notice">
-          {notice}
-        </Alert>
-      )}
-      {collab ? (
-        <SectionEditor
-          collab={collab}
-          mayEdit={refusal === null}
-          label={t('plan.editorLabel', { title: section.title })}
-          user={user}
+      <div className="section-card__live">
+        <PresenceList users={presence} />
+        <Button
+          variant="tertiary"
+          data-size="sm"
+          onPointerDown={captureSelection}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' || e.key === ' ') captureSelection();
+          }}
+          onClick={() => setDraft(selection.current ?? 'section')}
+          title={t('comments.commentHint')}
+          data-testid="section.comment"
+        >
+          {t('comments.comment')}
+        </Button>
+      </div>
+      <div className="section-card__body" ref={setBody}>
+        <div className="section-card__main">
+          {notice && (
+            <Alert
+              data-color="info"
+              data-size="sm"
+              className="section-card__notice"
+              data-testid="section.readonly-notice"
+            >
+              {notice}
+            </Alert>
+          )}
+          {collab ? (
+            <SectionEditor
+              collab={collab}
+              mayEdit={refusal === null}
+              label={t('plan.editorLabel', { title: section.title })}
+              user={user}
+              threads={highlighted}
+              activeThreadId={activeId}
+              onActivateThread={activateFromText}
+              onRanges={updateRanges}
+              onEditor={setEditor}
+            />
+          ) : (
+            <Skeleton height="6rem" aria-label={t('plan.loadingSection')} />
+          )}
+        </div>
+        <ThreadsPanel
+          threads={threads}
+          ranges={ranges}
+          editor={editor}
+          container={body}
+          activeId={activeId}
+          onActivate={setActiveId}
+          members={plan.members}
+          parties={plan.parties}
+          me={{ userId: actor.userId }}
+          composer={composer}
         />
-      ) : (
-        <Skeleton height="6rem" aria-label={t('plan.loadingSection')} />
-      )}
+      </div>
     </>
   );
+}
+
+function sameRanges(a: Map<string, HighlightRange>, b: Map<string, HighlightRange>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [id, range] of a) {
+    const other = b.get(id);
+    if (!other || other.from !== range.from || other.to !== range.to) return false;
+  }
+  return true;
 }

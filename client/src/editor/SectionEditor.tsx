@@ -2,8 +2,10 @@ import { documentExtensions } from '@fellesplan/editor';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { EditorContent, useEditor } from '@tiptap/react';
-import { useEffect } from 'react';
+import type { Editor } from '@tiptap/core';
+import { useEffect, useRef } from 'react';
 import type { CollabDocument } from '../collab/CollabClient.js';
+import { CommentHighlights, type HighlightRange, type HighlightThread } from './commentHighlights.js';
 import { EditorToolbar } from './EditorToolbar.js';
 
 export interface EditorUser {
@@ -22,19 +24,38 @@ export function SectionEditor({
   mayEdit,
   label,
   user,
+  threads,
+  activeThreadId,
+  onActivateThread,
+  onRanges,
+  onEditor,
 }: {
   collab: CollabDocument;
   mayEdit: boolean;
   label: string;
   user: EditorUser;
+  threads: HighlightThread[];
+  activeThreadId: string | null;
+  onActivateThread: (id: string) => void;
+  onRanges: (ranges: Map<string, HighlightRange>) => void;
+  onEditor: (editor: Editor | null) => void;
 }) {
   const editable = mayEdit && collab.scope === 'read-write' && collab.synced;
+  // The editor is built once per document; callbacks reach the current props through refs.
+  const callbacks = useRef({ onActivateThread, onRanges });
+  callbacks.current = { onActivateThread, onRanges };
   const editor = useEditor(
     {
       extensions: [
         ...documentExtensions(),
         Collaboration.configure({ document: collab.doc, field: 'content' }),
         CollaborationCaret.configure({ provider: collab.provider, user }),
+        CommentHighlights.configure({
+          ydoc: collab.doc,
+          fragment: collab.doc.getXmlFragment('content'),
+          onActivate: (id) => callbacks.current.onActivateThread(id),
+          onRanges: (ranges) => callbacks.current.onRanges(ranges),
+        }),
       ],
       editable: false,
       editorProps: {
@@ -49,6 +70,20 @@ export function SectionEditor({
     },
     [collab],
   );
+
+  useEffect(() => {
+    onEditor(editor);
+    return () => onEditor(null);
+  }, [editor, onEditor]);
+
+  // Threads arrive as a new array on every render of the page; only a real change re-highlights.
+  const threadsKey = threads.map((t) => `${t.id}:${t.anchor.start}:${t.anchor.end}`).join('|');
+  const latestThreads = useRef(threads);
+  latestThreads.current = threads;
+  useEffect(() => {
+    if (!editor || editor.isDestroyed) return;
+    editor.commands.setCommentThreads(latestThreads.current, activeThreadId);
+  }, [editor, threadsKey, activeThreadId, collab.synced]);
 
   useEffect(() => {
     if (!editor || editor.isDestroyed) return;

@@ -1,9 +1,11 @@
 import { Heading, Paragraph, Spinner } from '@digdir/designsystemet-react';
-import type { PlanView } from '@fellesplan/domain';
-import { useEffect, useState } from 'react';
+import type { PlanProjection } from '@fellesplan/domain';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { api } from '../api/client.js';
+import { CommentFilterBar } from '../comments/CommentFilterBar.js';
+import { DEFAULT_FILTER, filterThreads, openThreadCounts, type ThreadFilter } from '../comments/threadFilter.js';
 import { usePlanProjection } from '../collab/usePlanProjection.js';
 import { PARTY_COLORS } from '../collab/partyColor.js';
 import { AppHeader } from '../components/AppHeader.js';
@@ -17,16 +19,21 @@ export function PlanPage() {
   const { planId = '' } = useParams();
   const { t } = useTranslation();
   const { user } = useSession();
-  const [initial, setInitial] = useState<PlanView | null>(null);
+  const [initial, setInitial] = useState<PlanProjection | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [filter, setFilter] = useState<ThreadFilter>(DEFAULT_FILTER);
   useEffect(() => {
-    api
-      .plan(planId)
-      .then(setInitial)
+    Promise.all([api.plan(planId), api.threads(planId)])
+      .then(([view, threads]) => setInitial({ ...view, threads }))
       .catch((e: unknown) => setError(e instanceof Error ? e.message : t('app.error')));
   }, [planId, t]);
   const plan = usePlanProjection(planId, initial);
   const myParty = plan?.parties.find((p) => p.id === user?.partyId);
+  const openCounts = useMemo(() => openThreadCounts(plan?.threads ?? []), [plan?.threads]);
+  const visibleThreads = useMemo(
+    () => (plan && user ? filterThreads(plan.threads, filter, { userId: user.id, partyId: user.partyId }) : []),
+    [plan, user, filter],
+  );
 
   useEffect(() => {
     if (plan) document.title = `${plan.title} – ${t('app.name')}`;
@@ -68,6 +75,14 @@ export function PlanPage() {
                   <a href={`#section-${section.id}`} data-testid="toc.item" data-status={section.status}>
                     <span className="toc__number">{index + 1}</span>
                     <span>{section.title}</span>
+                    {(openCounts.get(section.id) ?? 0) > 0 && (
+                      <span className="toc__comments" data-testid="toc.open-threads">
+                        <span aria-hidden="true">{openCounts.get(section.id)}</span>
+                        <span className="visually-hidden">
+                          {t('comments.openCount', { count: openCounts.get(section.id) })}
+                        </span>
+                      </span>
+                    )}
                     <span
                       className={`toc__status toc__status--${section.status}`}
                       title={t(`plan.status.${section.status}`)}
@@ -90,6 +105,7 @@ export function PlanPage() {
               ))}
             </div>
             <PlanSummary plan={plan} myPartyId={user.partyId} />
+            <CommentFilterBar filter={filter} onChange={setFilter} parties={plan.parties} />
             {plan.sections.map((section, index) => (
               <SectionCard
                 key={section.id}
@@ -98,6 +114,8 @@ export function PlanPage() {
                 number={index + 1}
                 actor={actor}
                 user={editorUser}
+                threads={visibleThreads.filter((th) => th.sectionId === section.id)}
+                openThreads={openCounts.get(section.id) ?? 0}
               />
             ))}
           </main>

@@ -65,11 +65,19 @@ export interface SectionView {
   markers: MarkerView[];
 }
 
+export interface MemberView {
+  id: string;
+  name: string;
+  partyId: string;
+}
+
 export interface PlanView {
   id: string;
   title: string;
   forum: string | null;
   parties: Party[];
+  /** The people of the plan's parties (for names and @mentions). */
+  members: MemberView[];
   sections: SectionView[];
 }
 

@@ -7,6 +7,7 @@ export function writeProjection(doc: Y.Doc, view: PlanProjection): void {
   const entries: Record<string, unknown> = {
     plan: { id: view.id, title: view.title, forum: view.forum },
     parties: view.parties,
+    members: view.members,
     sections: view.sections,
     threads: view.threads,
   };
@@ -25,6 +26,7 @@ export function readProjection(doc: Y.Doc): PlanProjection | null {
   return {
     ...plan,
     parties: (map.get('parties') ?? []) as PlanProjection['parties'],
+    members: (map.get('members') ?? []) as PlanProjection['members'],
     sections: (map.get('sections') ?? []) as PlanProjection['sections'],
     threads: (map.get('threads') ?? []) as PlanProjection['threads'],
   };

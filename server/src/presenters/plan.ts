@@ -1,6 +1,7 @@
 import {
   deriveSectionStatus,
   isStale,
+  type MemberView,
   type PlanSummaryView,
   type PlanView,
   type SectionView,
@@ -9,12 +10,13 @@ import type { MarkerRecord } from '../storage/repositories/markers.js';
 import type { PlanRecord, SectionRecord } from '../storage/repositories/plans.js';
 
 /** Explicit field lists: nothing reaches a client because a table happened to have it. */
-export function presentPlan(plan: PlanRecord, sections: SectionView[]): PlanView {
+export function presentPlan(plan: PlanRecord, sections: SectionView[], members: MemberView[]): PlanView {
   return {
     id: plan.id,
     title: plan.title,
     forum: plan.forum,
     parties: plan.parties.map((p) => ({ id: p.id, name: p.name, kind: p.kind })),
+    members: members.map((m) => ({ id: m.id, name: m.name, partyId: m.partyId })),
     sections,
   };
 }

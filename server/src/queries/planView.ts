@@ -18,7 +18,13 @@ export async function loadPlanView(db: Db, content: SectionContent, planId: stri
   const views = await Promise.all(
     sections.map(async (s) => presentSection(s, await content.revision(s.id), markers.get(s.id) ?? [])),
   );
-  return presentPlan(plan, views);
+  const members = await db
+    .selectFrom('users')
+    .select(['id', 'name', 'party_id as partyId'])
+    .where('party_id', 'in', plan.partyIds.length > 0 ? plan.partyIds : [''])
+    .orderBy('name')
+    .execute();
+  return presentPlan(plan, views, members);
 }
 
 /** The plan view plus its threads: what the `plan:<id>` projection carries. */
