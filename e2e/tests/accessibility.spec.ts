@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { DEMO, loginAs, openDemoPlan, section } from '../fixtures/app.js';
+import type { Page } from '@playwright/test';
+import { DEMO, expect, openDemoPlan, section, test } from '../fixtures/app.js';
 
 async function seriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
@@ -15,8 +15,8 @@ test('the login page has no serious or critical WCAG 2.1 AA violations', async (
   expect(await seriousViolations(page)).toEqual([]);
 });
 
-test('the plan page has no serious or critical WCAG 2.1 AA violations, editable or read-only', async ({ browser }) => {
-  const page = await loginAs(browser, DEMO.kommune);
+test('the plan page has no serious or critical WCAG 2.1 AA violations, editable or read-only', async ({ loginAs }) => {
+  const page = await loginAs(DEMO.kommune);
   await openDemoPlan(page);
   await section(page, 'Innledning og mandat'); // read-only for kommune
   await section(page, 'Kunnskapsgrunnlag og utfordringsbilde'); // editable, with toolbar
@@ -25,6 +25,7 @@ test('the plan page has no serious or critical WCAG 2.1 AA violations, editable 
 
 test('the login form works with the keyboard alone', async ({ page }) => {
   await page.goto('/login');
+  await expect(page.getByRole('heading', { name: 'Logg inn' })).toBeVisible();
   await page.keyboard.press('Tab'); // skip link
   await expect(page.getByRole('link', { name: 'Hopp til hovedinnhold' })).toBeFocused();
   await page.getByLabel('E-postadresse').focus();
@@ -36,9 +37,9 @@ test('the login form works with the keyboard alone', async ({ page }) => {
 });
 
 test('consensus controls with the note field, and the decision log, have no serious or critical violations', async ({
-  browser,
+  loginAs,
 }) => {
-  const page = await loginAs(browser, DEMO.kommune);
+  const page = await loginAs(DEMO.kommune);
   await openDemoPlan(page);
   const card = await section(page, 'Kompetanse og rekruttering');
   await card.getByTestId('mark.reservation').click();
@@ -53,5 +54,19 @@ test('consensus controls with the note field, and the decision log, have no seri
 
   await page.getByTestId('summary.log').click();
   await expect(page.getByTestId('audit.verification')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('comment threads, the composer and the filter have no serious or critical violations', async ({ loginAs }) => {
+  const page = await loginAs(DEMO.bruker);
+  await openDemoPlan(page);
+  const card = await section(page, 'Økonomi og samhandlingsbudsjett');
+  await card.getByTestId('section.comment').click();
+  await card.getByTestId('thread.create.body').fill('Hvem dekker utgiftene? @Demo HF');
+  await card.getByTestId('thread.create.submit').click();
+  await expect(card.getByTestId('thread')).toHaveCount(1);
+  await card.getByTestId('thread.reply-open').click();
+  await card.getByTestId('thread.reply.body').fill('@Ola');
+  await expect(card.getByRole('button', { name: '@Ola Hansen' })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 });

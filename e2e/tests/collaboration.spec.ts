@@ -1,11 +1,10 @@
-import { expect, test } from '@playwright/test';
-import { DEMO, editorText, loginAs, openDemoPlan, section } from '../fixtures/app.js';
+import { DEMO, editorText, expect, openDemoPlan, section, test } from '../fixtures/app.js';
 
 const SECTION = 'Kunnskapsgrunnlag og utfordringsbilde'; // owned by Demo kommune and Demo HF
 
-test('two owners type into the same section at once and end with the same merged text', async ({ browser }) => {
-  const kommune = await loginAs(browser, DEMO.kommune);
-  const hf = await loginAs(browser, DEMO.hf);
+test('two owners type into the same section at once and end with the same merged text', async ({ loginAs }) => {
+  const kommune = await loginAs(DEMO.kommune);
+  const hf = await loginAs(DEMO.hf);
   await Promise.all([openDemoPlan(kommune), openDemoPlan(hf)]);
   const [kommuneCard, hfCard] = await Promise.all([section(kommune, SECTION), section(hf, SECTION)]);
   await expect(kommuneCard.locator('.section-editor')).toHaveAttribute('data-editable', 'true');
@@ -34,7 +33,7 @@ test('two owners type into the same section at once and end with the same merged
   await expect(hfCard.getByTestId('section.presence')).toContainText('Kari Nordmann');
 
   // A bruker sees the section read-only, with the reason, and typing changes nothing.
-  const bruker = await loginAs(browser, DEMO.bruker);
+  const bruker = await loginAs(DEMO.bruker);
   await openDemoPlan(bruker);
   const brukerCard = await section(bruker, SECTION);
   await expect(brukerCard.getByTestId('section.readonly-notice')).toHaveText(

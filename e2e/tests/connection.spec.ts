@@ -1,10 +1,10 @@
-import { expect, test, type WebSocketRoute } from '@playwright/test';
-import { DEMO, editorText, loginAs, openDemoPlan, section } from '../fixtures/app.js';
+import type { WebSocketRoute } from '@playwright/test';
+import { DEMO, editorText, expect, openDemoPlan, section, test } from '../fixtures/app.js';
 
 const SECTION = 'Samarbeidsstruktur og organisering'; // owned by Demo kommune and Demo HF
 
-test('the indicator shows offline with unsaved changes, and reconnecting saves them', async ({ browser }) => {
-  const hf = await loginAs(browser, DEMO.hf);
+test('the indicator shows offline with unsaved changes, and reconnecting saves them', async ({ loginAs }) => {
+  const hf = await loginAs(DEMO.hf);
   // The page's collaboration socket goes through this route, so the test can cut the network.
   let networkUp = true;
   const sockets: WebSocketRoute[] = [];
@@ -35,7 +35,7 @@ test('the indicator shows offline with unsaved changes, and reconnecting saves t
   await expect(status).toContainText(/Frakoblet – \d+ endringer? er ikke lagret ennå/);
 
   // A colleague does not see the text yet: it exists only in the offline browser.
-  const kommune = await loginAs(browser, DEMO.kommune);
+  const kommune = await loginAs(DEMO.kommune);
   await openDemoPlan(kommune);
   const kommuneCard = await section(kommune, SECTION);
   expect(await editorText(kommuneCard)).not.toContain('Skrevet uten nett.');

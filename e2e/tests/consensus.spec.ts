@@ -1,17 +1,17 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { DEMO, loginAs, openDemoPlan, section } from '../fixtures/app.js';
+import type { Locator, Page } from '@playwright/test';
+import { DEMO, expect, openDemoPlan, section, test } from '../fixtures/app.js';
 
 const SECTION = 'Akuttmedisinsk kjede'; // owned by Demo HF and Demo kommune; all four parties required
 
 test('four parties agree, the sekretariat locks live for everyone, and an edit after unlock makes markers stale', async ({
-  browser,
+  loginAs,
 }) => {
   const users = {
-    kommune: await loginAs(browser, DEMO.kommune),
-    hf: await loginAs(browser, DEMO.hf),
-    fastlege: await loginAs(browser, DEMO.fastlege),
-    bruker: await loginAs(browser, DEMO.bruker),
-    sekretariat: await loginAs(browser, DEMO.sekretariat),
+    kommune: await loginAs(DEMO.kommune),
+    hf: await loginAs(DEMO.hf),
+    fastlege: await loginAs(DEMO.fastlege),
+    bruker: await loginAs(DEMO.bruker),
+    sekretariat: await loginAs(DEMO.sekretariat),
   };
   const cards: Record<string, Locator> = {};
   for (const [who, page] of Object.entries(users)) {

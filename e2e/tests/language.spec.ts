@@ -1,8 +1,7 @@
-import { expect, test } from '@playwright/test';
-import { DEMO, loginAs, openDemoPlan, section } from '../fixtures/app.js';
+import { DEMO, expect, openDemoPlan, section, test } from '../fixtures/app.js';
 
-test('a user switches to nynorsk and the choice is remembered after reload', async ({ browser }) => {
-  const page = await loginAs(browser, DEMO.bruker);
+test('a user switches to nynorsk and the choice is remembered after reload', async ({ loginAs }) => {
+  const page = await loginAs(DEMO.bruker);
   await page.locator('label', { hasText: 'Nynorsk' }).click();
   await expect(page.getByRole('heading', { name: 'Planane mine' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'nn');

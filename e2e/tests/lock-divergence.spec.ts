@@ -1,15 +1,15 @@
-import { expect, test, type WebSocketRoute } from '@playwright/test';
+import type { WebSocketRoute } from '@playwright/test';
 import type { PlanView } from '@fellesplan/domain';
-import { apiAs, DEMO, editorText, loginAs, openDemoPlan, section } from '../fixtures/app.js';
+import { apiAs, DEMO, editorText, expect, openDemoPlan, section, test } from '../fixtures/app.js';
 
 const SECTION = 'Kunnskapsgrunnlag og utfordringsbilde'; // owned by Demo kommune and Demo HF, has text
 
 test('edits still in flight when a lock commits are dropped by the client, not kept as a silent fork', async ({
-  browser,
+  loginAs,
   playwright,
   baseURL,
 }) => {
-  const kommune = await loginAs(browser, DEMO.kommune);
+  const kommune = await loginAs(DEMO.kommune);
   // Hold what the page sends, to have edits the server has not seen when the lock lands.
   let holding = false;
   const held: (string | Buffer)[] = [];
