@@ -1,7 +1,8 @@
-import { Button, Field, Label, Textarea } from '@digdir/designsystemet-react';
+import { Alert, Button, Field, Label, Textarea } from '@digdir/designsystemet-react';
 import type { MemberView, Party } from '@fellesplan/domain';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api/client.js';
 
 /**
  * A plain-text comment field with @-suggestions for people and parties of the plan. The server
@@ -30,6 +31,7 @@ export function CommentComposer({
   const [body, setBody] = useState(initial);
   const [caret, setCaret] = useState(initial.length);
   const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
   const field = useRef<HTMLTextAreaElement>(null);
   const hintId = useId();
 
@@ -53,9 +55,13 @@ export function CommentComposer({
     event.preventDefault();
     if (!body.trim()) return;
     setBusy(true);
+    setError(null);
     try {
       await onSubmit(body.trim());
       setBody('');
+    } catch (err) {
+      // The text stays in the field: nothing the user wrote is lost on a refusal.
+      setError(err instanceof ApiError ? err.message : t('app.error'));
     } finally {
       setBusy(false);
     }
@@ -92,6 +98,11 @@ export function CommentComposer({
             </li>
           ))}
         </ul>
+      )}
+      {error && (
+        <Alert data-color="danger" data-size="sm" role="alert" data-testid={`${testId}.error`}>
+          {error}
+        </Alert>
       )}
       <div className="comment-composer__actions">
         <Button type="submit" data-size="sm" disabled={busy || !body.trim()} data-testid={`${testId}.submit`}>

@@ -86,7 +86,7 @@ export const ThreadCard = forwardRef<HTMLElement, ThreadCardProps>(function Thre
           parties={parties}
           testId="thread.reply"
           onSubmit={async (body) => {
-            await run(() => api.command('threads.reply', { threadId: thread.id, body }));
+            await api.command('threads.reply', { threadId: thread.id, body });
             setReplying(false);
           }}
           onCancel={() => setReplying(false)}
@@ -170,7 +170,7 @@ function Comment({
           parties={parties}
           testId="comment.edit"
           onSubmit={async (body) => {
-            await run(() => api.command('comments.edit', { commentId: comment.id, body }));
+            await api.command('comments.edit', { commentId: comment.id, body });
             setEditing(false);
           }}
           onCancel={() => setEditing(false)}
