@@ -70,7 +70,7 @@ describe('sections.lock and sections.unlock', () => {
     });
   });
 
-  it('[L1] a lock stops an owner whose connection was opened before it: nothing applied or stored', async () => {
+  it('[L1][L2] a lock stops an owner whose connection was opened before it: nothing applied or stored', async () => {
     const sectionId = server.demo.sectionIds[3] ?? '';
     const name = sectionDocumentName(sectionId);
     const owner = connectProvider(server.url, token('kommune'), name);

@@ -40,7 +40,7 @@ async function anchorFor(sectionIndex: number, phrase: string, who = 'bruker') {
 const SENTENCE = 'Andelen innbyggere over 80 år vil nesten dobles i vårt område fram mot 2040.';
 
 describe('comment threads', () => {
-  it('a bruker comments on a sentence of a kommune-owned section, without changing its revision', async () => {
+  it('[T1] a bruker comments on a sentence of a kommune-owned section, without changing its revision', async () => {
     const sectionId = server.demo.sectionIds[2] ?? '';
     const before = await revisionOf(2);
     const { anchor, client } = await anchorFor(2, SENTENCE);
@@ -103,7 +103,7 @@ describe('comment threads', () => {
     watcher.destroy();
   });
 
-  it('only the author edits or deletes a comment', async () => {
+  it('[T2] only the author edits or deletes a comment', async () => {
     const [thread] = await threads();
     const first = thread?.comments[0];
     if (!first) throw new Error('no comment');
@@ -130,7 +130,7 @@ describe('comment threads', () => {
     ).toBe(409);
   });
 
-  it('stores an XSS payload as inert plain text, byte for byte', async () => {
+  it('[T4] stores an XSS payload as inert plain text, byte for byte', async () => {
     const payload = '<img src=x onerror="alert(1)"><script>alert(2)</script> & "quotes"';
     const res = await command(server.url, token('fastlege'), 'threads.create', {
       sectionId: server.demo.sectionIds[5],
@@ -142,7 +142,7 @@ describe('comment threads', () => {
     expect(thread?.comments[0]?.body).toBe(payload);
   });
 
-  it('refuses empty, oversized and malformed input with 400 and a clear message', async () => {
+  it('[T4] refuses empty, oversized and malformed input with 400 and a clear message', async () => {
     const sectionId = server.demo.sectionIds[5];
     const cases: [unknown, string][] = [
       [{ sectionId, body: '   ' }, 'comment_empty'],
@@ -174,7 +174,7 @@ describe('comment threads', () => {
     ).toBe(200);
   });
 
-  it('a user of another plan can neither read nor write its threads', async () => {
+  it('[M1] a user of another plan can neither read nor write its threads', async () => {
     const [thread] = await threads();
     expect((await api(server.url, `/api/plans/${server.demo.planId}/threads`, { token: token('annen') })).status).toBe(
       404,
@@ -194,7 +194,7 @@ describe('comment threads', () => {
     expect((await api(server.url, `/api/plans/${server.demo.planId}/threads`)).status).toBe(401);
   });
 
-  it('works on a locked section too', async () => {
+  it('[T1] works on a locked section too', async () => {
     const sectionId = server.demo.sectionIds[0] ?? '';
     const revision = await revisionOf(0);
     for (const who of ['kommune', 'hf', 'fastlege', 'bruker'])
@@ -206,7 +206,7 @@ describe('comment threads', () => {
     expect(await revisionOf(0)).toBe(revision);
   });
 
-  it('marks a thread detached when its text is deleted, and keeps it with its quote', async () => {
+  it('[T3] marks a thread detached when its text is deleted, and keeps it with its quote', async () => {
     const sectionId = server.demo.sectionIds[3] ?? '';
     const phrase = 'Fastleger og brukere er representert på alle nivåer.';
     const { anchor, client } = await anchorFor(3, phrase, 'kommune');

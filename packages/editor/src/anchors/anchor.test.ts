@@ -142,7 +142,7 @@ describe('comment anchors', () => {
     expect(a.text()).toContain(`${QUOTE} Dette er nytt.`);
   });
 
-  it('survive a paragraph split before the range (the text moves to a new paragraph)', () => {
+  it('[T3] survive a paragraph split before the range (the text moves to a new paragraph)', () => {
     const [a, b] = setup();
     const anchor = a.anchor('Kommunen har ansvaret');
     b.edit((tr, at) => tr.split(at(b.offsetOf('Kommunen har'))));
@@ -151,7 +151,7 @@ describe('comment anchors', () => {
     expect(a.resolved(anchor, 'Kommunen har ansvaret')).toBe('Kommunen har ansvaret');
   });
 
-  it('survive a paragraph split inside the range', () => {
+  it('[T3] survive a paragraph split inside the range', () => {
     const [a, b] = setup();
     const anchor = a.anchor(QUOTE);
     b.edit((tr, at) => tr.split(at(b.offsetOf('for barn'))));
@@ -159,7 +159,7 @@ describe('comment anchors', () => {
     expect(a.resolved(anchor, QUOTE)).toBe('Vi skal etablere felles forløp \nfor barn og unge.');
   });
 
-  it('survive a paragraph join before the range', () => {
+  it('[T3] survive a paragraph join before the range', () => {
     const [a, b] = setup();
     const anchor = a.anchor(QUOTE);
     // Join the first paragraph with the second: the quoted text now lives in the first.
@@ -169,7 +169,7 @@ describe('comment anchors', () => {
     expect(a.resolved(anchor, QUOTE)).toBe(QUOTE);
   });
 
-  it('survive a paragraph join inside the range', () => {
+  it('[T3] survive a paragraph join inside the range', () => {
     const [a, b] = setup();
     const quote = 'oppfølgingen.\nAvsluttende';
     const start = a.offsetOf('oppfølgingen.');
@@ -180,7 +180,7 @@ describe('comment anchors', () => {
     expect(a.resolved(anchor, quote)).toBe('oppfølgingen.Avsluttende');
   });
 
-  it('detach when the quoted text is deleted', () => {
+  it('[T3] detach when the quoted text is deleted', () => {
     const [a, b] = setup();
     const anchor = a.anchor(QUOTE);
     b.edit((tr, at) => tr.delete(at(b.offsetOf(QUOTE)), at(b.offsetOf(QUOTE) + QUOTE.length)));
