@@ -1,0 +1,66 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { measureLatency, type LatencyResult } from './latency.js';
+import { startBaseline, startFellesplan, type Target } from './targets.js';
+
+/**
+ * `pnpm bench`: the same workload against a bare Hocuspocus baseline and against Fellesplan in
+ * one run; our figures are reported as ratios to the baseline (DESIGN 7), never as absolutes.
+ */
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 10);
+const EDITS = Number(process.env.BENCH_EDITS ?? 200);
+
+async function run(start: () => Promise<Target>): Promise<LatencyResult> {
+  const target = await start();
+  try {
+    await measureLatency(target, 2, 20); // warm-up: JIT, SQLite pages, document load
+    return await measureLatency(target, CLIENTS, EDITS);
+  } finally {
+    await target.stop();
+  }
+}
+
+const baseline = await run(startBaseline);
+const ours = await run(startFellesplan);
+const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 100) / 100 : 0);
+const report = {
+  at: new Date().toISOString(),
+  node: process.version,
+  workload: { clients: CLIENTS, edits: EDITS },
+  baseline,
+  fellesplan: ours,
+  ratios: {
+    editLatencyP50: ratio(ours.p50, baseline.p50),
+    editLatencyP95: ratio(ours.p95, baseline.p95),
+    connectP50: ratio(ours.connectP50, baseline.connectP50),
+  },
+};
+
+const ms = (n: number) => n.toFixed(2);
+const table = [
+  `| measure (${CLIENTS} clients, ${EDITS} edits) | baseline ms | Fellesplan ms | ratio |`,
+  '| --- | --- | --- | --- |',
+  `| edit → all others, p50 | ${ms(baseline.p50)} | ${ms(ours.p50)} | ${report.ratios.editLatencyP50} |`,
+  `| edit → all others, p95 | ${ms(baseline.p95)} | ${ms(ours.p95)} | ${report.ratios.editLatencyP95} |`,
+  `| connect + auth + sync, p50 | ${ms(baseline.connectP50)} | ${ms(ours.connectP50)} | ${report.ratios.connectP50} |`,
+].join('\n');
+
+mkdirSync(path.join(root, 'docs'), { recursive: true });
+writeFileSync(path.join(root, 'docs/benchmarks.json'), `${JSON.stringify(report, null, 2)}\n`);
+writeFileSync(
+  path.join(root, 'docs/benchmarks.md'),
+  `# Benchmarks
+
+Produced by \`pnpm bench\` (packages/bench): real \`@hocuspocus/provider\` clients in Node on
+loopback, the same workload against a bare Hocuspocus server (baseline) and against Fellesplan
+(its own process with SQLite, auth, ownership, persistence and projection) in one run. Read the
+ratios; absolute milliseconds depend on the machine. Latest run: ${report.at}, Node ${report.node}.
+
+${table}
+
+Raw figures: \`docs/benchmarks.json\`.
+`,
+);
+process.stdout.write(`${JSON.stringify(report, null, 2)}\n\n${table}\n`);
