@@ -1,14 +1,12 @@
 import type { AuditEventView, PlanView } from '@fellesplan/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, command, startTestServer, type TestServer } from '../testing/index.js';
+import { api, command, startTestServer, type DemoTokens, type TestServer } from '../testing/index.js';
 
 let server: TestServer;
-const tokens: Record<string, string> = {};
+let tokens: DemoTokens;
 beforeAll(async () => {
   server = await startTestServer();
-  for (const who of ['kommune', 'hf', 'fastlege', 'bruker', 'sekretariat'])
-    tokens[who] = await server.login(`${who}@demo.no`);
-  tokens.annen = await server.login('kommune@annet.no');
+  tokens = await server.loginEveryone();
 });
 afterAll(() => server.destroy());
 

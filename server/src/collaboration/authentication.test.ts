@@ -1,19 +1,14 @@
 import { planDocumentName, sectionDocumentName } from '@fellesplan/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { connectProvider, startTestServer, waitFor, api, type TestServer } from '../testing/index.js';
+import { connectProvider, startTestServer, waitFor, api, type DemoTokens, type TestServer } from '../testing/index.js';
 
 let server: TestServer;
-let tokens: Record<string, string>;
+let tokens: DemoTokens;
 
 beforeAll(async () => {
   server = await startTestServer();
-  tokens = {
-    kommune: await server.login('kommune@demo.no'),
-    bruker: await server.login('bruker@demo.no'),
-    sekretariat: await server.login('sekretariat@demo.no'),
-    annen: await server.login('kommune@annet.no'),
-  };
+  tokens = await server.loginEveryone();
 });
 afterAll(() => server.destroy());
 

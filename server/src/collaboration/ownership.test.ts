@@ -9,21 +9,17 @@ import {
   connectProvider,
   startTestServer,
   waitFor,
+  type DemoTokens,
   type TestServer,
 } from '../testing/index.js';
 import { loadDocumentState } from '../storage/repositories/documents.js';
 
 let server: TestServer;
-let tokens: Record<'kommune' | 'hf' | 'bruker' | 'fastlege', string>;
+let tokens: DemoTokens;
 
 beforeAll(async () => {
   server = await startTestServer();
-  tokens = {
-    kommune: await server.login('kommune@demo.no'),
-    hf: await server.login('hf@demo.no'),
-    bruker: await server.login('bruker@demo.no'),
-    fastlege: await server.login('fastlege@demo.no'),
-  };
+  tokens = await server.loginEveryone();
 });
 afterAll(() => server.destroy());
 

@@ -12,15 +12,15 @@ import {
   connectProvider,
   startTestServer,
   waitFor,
+  type DemoTokens,
   type TestServer,
 } from '../testing/index.js';
 
 let server: TestServer;
-const tokens: Record<string, string> = {};
+let tokens: DemoTokens;
 beforeAll(async () => {
   server = await startTestServer();
-  for (const who of ['kommune', 'hf', 'fastlege', 'bruker', 'sekretariat'])
-    tokens[who] = await server.login(`${who}@demo.no`);
+  tokens = await server.loginEveryone();
 });
 afterAll(() => server.destroy());
 

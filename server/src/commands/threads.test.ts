@@ -3,15 +3,21 @@ import { sectionDocumentName } from '@fellesplan/domain';
 import { CONTENT_FIELD, createAnchor, linearizeYFragment } from '@fellesplan/editor';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { api, command, connectProvider, startTestServer, waitFor, type TestServer } from '../testing/index.js';
+import {
+  api,
+  command,
+  connectProvider,
+  startTestServer,
+  waitFor,
+  type DemoTokens,
+  type TestServer,
+} from '../testing/index.js';
 
 let server: TestServer;
-const tokens: Record<string, string> = {};
+let tokens: DemoTokens;
 beforeAll(async () => {
   server = await startTestServer();
-  for (const who of ['kommune', 'hf', 'fastlege', 'bruker', 'sekretariat'])
-    tokens[who] = await server.login(`${who}@demo.no`);
-  tokens.annen = await server.login('kommune@annet.no');
+  tokens = await server.loginEveryone();
 });
 afterAll(() => server.destroy());
 

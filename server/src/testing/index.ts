@@ -1,4 +1,4 @@
-export { startTestServer, type TestServer } from './startTestServer.js';
+export { startTestServer, type DemoTokens, type TestServer } from './startTestServer.js';
 export { connectProvider, type TestProvider } from './connectProvider.js';
 export { waitFor } from './waitFor.js';
 export { appendParagraph } from './editContent.js';

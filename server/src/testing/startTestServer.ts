@@ -6,6 +6,10 @@ import { startServer, type FellesplanServer } from '../app.js';
 import { demoPartnershipSpec, DEMO_PASSWORD } from '../demo/demoPlan.js';
 import { seedPartnership, type SeededPartnership } from '../demo/seedPartnership.js';
 
+/** Session tokens of the demo users, by party, and of `annen`, a member of the other plan. */
+export type DemoTokens = Record<'kommune' | 'hf' | 'fastlege' | 'bruker' | 'sekretariat' | 'annen', string> &
+  Record<string, string>;
+
 export interface TestServer extends FellesplanServer {
   dataDir: string;
   /** The demo helsefellesskap of DESIGN 6.1. */
@@ -14,6 +18,8 @@ export interface TestServer extends FellesplanServer {
   other: SeededPartnership;
   /** Logs in over HTTP and returns the session token. */
   login(email: string, password?: string): Promise<string>;
+  /** Tokens of every demo user by party key (kommune, hf, fastlege, bruker, sekretariat) and `annen`, a member of the other plan. */
+  loginEveryone(): Promise<DemoTokens>;
   /**
    * Stops this server and starts a new one on the same data directory. It gets a new port:
    * fetch's keep-alive pool would otherwise reuse sockets of the stopped server.
@@ -80,6 +86,17 @@ export async function startTestServer(
       });
       if (!response.ok) throw new Error(`login failed for ${email}: ${response.status}`);
       return ((await response.json()) as { token: string }).token;
+    },
+    async loginEveryone() {
+      const login = (email: string) => this.login(email);
+      return {
+        kommune: await login('kommune@demo.no'),
+        hf: await login('hf@demo.no'),
+        fastlege: await login('fastlege@demo.no'),
+        bruker: await login('bruker@demo.no'),
+        sekretariat: await login('sekretariat@demo.no'),
+        annen: await login('kommune@annet.no'),
+      };
     },
     async restart() {
       await server.close();
