@@ -21,11 +21,16 @@ test('four parties agree, the sekretariat locks live for everyone, and an edit a
   const card = (who: keyof typeof users) => cards[who] as Locator;
   const chips = (who: keyof typeof users) => card(who).getByTestId('consensus.chip');
 
+  // The kommune's overview lists the section as waiting for its stance, until it has one.
+  const waiting = users.kommune.getByTestId('summary.waiting');
+  await expect(waiting).toContainText(`9 ${SECTION}`);
+
   // Each party marks Enig in its own browser; every screen follows live.
   for (const who of ['kommune', 'hf', 'fastlege', 'bruker'] as const) {
     await card(who).getByTestId('mark.agree').click();
     await expect(card(who).getByTestId('mark.agree')).toHaveAttribute('aria-pressed', 'true');
   }
+  await expect(waiting.getByRole('link', { name: `9 ${SECTION}` })).toHaveCount(0);
   for (const who of Object.keys(users) as (keyof typeof users)[]) {
     await expect(card(who).getByTestId('section.status')).toHaveAttribute('data-status', 'consensus');
     await expect(chips(who).and(card(who).locator('[data-stance="agree"][data-stale="false"]'))).toHaveCount(4);
