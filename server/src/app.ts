@@ -59,7 +59,6 @@ export async function startServer(options: StartOptions): Promise<FellesplanServ
     projection: collaboration.projection,
     access: new AccessControl(db, collaboration.hocuspocus, logger),
     logger,
-    secureCookies: false,
   };
 
   await app.register(fastifyCookie);

@@ -11,6 +11,8 @@ export interface ServerConfig {
   clientDist: string | null;
   /** Hocuspocus store debounce in ms: how long edits stay uncompacted. */
   storeDebounceMs: number;
+  /** Behind a TLS-terminating proxy: honour X-Forwarded-Proto/-For (and so set Secure cookies). */
+  trustProxy: boolean;
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -28,5 +30,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv): ServerConfig {
     logLevel: env.LOG_LEVEL ?? 'info',
     clientDist: env.CLIENT_DIST === '' ? null : path.resolve(env.CLIENT_DIST ?? DEFAULT_CLIENT_DIST),
     storeDebounceMs: 2000,
+    trustProxy: env.TRUST_PROXY === '1',
   };
 }

@@ -11,5 +11,4 @@ export interface AppContext {
   projection: ProjectionExtension;
   access: AccessControl;
   logger: Logger;
-  secureCookies: boolean;
 }

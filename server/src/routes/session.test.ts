@@ -27,6 +27,16 @@ describe('POST /api/session', () => {
     expect(cookie).toMatch(/SameSite=Lax/i);
   });
 
+  it('[S1] marks the cookie Secure when the user came over HTTPS through the proxy', async () => {
+    const res = await api(server.url, '/api/session', {
+      body: { email: 'kommune@demo.no', password: 'demo' },
+      headers: { 'x-forwarded-proto': 'https' },
+    });
+    expect(res.headers.get('set-cookie')).toMatch(/; Secure/i);
+    const plain = await api(server.url, '/api/session', { body: { email: 'kommune@demo.no', password: 'demo' } });
+    expect(plain.headers.get('set-cookie')).not.toMatch(/; Secure/i);
+  });
+
   it('authenticates later requests by Bearer token and by cookie alike', async () => {
     const { body } = await api<Session>(server.url, '/api/session', {
       body: { email: 'hf@demo.no', password: 'demo' },

@@ -23,7 +23,8 @@ export function sessionRoutes(app: FastifyInstance, ctx: AppContext): void {
       path: '/',
       httpOnly: true,
       sameSite: 'lax',
-      secure: ctx.secureCookies,
+      // Secure whenever the user reached us over HTTPS (directly, or via a proxy we trust).
+      secure: request.protocol === 'https',
       maxAge: 30 * 24 * 3600,
     });
     request.log.info({ userId: user.id }, 'logged in');

@@ -62,6 +62,7 @@ export async function startTestServer(
     logLevel: 'silent',
     clientDist: null,
     storeDebounceMs: 200,
+    trustProxy: true,
     logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     beforeListen: async (db) => {
       seeded ??= {
