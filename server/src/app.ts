@@ -44,6 +44,7 @@ export async function startServer(options: StartOptions): Promise<FellesplanServ
     loggerInstance: logger as FastifyBaseLogger,
     bodyLimit: 1024 * 1024,
     forceCloseConnections: true,
+    trustProxy: options.trustProxy,
   });
   let content: SectionContent | undefined;
   const collaboration = createCollaboration({
