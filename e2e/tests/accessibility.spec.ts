@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { DEMO, expect, openDemoPlan, section, test } from '../fixtures/app.js';
+import { DEMO, expect, highlightedText, openDemoPlan, section, test } from '../fixtures/app.js';
 
 async function seriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
@@ -69,4 +69,25 @@ test('comment threads, the composer and the filter have no serious or critical v
   await card.getByTestId('thread.reply.body').fill('@Ola');
   await expect(card.getByRole('button', { name: '@Ola Hansen' })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('a keyboard-only user comments on a paragraph of a read-only section', async ({ loginAs }) => {
+  const page = await loginAs(DEMO.bruker);
+  await openDemoPlan(page);
+  const card = await section(page, 'Nasjonale og lokale føringer'); // read-only for the bruker
+  await card.getByTestId('section.comment').focus();
+  await page.keyboard.press('Enter');
+  const target = card.getByTestId('thread.create.target');
+  await target.focus();
+  await target.selectOption({ index: 1 }); // the first paragraph
+  await card.getByTestId('thread.create.body').focus();
+  await page.keyboard.type('Er § 6-2 riktig henvisning?');
+  await card.getByTestId('thread.create.submit').focus();
+  await page.keyboard.press('Enter');
+  await expect(card.getByTestId('thread')).toContainText('Er § 6-2 riktig henvisning?');
+  await expect
+    .poll(() => highlightedText(card))
+    .toBe(
+      'Helse- og omsorgstjenesteloven § 6-2 krever at samarbeidsavtalen mellom kommunen og helseforetaket beskriver hvordan partene skal planlegge og utvikle tjenester sammen.',
+    );
 });

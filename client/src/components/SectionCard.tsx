@@ -1,4 +1,4 @@
-import { Alert, Button, Heading, Skeleton } from '@digdir/designsystemet-react';
+import { Alert, Button, Field, Heading, Label, Select, Skeleton } from '@digdir/designsystemet-react';
 import {
   sectionDocumentName,
   sectionEditRefusal,
@@ -14,7 +14,7 @@ import { api } from '../api/client.js';
 import { CommentComposer } from '../comments/CommentComposer.js';
 import { ThreadsPanel } from '../comments/ThreadsPanel.js';
 import type { HighlightRange } from '../editor/commentHighlights.js';
-import { anchorForRange, selectedRange } from '../editor/selectionAnchor.js';
+import { anchorForRange, paragraphRanges, selectedRange } from '../editor/selectionAnchor.js';
 import { useTranslation } from 'react-i18next';
 import { useCollabDocument } from '../collab/CollabContext.js';
 import { formatList } from '../i18n/formatList.js';
@@ -99,6 +99,7 @@ function LiveSection({ plan, section, actor, user, threads }: SectionProps) {
   const [ranges, setRanges] = useState<Map<string, HighlightRange>>(new Map());
   const [activeId, setActiveId] = useState<string | null>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
+  const [paragraphChoice, setParagraphChoice] = useState(-1);
   const [body, setBody] = useState<HTMLDivElement | null>(null);
   const selection = useRef<Draft | null>(null);
 
@@ -144,10 +145,39 @@ function LiveSection({ plan, section, actor, user, threads }: SectionProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [activeId]);
 
+  // Without a selection (a keyboard user in a read-only section has no caret) a paragraph can be
+  // chosen instead; it becomes a real anchored thread.
+  const paragraphs = draft === 'section' && editor && !editor.isDestroyed ? paragraphRanges(editor) : [];
+  const chosen = paragraphs[paragraphChoice];
+  const target: Draft | null =
+    draft === 'section' && chosen && editor && collab
+      ? (anchorForRange(editor, collab.doc.getXmlFragment('content'), chosen) ?? 'section')
+      : draft;
+
   const composer = draft && (
     <div className="thread thread--draft" data-testid="thread.new">
       <p className="thread__whole">{draft === 'section' ? t('comments.newOnSection') : t('comments.newOnSelection')}</p>
       {draft !== 'section' && <blockquote className="thread__quote">{draft.quote}</blockquote>}
+      {draft === 'section' && paragraphs.length > 0 && (
+        <Field data-size="sm">
+          <Label>{t('comments.target')}</Label>
+          <Select
+            value={String(paragraphChoice)}
+            onChange={(e) => setParagraphChoice(Number(e.target.value))}
+            data-testid="thread.create.target"
+          >
+            <Select.Option value="-1">{t('comments.targetSection')}</Select.Option>
+            {paragraphs.map((paragraph, index) => (
+              <Select.Option key={paragraph.from} value={String(index)}>
+                {t('comments.targetParagraph', {
+                  number: index + 1,
+                  text: paragraph.text.length > 60 ? `${paragraph.text.slice(0, 60)}…` : paragraph.text,
+                })}
+              </Select.Option>
+            ))}
+          </Select>
+        </Field>
+      )}
       <CommentComposer
         label={t('comments.body')}
         submitLabel={t('comments.comment')}
@@ -158,12 +188,16 @@ function LiveSection({ plan, section, actor, user, threads }: SectionProps) {
           const created = await api.command('threads.create', {
             sectionId: section.id,
             body: text,
-            ...(draft === 'section' ? {} : { anchor: draft.anchor, quote: draft.quote }),
+            ...(!target || target === 'section' ? {} : { anchor: target.anchor, quote: target.quote }),
           });
           setDraft(null);
+          setParagraphChoice(-1);
           if (typeof created.id === 'string') setActiveId(created.id);
         }}
-        onCancel={() => setDraft(null)}
+        onCancel={() => {
+          setDraft(null);
+          setParagraphChoice(-1);
+        }}
       />
     </div>
   );

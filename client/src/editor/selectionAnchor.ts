@@ -40,3 +40,15 @@ export function anchorForRange(
   const anchor = createAnchor(fragment, start, end);
   return anchor ? { anchor, quote: linear.text.slice(start, end) } : null;
 }
+
+/** The section's non-empty textblocks, for choosing a paragraph to comment on without a mouse. */
+export function paragraphRanges(editor: Editor): (EditorRange & { text: string })[] {
+  const linear = linearizePmDoc(editor.state.doc);
+  return linear.blocks
+    .map((block) => ({
+      from: block.pmStart,
+      to: block.pmStart + block.size,
+      text: linear.text.slice(block.linearStart, block.linearStart + block.size),
+    }))
+    .filter((block) => block.text.trim().length > 0);
+}
