@@ -51,7 +51,8 @@ export function ThreadsPanel({
       setTops(null);
       return;
     }
-    const base = container.getBoundingClientRect().top;
+    // Measured from the list itself: a new-comment form above it shifts where cards start.
+    const base = (list.current ?? container).getBoundingClientRect().top;
     const next = new Map<string, number>();
     let bottom = 0;
     for (const thread of latest.current.ordered) {
