@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
+import { DomainError } from '@fellesplan/domain';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import pino, { type Logger } from 'pino';
@@ -60,9 +62,16 @@ export async function startServer(options: StartOptions): Promise<FellesplanServ
     projection: collaboration.projection,
     access: new AccessControl(db, collaboration.hocuspocus, logger),
     logger,
+    loginAttemptsPerMinute: options.loginAttemptsPerMinute,
   };
 
   await app.register(fastifyCookie);
+  // Only routes that opt in are limited (login); the answer is our usual Norwegian error.
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (request, context) =>
+      Object.assign(new DomainError('too_many_attempts'), { statusCode: context.statusCode }),
+  });
   installErrorHandler(app);
   healthRoutes(app);
   sessionRoutes(app, context);

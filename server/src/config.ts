@@ -13,6 +13,8 @@ export interface ServerConfig {
   storeDebounceMs: number;
   /** Behind a TLS-terminating proxy: honour X-Forwarded-Proto/-For (and so set Secure cookies). */
   trustProxy: boolean;
+  /** Login attempts allowed per minute for one address and e-mail. */
+  loginAttemptsPerMinute: number;
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -31,5 +33,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv): ServerConfig {
     clientDist: env.CLIENT_DIST === '' ? null : path.resolve(env.CLIENT_DIST ?? DEFAULT_CLIENT_DIST),
     storeDebounceMs: 2000,
     trustProxy: env.TRUST_PROXY === '1',
+    loginAttemptsPerMinute: Number(env.LOGIN_ATTEMPTS_PER_MINUTE ?? 20),
   };
 }

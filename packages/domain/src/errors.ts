@@ -77,6 +77,11 @@ export const ERRORS = {
     nb: 'Tråden har allerede denne statusen.',
     nn: 'Tråden har allereie denne statusen.',
   },
+  too_many_attempts: {
+    status: 429,
+    nb: 'For mange innloggingsforsøk. Vent et minutt og prøv igjen.',
+    nn: 'For mange innloggingsforsøk. Vent eit minutt og prøv igjen.',
+  },
   payload_too_large: { status: 413, nb: 'Forespørselen er for stor.', nn: 'Førespurnaden er for stor.' },
   internal: {
     status: 500,

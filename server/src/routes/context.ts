@@ -11,4 +11,5 @@ export interface AppContext {
   projection: ProjectionExtension;
   access: AccessControl;
   logger: Logger;
+  loginAttemptsPerMinute: number;
 }

@@ -83,6 +83,26 @@ describe('POST /api/session', () => {
     expect(health.body).toEqual({ ok: true });
   });
 
+  it('[S2] slows down password guessing: 429 with a Norwegian message after too many attempts', async () => {
+    const guess = () =>
+      api<{ error: { code: string; message: string } }>(server.url, '/api/session', {
+        body: { email: 'sekretariat@demo.no', password: 'gjett' },
+      });
+    const statuses: number[] = [];
+    for (let i = 0; i < 31; i++) statuses.push((await guess()).status);
+    expect(statuses.slice(0, 30).every((s) => s === 401)).toBe(true);
+    const blocked = await guess();
+    expect(blocked.status).toBe(429);
+    expect(blocked.body.error).toEqual({
+      code: 'too_many_attempts',
+      message: 'For mange innloggingsforsøk. Vent et minutt og prøv igjen.',
+    });
+    // Other people are not locked out by someone guessing at one account.
+    expect((await api(server.url, '/api/session', { body: { email: 'hf@demo.no', password: 'demo' } })).status).toBe(
+      200,
+    );
+  });
+
   it('DELETE /api/session ends the session for API and cookie', async () => {
     const { body } = await api<Session>(server.url, '/api/session', {
       body: { email: 'fastlege@demo.no', password: 'demo' },

@@ -1,5 +1,5 @@
 import { DomainError, sessionInput, type SessionView } from '@fellesplan/domain';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { verifyPassword } from '../auth/password.js';
 import { createSession, deleteSession, SESSION_COOKIE } from '../auth/sessions.js';
 import { requestToken, requireActor } from '../http/authenticate.js';
@@ -10,7 +10,21 @@ import type { AppContext } from './context.js';
 const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
 
 export function sessionRoutes(app: FastifyInstance, ctx: AppContext): void {
-  app.post('/api/session', async (request, reply): Promise<SessionView> => {
+  // Against password guessing: a few attempts per minute per address and e-mail.
+  const loginLimit = {
+    rateLimit: {
+      max: ctx.loginAttemptsPerMinute,
+      timeWindow: 60_000,
+      // After body parsing, so the key can include the e-mail.
+      hook: 'preHandler' as const,
+      keyGenerator: (request: FastifyRequest) => {
+        const email = (request.body as { email?: unknown } | undefined)?.email;
+        return `${request.ip}|${typeof email === 'string' ? email.trim().toLowerCase() : ''}`;
+      },
+    },
+  };
+
+  app.post('/api/session', { config: loginLimit }, async (request, reply): Promise<SessionView> => {
     const input = sessionInput.parse(request.body);
     const user = await ctx.db.selectFrom('users').selectAll().where('email', '=', input.email).executeTakeFirst();
     const valid = await verifyPassword(input.password, user?.password_hash ?? DUMMY_HASH);

@@ -63,6 +63,7 @@ export async function startTestServer(
     clientDist: null,
     storeDebounceMs: 200,
     trustProxy: true,
+    loginAttemptsPerMinute: 30,
     logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     beforeListen: async (db) => {
       seeded ??= {
