@@ -43,6 +43,11 @@ describe('persistence', () => {
     await client.synced();
     appendParagraph(client.doc, 'Ny setning.');
     await waitFor(async () => (await read()) !== before);
+    const whileLive = await read();
     client.destroy();
+    // Once the document is unloaded the revision comes from storage, and must be the same.
+    await waitFor(() => !server.collaboration.hocuspocus.documents.has(sectionDocumentName(sectionId)));
+    expect(await read()).toBe(whileLive);
+    expect(whileLive).not.toBe(before);
   });
 });

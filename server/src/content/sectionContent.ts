@@ -3,7 +3,7 @@ import { readJsonFromYDoc, jsonToText } from '@fellesplan/editor';
 import type { Hocuspocus } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import type { Db } from '../storage/database.js';
-import { loadDocumentState } from '../storage/repositories/documents.js';
+import { latestUpdateId, loadDocumentState } from '../storage/repositories/documents.js';
 import { contentRevision } from './revision.js';
 
 /**
@@ -11,6 +11,14 @@ import { contentRevision } from './revision.js';
  * not yet compacted), otherwise from storage, which holds every applied update.
  */
 export class SectionContent {
+  /**
+   * Revisions are recomputed for every section each time the plan projection refreshes (every
+   * few hundred ms while anyone types). The key says exactly which content a revision is of, so
+   * a cached one is never stale, on any instance: the state vector of the live document, or
+   * the id of the newest stored update.
+   */
+  private readonly revisions = new Map<string, { key: string; revision: string }>();
+
   constructor(
     private readonly db: Db,
     private readonly hocuspocus: Hocuspocus,
@@ -31,7 +39,17 @@ export class SectionContent {
   }
 
   async revision(sectionId: string): Promise<string> {
-    return this.withDocument(sectionId, contentRevision);
+    const name = sectionDocumentName(sectionId);
+    const live = this.hocuspocus.documents.get(name);
+    const key =
+      live && !live.isLoading
+        ? `live:${Buffer.from(Y.encodeStateVector(live)).toString('base64')}`
+        : `stored:${(await latestUpdateId(this.db, name)) ?? 'none'}`;
+    const cached = this.revisions.get(sectionId);
+    if (cached?.key === key) return cached.revision;
+    const revision = await this.withDocument(sectionId, contentRevision);
+    this.revisions.set(sectionId, { key, revision });
+    return revision;
   }
 
   async view(sectionId: string): Promise<SectionContentView> {

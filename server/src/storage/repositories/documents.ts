@@ -13,6 +13,16 @@ export async function loadDocumentState(db: Db, documentName: string): Promise<U
   return Y.mergeUpdates(rows.map((r) => new Uint8Array(r.data)));
 }
 
+/** The id of the newest stored update of a document: it changes whenever the stored content does. */
+export async function latestUpdateId(db: Db, documentName: string): Promise<number | null> {
+  const row = await db
+    .selectFrom('document_updates')
+    .select((eb) => eb.fn.max('id').as('max'))
+    .where('document_name', '=', documentName)
+    .executeTakeFirst();
+  return row?.max === null || row?.max === undefined ? null : Number(row.max);
+}
+
 export async function appendDocumentUpdate(db: Db, documentName: string, update: Uint8Array): Promise<void> {
   await db
     .insertInto('document_updates')
@@ -26,18 +36,9 @@ export async function appendDocumentUpdate(db: Db, documentName: string, update:
  */
 export async function compactDocument(db: Db, documentName: string, state: Uint8Array): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const last = await trx
-      .selectFrom('document_updates')
-      .select((eb) => eb.fn.max('id').as('max'))
-      .where('document_name', '=', documentName)
-      .executeTakeFirst();
-    const max = last?.max;
-    if (max === null || max === undefined) return;
-    await trx
-      .deleteFrom('document_updates')
-      .where('document_name', '=', documentName)
-      .where('id', '<=', Number(max))
-      .execute();
+    const max = await latestUpdateId(trx, documentName);
+    if (max === null) return;
+    await trx.deleteFrom('document_updates').where('document_name', '=', documentName).where('id', '<=', max).execute();
     await trx
       .insertInto('document_updates')
       .values({ document_name: documentName, data: state, created_at: new Date().toISOString() })
