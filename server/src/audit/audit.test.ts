@@ -1,14 +1,13 @@
 import type { AuditEventView, PlanView } from '@fellesplan/domain';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, command, startTestServer, type DemoTokens, type TestServer } from '../testing/index.js';
+import { describe, expect, it } from 'vitest';
+import { api, command, useTestServer, type DemoTokens, type TestServer } from '../testing/index.js';
 
 let server: TestServer;
 let tokens: DemoTokens;
-beforeAll(async () => {
-  server = await startTestServer();
-  tokens = await server.loginEveryone();
+useTestServer((started, loggedIn) => {
+  server = started;
+  tokens = loggedIn;
 });
-afterAll(() => server.destroy());
 
 const token = (who: string) => tokens[who] ?? '';
 const audit = () =>

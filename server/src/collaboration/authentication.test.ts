@@ -1,16 +1,14 @@
 import { planDocumentName, sectionDocumentName } from '@fellesplan/domain';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { connectProvider, startTestServer, waitFor, api, type DemoTokens, type TestServer } from '../testing/index.js';
+import { connectProvider, useTestServer, waitFor, api, type DemoTokens, type TestServer } from '../testing/index.js';
 
 let server: TestServer;
 let tokens: DemoTokens;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  tokens = await server.loginEveryone();
+useTestServer((started, loggedIn) => {
+  server = started;
+  tokens = loggedIn;
 });
-afterAll(() => server.destroy());
 
 // Section 3 (index 2) "Kunnskapsgrunnlag og utfordringsbilde" is owned by kommune and HF.
 const kommuneSection = () => sectionDocumentName(server.demo.sectionIds[2] ?? '');

@@ -1,13 +1,13 @@
 import { sectionDocumentName } from '@fellesplan/domain';
 import { readTextFromYDoc } from '@fellesplan/editor';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
   afterProcessed,
   api,
   appendParagraph,
   connectProvider,
-  startTestServer,
+  useTestServer,
   waitFor,
   type DemoTokens,
   type TestServer,
@@ -16,12 +16,10 @@ import { loadDocumentState } from '../storage/repositories/documents.js';
 
 let server: TestServer;
 let tokens: DemoTokens;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  tokens = await server.loginEveryone();
+useTestServer((started, loggedIn) => {
+  server = started;
+  tokens = loggedIn;
 });
-afterAll(() => server.destroy());
 
 const sectionId = () => server.demo.sectionIds[2] ?? ''; // owned by kommune and HF
 

@@ -1,7 +1,7 @@
 import type { PlanView } from '@fellesplan/domain';
 import { sectionDocumentName } from '@fellesplan/domain';
 import { readTextFromYDoc } from '@fellesplan/editor';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { loadDocumentState } from '../storage/repositories/documents.js';
 import {
@@ -10,7 +10,7 @@ import {
   appendParagraph,
   command,
   connectProvider,
-  startTestServer,
+  useTestServer,
   waitFor,
   type DemoTokens,
   type TestServer,
@@ -18,11 +18,10 @@ import {
 
 let server: TestServer;
 let tokens: DemoTokens;
-beforeAll(async () => {
-  server = await startTestServer();
-  tokens = await server.loginEveryone();
+useTestServer((started, loggedIn) => {
+  server = started;
+  tokens = loggedIn;
 });
-afterAll(() => server.destroy());
 
 const token = (who: string) => tokens[who] ?? '';
 const sectionView = async (index: number) =>

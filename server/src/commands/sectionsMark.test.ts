@@ -1,12 +1,12 @@
 import type { PlanView } from '@fellesplan/domain';
 import { sectionDocumentName } from '@fellesplan/domain';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   api,
   appendParagraph,
   command,
   connectProvider,
-  startTestServer,
+  useTestServer,
   waitFor,
   type DemoTokens,
   type TestServer,
@@ -14,11 +14,10 @@ import {
 
 let server: TestServer;
 let tokens: DemoTokens;
-beforeAll(async () => {
-  server = await startTestServer();
-  tokens = await server.loginEveryone();
+useTestServer((started, loggedIn) => {
+  server = started;
+  tokens = loggedIn;
 });
-afterAll(() => server.destroy());
 
 const plan = async () =>
   (await api<PlanView>(server.url, `/api/plans/${server.demo.planId}`, { token: tokens.kommune })).body;

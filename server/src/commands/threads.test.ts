@@ -1,13 +1,13 @@
 import type { PlanView, ThreadView } from '@fellesplan/domain';
 import { sectionDocumentName } from '@fellesplan/domain';
 import { CONTENT_FIELD, createAnchor, linearizeYFragment } from '@fellesplan/editor';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
   api,
   command,
   connectProvider,
-  startTestServer,
+  useTestServer,
   waitFor,
   type DemoTokens,
   type TestServer,
@@ -15,11 +15,10 @@ import {
 
 let server: TestServer;
 let tokens: DemoTokens;
-beforeAll(async () => {
-  server = await startTestServer();
-  tokens = await server.loginEveryone();
+useTestServer((started, loggedIn) => {
+  server = started;
+  tokens = loggedIn;
 });
-afterAll(() => server.destroy());
 
 const token = (who: string) => tokens[who] ?? '';
 const threads = async (who = 'kommune') =>

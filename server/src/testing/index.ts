@@ -5,3 +5,4 @@ export { appendParagraph } from './editContent.js';
 export { api } from './api.js';
 export { afterProcessed } from './afterProcessed.js';
 export { command, type CommandReply } from './command.js';
+export { useTestServer } from './useTestServer.js';
