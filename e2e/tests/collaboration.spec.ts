@@ -28,6 +28,15 @@ test('two owners type into the same section at once and end with the same merged
   await expect(kommune.getByTestId('connection.status')).toHaveAttribute('data-state', 'online');
   await expect(hf.getByTestId('connection.status')).toHaveAttribute('data-state', 'online');
 
+  // Carets carry the other person's name in their party's colour (Demo HF red, Demo kommune blue).
+  const hfCaret = kommuneCard.locator('.collaboration-carets__label', { hasText: 'Ola Hansen' });
+  await expect(hfCaret).toBeVisible();
+  await expect(hfCaret).toHaveCSS('background-color', 'rgb(165, 29, 45)');
+  await expect(hfCard.locator('.collaboration-carets__label', { hasText: 'Kari Nordmann' })).toHaveCSS(
+    'background-color',
+    'rgb(26, 95, 180)',
+  );
+
   // Presence: each sees the other in the section.
   await expect(kommuneCard.getByTestId('section.presence')).toContainText('Ola Hansen');
   await expect(hfCard.getByTestId('section.presence')).toContainText('Kari Nordmann');
@@ -55,4 +64,17 @@ test('two owners type into the same section at once and end with the same merged
   await expect.poll(() => editorText(reloaded)).toBe(merged);
   const content = await kommune.request.get(`/api/sections/${await reloaded.getAttribute('data-section-id')}/content`);
   expect(((await content.json()) as { text: string }).text.replace(/\s+/g, ' ')).toBe(merged);
+});
+
+test('a long plan opens with only the editors near the screen mounted; the rest mount on scroll', async ({
+  loginAs,
+}) => {
+  const page = await loginAs(DEMO.fastlege);
+  await openDemoPlan(page);
+  const last = page.getByTestId('plan.section').last();
+  await expect(page.getByTestId('plan.section')).toHaveCount(14);
+  await expect(page.getByTestId('plan.section').first().getByTestId('section.editor')).toBeVisible();
+  await expect(last.getByTestId('section.editor')).toHaveCount(0);
+  await last.scrollIntoViewIfNeeded();
+  await expect(last.getByTestId('section.editor')).toBeVisible();
 });
