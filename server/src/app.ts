@@ -60,7 +60,7 @@ export async function startServer(options: StartOptions): Promise<FellesplanServ
     db,
     content: sectionContent(),
     projection: collaboration.projection,
-    access: new AccessControl(db, collaboration.hocuspocus, logger),
+    access: new AccessControl(db, collaboration.hocuspocus, logger, (name) => collaboration.persistence.settled(name)),
     logger,
     loginAttemptsPerMinute: options.loginAttemptsPerMinute,
   };

@@ -1,6 +1,13 @@
 export { documentExtensions } from './extensions.js';
 export { documentSchema } from './schema.js';
-export { CONTENT_FIELD, writeJsonToYDoc, readJsonFromYDoc, readTextFromYDoc, jsonToText } from './ydoc.js';
+export {
+  CONTENT_FIELD,
+  checkDocumentJson,
+  writeJsonToYDoc,
+  readJsonFromYDoc,
+  readTextFromYDoc,
+  jsonToText,
+} from './ydoc.js';
 export type { TiptapJSON } from './ydoc.js';
 export { plainTextToDoc } from './plainTextToDoc.js';
 export { writeProjection, readProjection } from './projection.js';
@@ -15,3 +22,4 @@ export {
   encodeRelativePosition,
 } from './anchors/anchor.js';
 export type { Anchor, ResolvedRange } from './anchors/anchor.js';
+export { isAllowedHref } from './links.js';

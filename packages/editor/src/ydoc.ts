@@ -18,8 +18,13 @@ export interface TiptapJSON {
 export function writeJsonToYDoc(doc: Y.Doc, json: TiptapJSON): void {
   const fragment = doc.getXmlFragment(CONTENT_FIELD);
   // Validates against the schema first, so seed data can never store what the editor cannot show.
-  Node.fromJSON(documentSchema(), json).check();
+  checkDocumentJson(json);
   prosemirrorJSONToYXmlFragment(documentSchema(), json, fragment);
+}
+
+/** Throws unless `json` is a document the shared schema accepts (node names, nesting, marks, attributes). */
+export function checkDocumentJson(json: TiptapJSON): void {
+  Node.fromJSON(documentSchema(), json).check();
 }
 
 export function readJsonFromYDoc(doc: Y.Doc): TiptapJSON {

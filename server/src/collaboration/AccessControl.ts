@@ -21,11 +21,17 @@ export class AccessControl {
     private readonly db: Db,
     private readonly hocuspocus: Hocuspocus,
     private readonly logger: Logger,
+    /** Resolves once every update of a document that was accepted so far is stored and applied. */
+    private readonly settled: (documentName: string) => Promise<void>,
   ) {}
 
-  /** Makes every open connection to the section read-only at once (before a lock commits). */
-  freezeSection(sectionId: string): void {
+  /**
+   * Makes every open connection to the section read-only at once (before a lock commits), then
+   * waits for updates that were accepted before the freeze: when it resolves, the text is final.
+   */
+  async freezeSection(sectionId: string): Promise<void> {
     this.apply(sectionId, () => true);
+    await this.settled(sectionDocumentName(sectionId));
   }
 
   /** Recomputes every open connection's scope from the database (after lock, unlock, owner change). */

@@ -1,54 +1,195 @@
 import { parseDocumentName } from '@fellesplan/domain';
-import type { Extension, onChangePayload, onLoadDocumentPayload, onStoreDocumentPayload } from '@hocuspocus/server';
+import type {
+  Document,
+  Extension,
+  afterUnloadDocumentPayload,
+  beforeSyncPayload,
+  onChangePayload,
+  onLoadDocumentPayload,
+  onStoreDocumentPayload,
+} from '@hocuspocus/server';
 import type { Logger } from 'pino';
 import * as Y from 'yjs';
+import { sectionContentProblem, type ContentProblem } from '../content/sectionContentProblem.js';
 import type { Db } from '../storage/database.js';
-import { appendDocumentUpdate, compactDocument, loadDocumentState } from '../storage/repositories/documents.js';
+import { DocumentUpdateWriter } from '../storage/documentUpdateWriter.js';
+import { loadDocumentState } from '../storage/repositories/documents.js';
+import type { CollabContext } from './context.js';
+
+/** y-protocols sync message types: step 1 carries a state vector, the others carry an update. */
+const SYNC_STEP_1 = 0;
+
+type Verdict = 'ok' | 'unchanged' | 'malformed' | 'incomplete' | ContentProblem;
+
+/** Thrown from `beforeSync`: Hocuspocus closes the document connection with this code and reason. */
+export class UpdateRefused extends Error {
+  readonly code = 4422;
+  readonly reason: string;
+  constructor(verdict: Verdict | 'storage-failed') {
+    super(`update refused: ${verdict}`);
+    this.reason = `update-refused:${verdict}`;
+  }
+}
+
+interface Mirror {
+  doc: Y.Doc;
+  detach(): void;
+}
 
 /**
- * Stores section bodies. Every applied update is appended as it arrives (not only on the
- * debounced store), so an acknowledged edit is on disk within one write; the debounced store
- * then compacts the appended rows into one. Plan documents are projections and never stored.
+ * Stores section bodies, and decides what enters them ([I2], [P1]). An update from a client is
+ * checked on a mirror of the document before anything of it is applied or stored: it must
+ * decode completely, touch only `content`, and leave it valid under the shared schema. An
+ * accepted update is committed to disk first and applied right after, so Hocuspocus sends its
+ * acknowledgement only for an update that is already stored. Plan documents are projections
+ * and never stored.
  */
 export class PersistenceExtension implements Extension {
   readonly extensionName = 'Persistence';
-  private readonly pending = new Map<string, Promise<void>>();
+  private readonly writer: DocumentUpdateWriter;
+  private readonly mirrors = new Map<string, Mirror>();
+  private readonly inFlight = new Map<string, Set<Promise<void>>>();
+  /** Origins of the updates this extension applied itself; they are stored already. */
+  private readonly storedOrigins = new WeakSet<object>();
 
   constructor(
     private readonly db: Db,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    this.writer = new DocumentUpdateWriter(db);
+  }
 
   async onLoadDocument({ documentName }: onLoadDocumentPayload): Promise<Uint8Array | undefined> {
     if (parseDocumentName(documentName)?.kind !== 'section') return undefined;
     return (await loadDocumentState(this.db, documentName)) ?? undefined;
   }
 
-  onChange({ documentName, update }: onChangePayload): Promise<void> {
+  async beforeSync({ type, payload, connection, document, documentName }: beforeSyncPayload<CollabContext>) {
+    // Read-only connections' updates are refused by Hocuspocus itself, after this hook.
+    if (type === SYNC_STEP_1 || connection.readOnly) return;
+    if (parseDocumentName(documentName)?.kind !== 'section') return;
+    const verdict = this.check(document, payload);
+    if (verdict === 'unchanged') return;
+    if (verdict !== 'ok') {
+      this.logger.warn(
+        { documentName, userId: connection.context.actor.userId, verdict, bytes: payload.byteLength },
+        'refused a collaboration update',
+      );
+      throw new UpdateRefused(verdict);
+    }
+    const origin = { source: 'connection' as const, connection };
+    this.storedOrigins.add(origin);
+    const write = this.writer.append(documentName, payload, () => {
+      // Applied here, in the same turn as the commit, so nothing stored is ever left unapplied
+      // (a lock freezing the connection meanwhile would otherwise make Hocuspocus drop it).
+      if (!document.isDestroyed) Y.applyUpdate(document, payload, origin);
+    });
+    this.track(documentName, write);
+    try {
+      await write;
+    } catch (error) {
+      this.dropMirror(documentName);
+      this.logger.error({ err: error, documentName }, 'failed to store a collaboration update');
+      // The client keeps the edit as unsynced and sends it again when it reconnects.
+      throw new UpdateRefused('storage-failed');
+    }
+  }
+
+  /** Changes made on the server (not through `beforeSync`) are stored as they happen. */
+  onChange({ documentName, update, transactionOrigin }: onChangePayload): Promise<void> {
     if (parseDocumentName(documentName)?.kind !== 'section') return Promise.resolve();
-    return this.enqueue(documentName, () => appendDocumentUpdate(this.db, documentName, update));
+    if (typeof transactionOrigin === 'object' && transactionOrigin && this.storedOrigins.has(transactionOrigin)) {
+      return Promise.resolve();
+    }
+    const write = this.writer.append(documentName, update).catch((error: unknown) => {
+      this.logger.error({ err: error, documentName }, 'failed to store document update');
+    });
+    this.track(documentName, write);
+    return write;
   }
 
   async onStoreDocument({ documentName, document }: onStoreDocumentPayload): Promise<void> {
     if (parseDocumentName(documentName)?.kind !== 'section') return;
-    await this.enqueue(documentName, () => compactDocument(this.db, documentName, Y.encodeStateAsUpdate(document)));
+    await this.writer
+      .compact(documentName, () => Y.encodeStateAsUpdate(document))
+      .catch((error: unknown) => this.logger.error({ err: error, documentName }, 'failed to compact document'));
+  }
+
+  async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload): Promise<void> {
+    this.dropMirror(documentName);
+  }
+
+  /** Resolves once every update of the document that passed the check so far is stored and applied. */
+  async settled(documentName: string): Promise<void> {
+    await Promise.allSettled([...(this.inFlight.get(documentName) ?? [])]);
   }
 
   /** Resolves once every write queued so far has finished; used on shutdown. */
   async flushed(): Promise<void> {
-    await Promise.all([...this.pending.values()]);
+    await this.writer.idle();
   }
 
-  // Writes per document run one after another, so a compaction never races an append.
-  private enqueue(documentName: string, write: () => Promise<void>): Promise<void> {
-    const previous = this.pending.get(documentName) ?? Promise.resolve();
-    const next = previous.then(write).catch((error: unknown) => {
-      this.logger.error({ err: error, documentName }, 'failed to store document update');
+  private check(document: Document, update: Uint8Array): Verdict {
+    try {
+      Y.decodeUpdate(update);
+    } catch {
+      return 'malformed';
+    }
+    const mirror = this.mirrorOf(document);
+    let changed = false;
+    const onUpdate = () => (changed = true);
+    mirror.doc.on('update', onUpdate);
+    try {
+      Y.applyUpdate(mirror.doc, update);
+    } catch {
+      this.dropMirror(document.name);
+      return 'malformed';
+    } finally {
+      mirror.doc.off('update', onUpdate);
+    }
+    // Structs waiting for ones the server never received: a cut or forged update.
+    if (mirror.doc.store.pendingStructs || mirror.doc.store.pendingDs) {
+      this.dropMirror(document.name);
+      return 'incomplete';
+    }
+    if (!changed) return 'unchanged';
+    const problem = sectionContentProblem(mirror.doc);
+    if (problem) this.dropMirror(document.name);
+    return problem ?? 'ok';
+  }
+
+  /** A copy of the document that follows every change of it; a refused update poisons it, so it is dropped. */
+  private mirrorOf(document: Document): Mirror {
+    const existing = this.mirrors.get(document.name);
+    if (existing) return existing;
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(document));
+    const follow = (update: Uint8Array) => Y.applyUpdate(doc, update);
+    document.on('update', follow);
+    const mirror = {
+      doc,
+      detach: () => {
+        document.off('update', follow);
+        doc.destroy();
+      },
+    };
+    this.mirrors.set(document.name, mirror);
+    return mirror;
+  }
+
+  private dropMirror(documentName: string): void {
+    this.mirrors.get(documentName)?.detach();
+    this.mirrors.delete(documentName);
+  }
+
+  private track(documentName: string, write: Promise<void>): void {
+    let set = this.inFlight.get(documentName);
+    if (!set) this.inFlight.set(documentName, (set = new Set()));
+    const entry = write.catch(() => undefined);
+    set.add(entry);
+    void entry.finally(() => {
+      set.delete(entry);
+      if (set.size === 0 && this.inFlight.get(documentName) === set) this.inFlight.delete(documentName);
     });
-    this.pending.set(documentName, next);
-    void next.finally(() => {
-      if (this.pending.get(documentName) === next) this.pending.delete(documentName);
-    });
-    return next;
   }
 }

@@ -15,7 +15,7 @@ export const sectionsLock: Command = async (ctx, actor, raw) => {
   if (section.locked) throw new DomainError('section_locked');
   if ((await currentSectionStatus(ctx, section)).status !== 'consensus') throw new DomainError('not_in_consensus');
 
-  ctx.access.freezeSection(section.id);
+  await ctx.access.freezeSection(section.id);
   try {
     // With writes stopped, the text is final: check consensus once more on exactly this revision.
     const { revision, status } = await currentSectionStatus(ctx, section);

@@ -4,7 +4,7 @@ import { plainTextToDoc, writeJsonToYDoc, type TiptapJSON } from '@fellesplan/ed
 import * as Y from 'yjs';
 import { hashPassword } from '../auth/password.js';
 import type { Db } from '../storage/database.js';
-import { appendDocumentUpdate } from '../storage/repositories/documents.js';
+import { appendDocumentUpdates } from '../storage/repositories/documents.js';
 
 export interface PartnershipSpec {
   name: string;
@@ -123,7 +123,9 @@ export async function seedPartnership(db: Db, spec: PartnershipSpec): Promise<Se
       if (section.body) {
         const doc = new Y.Doc();
         writeJsonToYDoc(doc, typeof section.body === 'string' ? plainTextToDoc(section.body) : section.body);
-        await appendDocumentUpdate(trx, sectionDocumentName(sectionId), Y.encodeStateAsUpdate(doc));
+        await appendDocumentUpdates(trx, [
+          { documentName: sectionDocumentName(sectionId), update: Y.encodeStateAsUpdate(doc) },
+        ]);
         doc.destroy();
       }
     }

@@ -23,25 +23,31 @@ export async function latestUpdateId(db: Db, documentName: string): Promise<numb
   return row?.max === null || row?.max === undefined ? null : Number(row.max);
 }
 
-export async function appendDocumentUpdate(db: Db, documentName: string, update: Uint8Array): Promise<void> {
+/** Stores updates in one statement, so a batch is committed (and synced to disk) at once. */
+export async function appendDocumentUpdates(
+  db: Db,
+  updates: readonly { documentName: string; update: Uint8Array }[],
+): Promise<void> {
+  if (updates.length === 0) return;
+  const at = new Date().toISOString();
   await db
     .insertInto('document_updates')
-    .values({ document_name: documentName, data: update, created_at: new Date().toISOString() })
+    .values(updates.map((u) => ({ document_name: u.documentName, data: u.update, created_at: at })))
     .execute();
 }
 
 /**
- * Replaces the updates stored so far with the document's full state, in one transaction. Rows
- * appended meanwhile (a higher id) are kept: Yjs updates commute, so nothing is lost either way.
+ * Replaces the updates stored so far with the document's full state, in one transaction. The
+ * caller (DocumentUpdateWriter) guarantees every stored row is already part of `state()`.
  */
-export async function compactDocument(db: Db, documentName: string, state: Uint8Array): Promise<void> {
+export async function compactDocument(db: Db, documentName: string, state: () => Uint8Array): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const max = await latestUpdateId(trx, documentName);
     if (max === null) return;
     await trx.deleteFrom('document_updates').where('document_name', '=', documentName).where('id', '<=', max).execute();
     await trx
       .insertInto('document_updates')
-      .values({ document_name: documentName, data: state, created_at: new Date().toISOString() })
+      .values({ document_name: documentName, data: state(), created_at: new Date().toISOString() })
       .execute();
   });
 }

@@ -1,0 +1,80 @@
+import type { Db } from './database.js';
+import { appendDocumentUpdates, compactDocument } from './repositories/documents.js';
+
+type Operation =
+  | {
+      kind: 'append';
+      documentName: string;
+      update: Uint8Array;
+      /** Runs synchronously right after the commit, before any later operation starts. */
+      afterCommit?: () => void;
+      done: (error?: unknown) => void;
+    }
+  | { kind: 'compact'; documentName: string; state: () => Uint8Array; done: (error?: unknown) => void };
+
+const MAX_BATCH = 500;
+
+/**
+ * The one writer of `document_updates`. Every write runs in order, one transaction at a time:
+ * appends that arrive together are committed as one transaction (group commit: one fsync for
+ * many edits), and a compaction encodes the document's state only when every earlier append
+ * has been committed and applied. So a compaction can never delete a stored row whose update
+ * is not yet in the state that replaces it.
+ */
+export class DocumentUpdateWriter {
+  private readonly queue: Operation[] = [];
+  private draining: Promise<void> | null = null;
+
+  constructor(private readonly db: Db) {}
+
+  /** Resolves once `update` is committed; `afterCommit` has run by then. */
+  append(documentName: string, update: Uint8Array, afterCommit?: () => void): Promise<void> {
+    return this.enqueue((done) => ({ kind: 'append', documentName, update, afterCommit, done }));
+  }
+
+  /** Replaces a document's stored rows with `state()`, encoded when this write's turn comes. */
+  compact(documentName: string, state: () => Uint8Array): Promise<void> {
+    return this.enqueue((done) => ({ kind: 'compact', documentName, state, done }));
+  }
+
+  /** Resolves when everything queued so far is written (shutdown). */
+  async idle(): Promise<void> {
+    while (this.draining) await this.draining;
+  }
+
+  private enqueue(make: (done: (error?: unknown) => void) => Operation): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.queue.push(make((error) => (error === undefined ? resolve() : reject(error))));
+      // setImmediate, not a microtask: messages read from sockets in the same I/O phase share a commit.
+      this.draining ??= new Promise<void>((resolveDrain) => setImmediate(resolveDrain))
+        .then(() => this.drain())
+        .finally(() => (this.draining = null));
+    });
+  }
+
+  private async drain(): Promise<void> {
+    while (this.queue.length > 0) {
+      const first = this.queue[0];
+      if (first?.kind === 'compact') {
+        this.queue.shift();
+        first.done(await failureOf(() => compactDocument(this.db, first.documentName, first.state)));
+        continue;
+      }
+      let count = 0;
+      while (count < MAX_BATCH && this.queue[count]?.kind === 'append') count += 1;
+      const batch = this.queue.splice(0, count) as Extract<Operation, { kind: 'append' }>[];
+      const failure = await failureOf(() => appendDocumentUpdates(this.db, batch));
+      if (failure === undefined) for (const operation of batch) operation.afterCommit?.();
+      for (const operation of batch) operation.done(failure);
+    }
+  }
+}
+
+async function failureOf(write: () => Promise<void>): Promise<unknown> {
+  try {
+    await write();
+    return undefined;
+  } catch (error) {
+    return error ?? new Error('write failed');
+  }
+}
