@@ -8,6 +8,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import pino, { type Logger } from 'pino';
 import { createCollaboration, type Collaboration } from './collaboration.js';
 import { AccessControl } from './collaboration/AccessControl.js';
+import type { SocketLimits } from './collaboration/socketGuard.js';
 import type { ServerConfig } from './config.js';
 import { SectionContent } from './content/sectionContent.js';
 import { installErrorHandler, sendError } from './http/errors.js';
@@ -34,6 +35,8 @@ export interface StartOptions extends ServerConfig {
   logger?: Logger;
   /** Runs after migrations and before the server listens (demo seeding, test fixtures). */
   beforeListen?: (db: Db, logger: Logger) => Promise<void>;
+  /** Overrides of the collaboration socket limits (tests use small ones). */
+  socketLimits?: Partial<SocketLimits>;
 }
 
 /** Opens storage, assembles HTTP API + Hocuspocus on one port and starts listening. */
@@ -53,6 +56,7 @@ export async function startServer(options: StartOptions): Promise<FellesplanServ
     db,
     logger,
     storeDebounceMs: options.storeDebounceMs,
+    socketLimits: options.socketLimits,
     loadPlanView: (planId) => loadPlanProjection(db, sectionContent(), planId),
   });
   const sectionContent = () => (content ??= new SectionContent(db, collaboration.hocuspocus));

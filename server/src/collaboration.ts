@@ -6,7 +6,10 @@ import type { Logger } from 'pino';
 import { WebSocketServer, type RawData } from 'ws';
 import { AuthenticationExtension } from './collaboration/AuthenticationExtension.js';
 import { PersistenceExtension } from './collaboration/PersistenceExtension.js';
+import { PresenceExtension } from './collaboration/PresenceExtension.js';
 import { ProjectionExtension } from './collaboration/ProjectionExtension.js';
+import { SocketGuard, SocketState, DEFAULT_SOCKET_LIMITS, type SocketLimits } from './collaboration/socketGuard.js';
+import { SocketLimitsExtension } from './collaboration/SocketLimitsExtension.js';
 import type { Db } from './storage/database.js';
 import { findSection } from './storage/repositories/plans.js';
 
@@ -28,8 +31,10 @@ export function createCollaboration(options: {
   logger: Logger;
   storeDebounceMs: number;
   loadPlanView: (planId: string) => Promise<PlanProjection | null>;
+  socketLimits?: Partial<SocketLimits>;
 }): Collaboration {
   const logger = options.logger.child({ component: 'collab' });
+  const guard = new SocketGuard({ ...DEFAULT_SOCKET_LIMITS, ...options.socketLimits }, logger);
   const persistence = new PersistenceExtension(options.db, logger);
   const planOfSection = new Map<string, string>();
   const projection = new ProjectionExtension(
@@ -48,7 +53,13 @@ export function createCollaboration(options: {
     quiet: true,
     debounce: options.storeDebounceMs,
     maxDebounce: options.storeDebounceMs * 5,
-    extensions: [new AuthenticationExtension(options.db, logger), persistence, projection],
+    extensions: [
+      new AuthenticationExtension(options.db, logger),
+      new SocketLimitsExtension(guard),
+      persistence,
+      projection,
+      new PresenceExtension(logger),
+    ],
   });
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
 
@@ -58,6 +69,14 @@ export function createCollaboration(options: {
       socket.destroy();
       return;
     }
+    const address = request.socket.remoteAddress ?? 'unknown';
+    if (guard.admit(address)) {
+      logger.warn({ address }, 'refused a collaboration socket over the per-address limit');
+      socket.end('HTTP/1.1 429 Too Many Requests\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    const state = new SocketState(address);
+    guard.watch(socket, state, head);
     wss.handleUpgrade(request, socket, head, (ws) => {
       const headers = new Headers();
       for (const [key, value] of Object.entries(request.headers)) {
@@ -67,7 +86,7 @@ export function createCollaboration(options: {
       const fetchRequest = new Request(new URL(request.url ?? '/', `http://${request.headers.host ?? 'localhost'}`), {
         headers,
       });
-      const client = hocuspocus.handleConnection(ws, fetchRequest);
+      const client = hocuspocus.handleConnection(guard.guardSend(ws, state), fetchRequest, { socket: state });
       ws.on('message', (data: RawData) => {
         try {
           client.handleMessage(toUint8Array(data));

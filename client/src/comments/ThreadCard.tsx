@@ -3,7 +3,7 @@ import type { CommentView, MemberView, Party, ThreadView } from '@fellesplan/dom
 import { forwardRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api/client.js';
-import { PARTY_COLORS } from '../collab/partyColor.js';
+import { PARTY_COLORS } from '@fellesplan/domain';
 import { formatDateTime } from '../i18n/formatDateTime.js';
 import { CommentComposer } from './CommentComposer.js';
 import { CommentText } from './CommentText.js';

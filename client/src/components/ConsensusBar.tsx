@@ -1,7 +1,7 @@
 import { Tooltip } from '@digdir/designsystemet-react';
 import type { MarkerView, Party, SectionView } from '@fellesplan/domain';
 import { useTranslation } from 'react-i18next';
-import { PARTY_COLORS } from '../collab/partyColor.js';
+import { PARTY_COLORS } from '@fellesplan/domain';
 import { formatDateTime } from '../i18n/formatDateTime.js';
 
 /** One chip per required party: its stance, whether the text changed since, who set it and when. */

@@ -1,6 +1,6 @@
 import type { Party } from '@fellesplan/domain';
 import { useTranslation } from 'react-i18next';
-import { PARTY_COLORS } from '../collab/partyColor.js';
+import { PARTY_COLORS } from '@fellesplan/domain';
 
 export function PartyBadge({ party }: { party: Party }) {
   const { t } = useTranslation();

@@ -1,3 +1,4 @@
+import type { PresenceUser } from '@fellesplan/domain';
 import { documentExtensions } from '@fellesplan/editor';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
@@ -8,11 +9,8 @@ import type { CollabDocument } from '../collab/CollabClient.js';
 import { CommentHighlights, type HighlightRange, type HighlightThread } from './commentHighlights.js';
 import { EditorToolbar } from './EditorToolbar.js';
 
-export interface EditorUser {
-  name: string;
-  color: string;
-  party: string;
-}
+/** The server overwrites this in every awareness state; the client's copy is only a first guess. */
+export type EditorUser = PresenceUser;
 
 /**
  * A Tiptap editor bound to one section document. It is editable only when the policy allows it

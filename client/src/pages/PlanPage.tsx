@@ -7,7 +7,7 @@ import { api } from '../api/client.js';
 import { CommentFilterBar } from '../comments/CommentFilterBar.js';
 import { DEFAULT_FILTER, filterThreads, openThreadCounts, type ThreadFilter } from '../comments/threadFilter.js';
 import { usePlanProjection } from '../collab/usePlanProjection.js';
-import { PARTY_COLORS } from '../collab/partyColor.js';
+import { PARTY_COLORS } from '@fellesplan/domain';
 import { AppHeader } from '../components/AppHeader.js';
 import { ConnectionIndicator } from '../components/ConnectionIndicator.js';
 import { PartyBadge } from '../components/PartyBadge.js';

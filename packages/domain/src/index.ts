@@ -13,3 +13,5 @@ export * from './commands/sections.js';
 export * from './commands/threads.js';
 export * from './comments/mentions.js';
 export * from './policies/threads.js';
+export * from './presence/partyColors.js';
+export * from './presence/presenceUser.js';

@@ -1,4 +1,4 @@
-import { isPlanMember, parseDocumentName, sectionEditRefusal } from '@fellesplan/domain';
+import { PARTY_COLORS, isPlanMember, parseDocumentName, sectionEditRefusal } from '@fellesplan/domain';
 import type { Extension, onAuthenticatePayload } from '@hocuspocus/server';
 import type { Logger } from 'pino';
 import { findSessionUser, type SessionUser } from '../auth/sessions.js';
@@ -45,7 +45,13 @@ export class AuthenticationExtension implements Extension {
       if (!section) throw new CollabRefusal('not-found');
       data.connectionConfig.readOnly = sectionEditRefusal(actor, section, plan) !== null;
     }
-    return { actor, document, planId: plan.id };
+    const party = plan.parties.find((p) => p.id === actor.partyId);
+    const presence = {
+      name: actor.name,
+      party: party?.name ?? '',
+      color: party ? PARTY_COLORS[party.kind] : '#444444',
+    };
+    return { actor, document, planId: plan.id, presence };
   }
 
   /**

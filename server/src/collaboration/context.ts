@@ -1,17 +1,22 @@
-import type { DocumentRef } from '@fellesplan/domain';
+import type { DocumentRef, PresenceUser } from '@fellesplan/domain';
 import type { SessionUser } from '../auth/sessions.js';
+import type { SocketState } from './socketGuard.js';
 
 /** What `onAuthenticate` establishes about a connection; every later hook can rely on it. */
 export interface CollabContext {
   actor: SessionUser;
   document: DocumentRef;
   planId: string;
+  /** How the person appears to others (carets, «Her nå»), from the session, never from the client. */
+  presence: PresenceUser;
+  /** The socket this connection shares with the tab's other documents (limits per socket). */
+  socket?: SocketState;
 }
 
 /** Hocuspocus rejects a connection with the `reason` of what `onAuthenticate` throws. */
 export class CollabRefusal extends Error {
   readonly reason: string;
-  constructor(reason: 'invalid-document' | 'unauthenticated' | 'not-found' | 'forbidden') {
+  constructor(reason: 'invalid-document' | 'unauthenticated' | 'not-found' | 'forbidden' | 'too-many-documents') {
     super(reason);
     this.reason = reason;
   }

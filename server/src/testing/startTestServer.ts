@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import { startServer, type FellesplanServer } from '../app.js';
+import type { SocketLimits } from '../collaboration/socketGuard.js';
 import { demoPartnershipSpec, DEMO_PASSWORD } from '../demo/demoPlan.js';
 import { seedPartnership, type SeededPartnership } from '../demo/seedPartnership.js';
 
@@ -50,7 +51,11 @@ const OTHER_SPEC = {
 
 /** A real server on port 0 with a real SQLite file in a temp dir, seeded with two partnerships. */
 export async function startTestServer(
-  options: { dataDir?: string; seeded?: { demo: SeededPartnership; other: SeededPartnership } } = {},
+  options: {
+    dataDir?: string;
+    seeded?: { demo: SeededPartnership; other: SeededPartnership };
+    socketLimits?: Partial<SocketLimits>;
+  } = {},
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'fellesplan-test-'));
   let seeded = options.seeded;
@@ -64,6 +69,7 @@ export async function startTestServer(
     storeDebounceMs: 200,
     trustProxy: true,
     loginAttemptsPerMinute: 30,
+    socketLimits: options.socketLimits,
     logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     beforeListen: async (db) => {
       seeded ??= {

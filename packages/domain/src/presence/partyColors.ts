@@ -1,8 +1,9 @@
-import type { PartyKind } from '@fellesplan/domain';
+import type { PartyKind } from '../types.js';
 
 /**
  * One colour per kind of party, for carets, presence and badges. Each passes WCAG AA (4.5:1)
- * with white text, which is how caret labels show names.
+ * with white text, which is how caret labels show names. The server puts it into every
+ * awareness state, so a client cannot show itself in another party's colour.
  */
 export const PARTY_COLORS: Record<PartyKind, string> = {
   kommune: '#1a5fb4',

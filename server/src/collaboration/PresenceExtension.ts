@@ -1,0 +1,109 @@
+import { MAX_AWARENESS_STATE_BYTES } from '@fellesplan/domain';
+import type {
+  Connection,
+  Extension,
+  beforeHandleAwarenessPayload,
+  beforeHandleMessagePayload,
+  onDisconnectPayload,
+} from '@hocuspocus/server';
+import * as decoding from 'lib0/decoding';
+import type { Logger } from 'pino';
+import type { CollabContext } from './context.js';
+
+/**
+ * Ties awareness (carets, «Her nå») to the person behind the connection ([PR1]). A connection
+ * speaks for one awareness client id — the first it announces that no other connection holds —
+ * and its `user` (name, party, colour) is set from the session, so nobody can appear as someone
+ * else, overwrite another person's presence, or relay large states to everyone.
+ */
+export class PresenceExtension implements Extension {
+  readonly extensionName = 'Presence';
+  /** Which connection speaks for an awareness client id, per document. */
+  private readonly holders = new Map<string, Map<number, Connection>>();
+  private readonly clientOf = new WeakMap<Connection, number>();
+  /** Client ids and state sizes of the awareness message a connection is about to apply. */
+  private readonly announced = new WeakMap<Connection, Map<number, number>>();
+
+  constructor(private readonly logger: Logger) {}
+
+  /**
+   * Hocuspocus decodes an awareness message into a scratch awareness whose own empty state
+   * shows up among the states handed to `beforeHandleAwareness`; reading the message here
+   * tells which client ids it really announces, and how large each state is.
+   */
+  async beforeHandleMessage({ connection, update }: beforeHandleMessagePayload): Promise<void> {
+    this.announced.set(connection, announcedStates(update) ?? new Map());
+  }
+
+  async beforeHandleAwareness({
+    states,
+    connection,
+    documentName,
+  }: beforeHandleAwarenessPayload<CollabContext>): Promise<void> {
+    if (!connection) return; // the server's own awareness changes
+    const context = connection.context;
+    let holders = this.holders.get(documentName);
+    if (!holders) this.holders.set(documentName, (holders = new Map()));
+    const announced = this.announced.get(connection) ?? new Map<number, number>();
+    this.announced.delete(connection);
+    for (const [clientId, state] of states) {
+      const size = announced.get(clientId);
+      if (size === undefined) {
+        states.delete(clientId);
+        continue;
+      }
+      const own = this.claim(holders, connection, clientId);
+      if (!own || size > MAX_AWARENESS_STATE_BYTES) {
+        states.delete(clientId);
+        this.logger.warn(
+          { documentName, userId: context.actor.userId, clientId, size, reason: own ? 'too-large' : 'not-own' },
+          'dropped an awareness state',
+        );
+        continue;
+      }
+      state.user = { ...context.presence };
+    }
+  }
+
+  async onDisconnect({ documentName }: onDisconnectPayload): Promise<void> {
+    const holders = this.holders.get(documentName);
+    if (!holders) return;
+    for (const [clientId, connection] of holders) if (!isOpen(connection)) holders.delete(clientId);
+    if (holders.size === 0) this.holders.delete(documentName);
+  }
+
+  private claim(holders: Map<number, Connection>, connection: Connection, clientId: number): boolean {
+    const mine = this.clientOf.get(connection);
+    if (mine !== undefined) return mine === clientId;
+    const holder = holders.get(clientId);
+    if (holder && holder !== connection && isOpen(holder)) return false;
+    holders.set(clientId, connection);
+    this.clientOf.set(connection, clientId);
+    return true;
+  }
+}
+
+function isOpen(connection: Connection): boolean {
+  return connection.document.hasConnection(connection);
+}
+
+const AWARENESS_MESSAGE = 1;
+
+/** Client id → state size (bytes of JSON) of an awareness message; null for any other message. */
+function announcedStates(message: Uint8Array): Map<number, number> | null {
+  try {
+    const decoder = decoding.createDecoder(message);
+    decoding.readVarString(decoder);
+    if (decoding.readVarUint(decoder) !== AWARENESS_MESSAGE) return null;
+    const update = decoding.createDecoder(decoding.readVarUint8Array(decoder));
+    const states = new Map<number, number>();
+    for (let count = decoding.readVarUint(update); count > 0; count--) {
+      const clientId = decoding.readVarUint(update);
+      decoding.readVarUint(update);
+      states.set(clientId, Buffer.byteLength(decoding.readVarString(update)));
+    }
+    return states;
+  } catch {
+    return null; // Hocuspocus refuses the malformed message itself.
+  }
+}

@@ -1,0 +1,104 @@
+import { MAX_AWARENESS_STATE_BYTES, PARTY_COLORS, sectionDocumentName } from '@fellesplan/domain';
+import * as encoding from 'lib0/encoding';
+import { describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { connectProvider, useTestServer, waitFor, type DemoTokens, type TestServer } from '../testing/index.js';
+
+let server: TestServer;
+let tokens: DemoTokens;
+useTestServer((started, loggedIn) => {
+  server = started;
+  tokens = loggedIn;
+});
+
+const AWARENESS = 1;
+const AUTH = 2;
+
+/** A raw socket that speaks for itself: any client id, any state, as a crafted client would. */
+async function rawClient(documentName: string, token: string) {
+  const ws = new WebSocket(`${server.url.replace('http', 'ws')}/collab`);
+  await new Promise((resolve, reject) => ws.on('open', resolve).on('error', reject));
+  const send = (write: (encoder: encoding.Encoder) => void) => {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarString(encoder, documentName);
+    write(encoder);
+    ws.send(encoding.toUint8Array(encoder));
+  };
+  send((e) => {
+    encoding.writeVarUint(e, AUTH);
+    encoding.writeVarUint(e, 0);
+    encoding.writeVarString(e, token);
+  });
+  return {
+    announce(clientId: number, clock: number, state: Record<string, unknown>) {
+      const update = encoding.createEncoder();
+      encoding.writeVarUint(update, 1);
+      encoding.writeVarUint(update, clientId);
+      encoding.writeVarUint(update, clock);
+      encoding.writeVarString(update, JSON.stringify(state));
+      send((e) => {
+        encoding.writeVarUint(e, AWARENESS);
+        encoding.writeVarUint8Array(e, encoding.toUint8Array(update));
+      });
+    },
+    close: () => ws.close(),
+  };
+}
+
+describe('presence is bound to the person behind the connection', () => {
+  it('[PR1] name, party and colour come from the session, not from the client', async () => {
+    const name = sectionDocumentName(server.demo.sectionIds[2] ?? '');
+    const observer = connectProvider(server.url, tokens.kommune, name);
+    const reader = connectProvider(server.url, tokens.bruker, name);
+    await Promise.all([observer.synced(), reader.synced()]);
+    expect(await reader.ready).toBe('read-only');
+    reader.provider.setAwarenessField('user', { name: 'Kari Nordmann', party: 'Demo HF', color: '#ff0000' });
+    reader.provider.setAwarenessField('cursor', null);
+    const seen = await waitFor(
+      () => observer.provider.awareness?.getStates().get(reader.doc.clientID)?.user as Record<string, string>,
+    );
+    expect(seen).toEqual({ name: 'Per Johansen', party: 'Brukerrådet', color: PARTY_COLORS.bruker });
+    observer.destroy();
+    reader.destroy();
+  });
+
+  it('[PR1] nobody can overwrite another person’s presence or speak for a second client id', async () => {
+    const name = sectionDocumentName(server.demo.sectionIds[3] ?? '');
+    const victim = connectProvider(server.url, tokens.hf, name);
+    const observer = connectProvider(server.url, tokens.fastlege, name);
+    await Promise.all([victim.synced(), observer.synced()]);
+    victim.provider.setAwarenessField('marker', 'victim');
+    const victimState = () => observer.provider.awareness?.getStates().get(victim.doc.clientID);
+    await waitFor(() => victimState()?.marker === 'victim');
+
+    const attacker = await rawClient(name, tokens.bruker);
+    // First announcement claims the victim's id: refused. Then its own id, then the victim's again.
+    attacker.announce(victim.doc.clientID, 1000, { marker: 'kapret', user: { name: 'Hacker' } });
+    attacker.announce(424242, 1, { marker: 'attacker' });
+    attacker.announce(victim.doc.clientID, 1001, { marker: 'kapret', user: { name: 'Hacker' } });
+    attacker.announce(424243, 1, { marker: 'second id' });
+    attacker.announce(424242, 2, { marker: 'attacker done' });
+    await waitFor(() => observer.provider.awareness?.getStates().get(424242)?.marker === 'attacker done');
+
+    expect(victimState()).toMatchObject({ marker: 'victim', user: { name: 'Ola Hansen', party: 'Demo HF' } });
+    expect(observer.provider.awareness?.getStates().has(424243)).toBe(false);
+    expect(observer.provider.awareness?.getStates().get(424242)?.user).toMatchObject({ name: 'Per Johansen' });
+    attacker.close();
+    victim.destroy();
+    observer.destroy();
+  });
+
+  it('[PR1] a state larger than the cap is not relayed', async () => {
+    const name = sectionDocumentName(server.demo.sectionIds[4] ?? '');
+    const observer = connectProvider(server.url, tokens.kommune, name);
+    await observer.synced();
+    const attacker = await rawClient(name, tokens.bruker);
+    attacker.announce(515151, 1, { padding: 'x'.repeat(MAX_AWARENESS_STATE_BYTES + 1) });
+    attacker.announce(515151, 2, { marker: 'small again' });
+    await waitFor(() => observer.provider.awareness?.getStates().get(515151)?.marker === 'small again');
+    const everything = JSON.stringify([...(observer.provider.awareness?.getStates().values() ?? [])]);
+    expect(everything).not.toContain('x'.repeat(1000));
+    attacker.close();
+    observer.destroy();
+  });
+});

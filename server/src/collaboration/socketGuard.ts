@@ -1,0 +1,164 @@
+import type { Duplex } from 'node:stream';
+import type { WebSocketLike } from '@hocuspocus/server';
+import type { Logger } from 'pino';
+import type WebSocket from 'ws';
+
+/** What one collaboration socket, and one address, may hold on this server ([RS1]–[RS4]). */
+export interface SocketLimits {
+  /** Bytes a socket may send before any document on it has authenticated. */
+  maxBytesBeforeAuth: number;
+  /** How long a socket may stay open without authenticating a document. */
+  authTimeoutMs: number;
+  /** Open sockets per client address, and how many of them may be unauthenticated. */
+  maxSocketsPerAddress: number;
+  maxUnauthenticatedPerAddress: number;
+  /** Document connections on one socket, and to one document on one socket. */
+  maxDocumentsPerSocket: number;
+  maxConnectionsPerDocument: number;
+  /** A socket whose unsent data passes this is not reading: it is closed. */
+  maxBufferedBytes: number;
+}
+
+export const DEFAULT_SOCKET_LIMITS: SocketLimits = {
+  maxBytesBeforeAuth: 64 * 1024,
+  authTimeoutMs: 10_000,
+  // A kommune's office may put many people behind one address; the unauthenticated cap is what
+  // stops a flood from there.
+  maxSocketsPerAddress: 500,
+  maxUnauthenticatedPerAddress: 20,
+  // A plan page opens the plan and its sections (lazily); 100 leaves room for large plans.
+  maxDocumentsPerSocket: 100,
+  // A provider reopening a document briefly overlaps its old connection.
+  maxConnectionsPerDocument: 3,
+  maxBufferedBytes: 16 * 1024 * 1024,
+};
+
+/** Per-socket bookkeeping, shared by every document connection on the socket (Hocuspocus context). */
+export class SocketState {
+  authenticated = false;
+  readonly documents = new Map<string, number>();
+  private onAuthenticated: (() => void) | undefined;
+
+  constructor(readonly address: string) {}
+
+  whenAuthenticated(callback: () => void): void {
+    this.onAuthenticated = callback;
+  }
+
+  markAuthenticated(): void {
+    if (this.authenticated) return;
+    this.authenticated = true;
+    this.onAuthenticated?.();
+    this.onAuthenticated = undefined;
+  }
+
+  get documentCount(): number {
+    let total = 0;
+    for (const count of this.documents.values()) total += count;
+    return total;
+  }
+}
+
+/**
+ * Keeps one client from holding the server's memory: limits before authentication (bytes,
+ * time, sockets per address), documents per socket, and slow readers.
+ */
+export class SocketGuard {
+  private readonly addresses = new Map<string, { open: number; unauthenticated: number }>();
+
+  constructor(
+    readonly limits: SocketLimits,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Accepts a new socket from `address`, or returns why not. */
+  admit(address: string): 'too-many-sockets' | null {
+    const counts = this.addresses.get(address) ?? { open: 0, unauthenticated: 0 };
+    if (counts.open >= this.limits.maxSocketsPerAddress) return 'too-many-sockets';
+    if (counts.unauthenticated >= this.limits.maxUnauthenticatedPerAddress) return 'too-many-sockets';
+    counts.open += 1;
+    counts.unauthenticated += 1;
+    this.addresses.set(address, counts);
+    return null;
+  }
+
+  /**
+   * Watches the raw socket until a document authenticates: counts every byte it sends (ws
+   * would otherwise buffer a frame of up to its size limit first) and closes it at the deadline.
+   */
+  watch(socket: Duplex, state: SocketState, head: Buffer): void {
+    let received = head.byteLength;
+    const onData = (chunk: Buffer) => {
+      received += chunk.byteLength;
+      if (received <= this.limits.maxBytesBeforeAuth) return;
+      this.logger.warn(
+        { address: state.address, received },
+        'closed a socket that sent too much before authenticating',
+      );
+      socket.destroy();
+    };
+    const deadline = setTimeout(() => {
+      this.logger.info({ address: state.address }, 'closed a socket that did not authenticate in time');
+      socket.destroy();
+    }, this.limits.authTimeoutMs);
+    deadline.unref();
+    socket.on('data', onData);
+    state.whenAuthenticated(() => {
+      clearTimeout(deadline);
+      socket.off('data', onData);
+      const counts = this.addresses.get(state.address);
+      if (counts) counts.unauthenticated -= 1;
+    });
+    socket.once('close', () => {
+      clearTimeout(deadline);
+      this.release(state);
+    });
+  }
+
+  /** The socket as Hocuspocus sees it: a send that overfills the buffer of a reader that stopped reading closes it. */
+  guardSend(ws: WebSocket, state: SocketState): WebSocketLike {
+    const limit = this.limits.maxBufferedBytes;
+    const logger = this.logger;
+    return {
+      get readyState() {
+        return ws.readyState;
+      },
+      send(data) {
+        ws.send(data as Buffer);
+        if (ws.bufferedAmount > limit) {
+          logger.warn({ address: state.address, buffered: ws.bufferedAmount }, 'closed a socket that stopped reading');
+          ws.terminate();
+        }
+      },
+      close(code, reason) {
+        ws.close(code, reason);
+      },
+    };
+  }
+
+  /** Counts a document connection on the socket, or returns why it may not open. */
+  openDocument(state: SocketState, documentName: string): 'too-many-documents' | null {
+    const current = state.documents.get(documentName) ?? 0;
+    if (current >= this.limits.maxConnectionsPerDocument || state.documentCount >= this.limits.maxDocumentsPerSocket) {
+      this.logger.warn({ address: state.address, documentName }, 'refused a document connection over the socket limit');
+      return 'too-many-documents';
+    }
+    state.documents.set(documentName, current + 1);
+    state.markAuthenticated();
+    return null;
+  }
+
+  closeDocument(state: SocketState, documentName: string): void {
+    const current = state.documents.get(documentName) ?? 0;
+    if (current <= 1) state.documents.delete(documentName);
+    else state.documents.set(documentName, current - 1);
+  }
+
+  private release(state: SocketState): void {
+    const counts = this.addresses.get(state.address);
+    if (!counts) return;
+    counts.open -= 1;
+    if (!state.authenticated) counts.unauthenticated -= 1;
+    if (counts.open <= 0) this.addresses.delete(state.address);
+  }
+}

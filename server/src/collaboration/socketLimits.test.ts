@@ -1,0 +1,119 @@
+import { sectionDocumentName } from '@fellesplan/domain';
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import * as encoding from 'lib0/encoding';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { appendParagraph, connectProvider, startTestServer, waitFor, type TestServer } from '../testing/index.js';
+
+let server: TestServer;
+let kommune: string;
+const LIMITS = {
+  maxBytesBeforeAuth: 8 * 1024,
+  authTimeoutMs: 400,
+  maxUnauthenticatedPerAddress: 3,
+  maxDocumentsPerSocket: 4,
+  maxConnectionsPerDocument: 2,
+  maxBufferedBytes: 256 * 1024,
+};
+beforeAll(async () => {
+  server = await startTestServer({ socketLimits: LIMITS });
+  kommune = await server.login('kommune@demo.no');
+});
+afterAll(() => server.destroy());
+
+const wsUrl = () => `${server.url.replace('http', 'ws')}/collab`;
+
+function openSocket(): Promise<WebSocket> {
+  const ws = new WebSocket(wsUrl());
+  return new Promise((resolve, reject) => ws.once('open', () => resolve(ws)).once('error', reject));
+}
+
+const closed = (ws: WebSocket) =>
+  new Promise<void>((resolve) => (ws.readyState === WebSocket.CLOSED ? resolve() : ws.once('close', () => resolve())));
+
+function authFrame(documentName: string, token: string): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarString(encoder, documentName);
+  encoding.writeVarUint(encoder, 2);
+  encoding.writeVarUint(encoder, 0);
+  encoding.writeVarString(encoder, token);
+  return encoding.toUint8Array(encoder);
+}
+
+describe('limits on collaboration sockets', () => {
+  it('[RS1] a socket that sends more than a small budget before authenticating is closed', async () => {
+    const ws = await openSocket();
+    ws.on('error', () => undefined);
+    ws.send(new Uint8Array(200 * 1024));
+    await closed(ws);
+  });
+
+  it('[RS1] a socket that does not authenticate in time is closed; one that does stays open', async () => {
+    const idle = await openSocket();
+    const working = await openSocket();
+    working.send(authFrame(sectionDocumentName(server.demo.sectionIds[2] ?? ''), kommune));
+    await closed(idle);
+    expect(working.readyState).toBe(WebSocket.OPEN);
+    working.close();
+  });
+
+  it('[RS2] an address may hold only a few unauthenticated sockets', async () => {
+    const sockets = await Promise.all(Array.from({ length: LIMITS.maxUnauthenticatedPerAddress }, openSocket));
+    const refused = new WebSocket(wsUrl());
+    const status = await new Promise<number>((resolve) => {
+      refused.once('unexpected-response', (_request, response) => resolve(response.statusCode ?? 0));
+      refused.once('open', () => resolve(101));
+    });
+    expect(status).toBe(429);
+    for (const ws of sockets) ws.close();
+    await Promise.all(sockets.map(closed));
+    // Once they are gone, the address may connect again.
+    const again = await openSocket();
+    again.close();
+  });
+
+  it('[RS3] one socket may open only so many documents, and one document only twice', async () => {
+    const socket = new HocuspocusProviderWebsocket({ url: wsUrl(), WebSocketPolyfill: WebSocket, maxAttempts: 1 });
+    const open = (documentName: string) =>
+      new Promise<string>((resolve) => {
+        const provider = new HocuspocusProvider({
+          name: documentName,
+          document: new Y.Doc(),
+          token: kommune,
+          websocketProvider: socket,
+          sessionAwareness: true,
+          onAuthenticated: () => resolve('ok'),
+          onAuthenticationFailed: ({ reason }) => resolve(reason),
+        });
+        provider.attach();
+      });
+    const same = sectionDocumentName(server.demo.sectionIds[2] ?? '');
+    expect(await open(same)).toBe('ok');
+    expect(await open(same)).toBe('ok');
+    expect(await open(same)).toBe('too-many-documents');
+    expect(await open(sectionDocumentName(server.demo.sectionIds[3] ?? ''))).toBe('ok');
+    expect(await open(sectionDocumentName(server.demo.sectionIds[4] ?? ''))).toBe('ok');
+    expect(await open(sectionDocumentName(server.demo.sectionIds[5] ?? ''))).toBe('too-many-documents');
+    socket.destroy();
+  });
+
+  it('[RS4] a socket that stops reading is closed once its unsent data passes the limit', async () => {
+    const name = sectionDocumentName(server.demo.sectionIds[6] ?? '');
+    const writer = connectProvider(server.url, kommune, name);
+    await writer.synced();
+    const slow = await openSocket();
+    slow.send(authFrame(name, await server.login('bruker@demo.no')));
+    const document = () => server.collaboration.hocuspocus.documents.get(name);
+    await waitFor(() => document()?.getConnectionsCount() === 2);
+    slow.pause(); // stops reading from the TCP socket: the server's send buffer fills up
+    for (let i = 0; document()?.getConnectionsCount() === 2 && i < 200; i++) {
+      appendParagraph(writer.doc, `${i} `.repeat(50_000));
+      await waitFor(() => !writer.provider.hasUnsyncedChanges);
+    }
+    expect(document()?.getConnectionsCount()).toBe(1);
+    expect(writer.provider.isSynced).toBe(true);
+    writer.destroy();
+    slow.terminate();
+  });
+});

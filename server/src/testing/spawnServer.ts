@@ -1,0 +1,72 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const serverRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export interface SpawnedServer {
+  url: string;
+  process: ChildProcess;
+  /** Ends the process at once, as a crash or `kill -9` would: no shutdown handler runs. */
+  kill(): Promise<void>;
+  /** Asks the process to shut down cleanly and waits for it to exit. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the real server (`server/src/main.ts`, as `npm start` does) in its own process on a
+ * free port, so a test can kill it like a crash would. Resolves once it prints its URL.
+ */
+export async function spawnServer(
+  dataDir: string,
+  env: Record<string, string> = {},
+  { timeout = 30_000 } = {},
+): Promise<SpawnedServer> {
+  // `node --import tsx`, not the tsx CLI: the CLI runs the server in a child process of its own,
+  // so killing it would leave the server running.
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(serverRoot, 'src/main.ts')], {
+    cwd: serverRoot,
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      FELLESPLAN_DEMO: '1',
+      LOG_LEVEL: 'warn',
+      CLIENT_DIST: '',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), timeout);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /Fellesplan kjører på (http:\/\/\S+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}:\n${output}`));
+    });
+  });
+  return {
+    url,
+    process: child,
+    async kill() {
+      child.kill('SIGKILL');
+      await exited;
+    },
+    async stop() {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
