@@ -2,8 +2,18 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sectionDocumentName, type PlanView } from '@fellesplan/domain';
-import { describe, expect, it } from 'vitest';
-import { api, appendParagraph, connectProvider, spawnServer, waitFor, type SpawnedServer } from '../testing/index.js';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  api,
+  appendParagraph,
+  connectProvider,
+  spawnServer,
+  startTestServer,
+  waitFor,
+  type SpawnedServer,
+  type TestServer,
+} from '../testing/index.js';
 
 /** mulberry32: a tiny seeded PRNG, so a failing run can be repeated with its seed. */
 function seededRandom(seed: number): () => number {
@@ -82,4 +92,49 @@ describe('durability', () => {
       rmSync(dataDir, { recursive: true, force: true });
     }
   }, 300_000);
+});
+
+describe('an acknowledgement means stored', () => {
+  let server: TestServer;
+  let hf: string;
+  beforeAll(async () => {
+    server = await startTestServer();
+    hf = await server.login('hf@demo.no');
+  });
+  afterAll(() => server.destroy());
+
+  it('[P2] an edit the database cannot store is never acknowledged, and is stored once it can', async () => {
+    const sectionId = server.demo.sectionIds[2] ?? '';
+    const name = sectionDocumentName(sectionId);
+    const writer = connectProvider(server.url, hf, name);
+    await writer.synced();
+    // The disk is full, as far as document updates are concerned.
+    await sql`CREATE TRIGGER disk_full BEFORE INSERT ON document_updates BEGIN SELECT RAISE(ABORT, 'disk full'); END`.execute(
+      server.db,
+    );
+    const closes: string[] = [];
+    writer.provider.on('close', ({ event }: { event: { reason: string } }) => closes.push(event.reason));
+    appendParagraph(writer.doc, 'Skrevet mens disken var full.');
+    await waitFor(() => closes.length > 0);
+    expect(closes[0]).toBe('update-refused:storage-failed');
+    expect(writer.provider.hasUnsyncedChanges).toBe(true);
+    const reader = await server.login('bruker@demo.no');
+    const text = async () =>
+      (await api<{ text: string }>(server.url, `/api/sections/${sectionId}/content`, { token: reader })).body.text;
+    expect(await text()).not.toContain('Skrevet mens disken var full.');
+
+    // The disk recovers; the same client reconnects and its edit is stored.
+    await sql`DROP TRIGGER disk_full`.execute(server.db);
+    const doc = writer.doc;
+    writer.destroy();
+    const again = connectProvider(server.url, hf, name, doc);
+    await again.synced();
+    await waitFor(() => !again.provider.hasUnsyncedChanges);
+    again.destroy();
+    server = await server.restart();
+    const afterRestart = await api<{ text: string }>(server.url, `/api/sections/${sectionId}/content`, {
+      token: await server.login('bruker@demo.no'),
+    });
+    expect(afterRestart.body.text).toContain('Skrevet mens disken var full.');
+  });
 });

@@ -16,8 +16,12 @@ export interface TestProvider {
  * A real `@hocuspocus/provider` over a real WebSocket, as a crafted client would use it:
  * nothing here stops it from sending updates the server must refuse.
  */
-export function connectProvider(url: string, token: string | null, documentName: string): TestProvider {
-  const doc = new Y.Doc();
+export function connectProvider(
+  url: string,
+  token: string | null,
+  documentName: string,
+  doc: Y.Doc = new Y.Doc(),
+): TestProvider {
   const websocketProvider = new HocuspocusProviderWebsocket({
     url: `${url.replace(/^http/, 'ws')}/collab`,
     WebSocketPolyfill: WebSocket,
