@@ -55,7 +55,7 @@ export async function startServer(options: StartOptions): Promise<FellesplanServ
     storeDebounceMs: options.storeDebounceMs,
     loadPlanView: (planId) => loadPlanProjection(db, sectionContent(), planId),
   });
-  const sectionContent = () => (content ??= new SectionContent(db, collaboration.hocuspocus));
+  const sectionContent = () => (content ??= new SectionContent(db, collaboration.hocuspocus, logger));
   const context: AppContext = {
     db,
     content: sectionContent(),

@@ -15,3 +15,6 @@ export {
   encodeRelativePosition,
 } from './anchors/anchor.js';
 export type { Anchor, ResolvedRange } from './anchors/anchor.js';
+export { isAllowedHref, stripDisallowedLinks } from './links.js';
+export { readSectionBody } from './sectionBody.js';
+export type { SectionBody } from './sectionBody.js';

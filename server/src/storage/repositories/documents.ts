@@ -45,3 +45,25 @@ export async function compactDocument(db: Db, documentName: string, state: Uint8
       .execute();
   });
 }
+
+/** The ids of a document's stored updates, oldest first. Rows are never rewritten, so the ids say which content is stored. */
+export async function storedUpdateIds(db: Db, documentName: string): Promise<number[]> {
+  const rows = await db
+    .selectFrom('document_updates')
+    .select('id')
+    .where('document_name', '=', documentName)
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => Number(r.id));
+}
+
+/** A document's stored updates with their ids, oldest first. */
+export async function loadDocumentUpdates(db: Db, documentName: string): Promise<{ id: number; data: Uint8Array }[]> {
+  const rows = await db
+    .selectFrom('document_updates')
+    .select(['id', 'data'])
+    .where('document_name', '=', documentName)
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({ id: Number(r.id), data: new Uint8Array(r.data) }));
+}
