@@ -104,15 +104,29 @@ describe('[R2] an unreadable section is an error for that section only', () => {
     client.destroy();
   });
 
-  it('[R2][C2] the revision of an unreadable body still changes when its stored data does, so markers turn stale', async () => {
-    const sectionId = server.demo.sectionIds[3] ?? '';
-    const before = (await planView()).body.sections[3]?.revision;
+  it('[R2][C2] a body that turns unreadable gets a new revision, and another with each later change, so markers turn stale', async () => {
+    const index = 10;
+    const sectionId = server.demo.sectionIds[index] ?? '';
     const mark = await command(server.url, token, 'sections.mark', { sectionId, stance: 'abstain' });
     expect(mark.status).toBe(200);
-    await storeUpdate(3, (d) => d.getArray(CONTENT_FIELD).push([43]));
-    const after = (await planView()).body.sections[3];
-    expect(after?.revision).not.toBe(before);
-    expect(after?.markers.find((m) => m.partyId === server.demo.partyIds.bruker)?.stale).toBe(true);
+    await storeUpdate(index, (d) => d.getArray(CONTENT_FIELD).push([42]));
+    BROKEN_INDICES.push(index);
+    const broken = (await planView()).body.sections[index];
+    expect(broken?.revision).toMatch(/^unreadable-/);
+    expect(broken?.markers.find((m) => m.partyId === server.demo.partyIds.bruker)?.stale).toBe(true);
+
+    await storeUpdate(index, (d) => d.getArray(CONTENT_FIELD).push([43]));
+    expect((await planView()).body.sections[index]?.revision).not.toBe(broken?.revision);
+  });
+
+  it('[R2][C1][L1] nobody takes a stance on, or locks, a body nobody can read (409 section_unreadable)', async () => {
+    const sectionId = server.demo.sectionIds[3] ?? '';
+    const mark = await command(server.url, token, 'sections.mark', { sectionId, stance: 'agree' });
+    expect(mark.status).toBe(409);
+    expect(mark.body.error?.code).toBe('section_unreadable');
+    const lock = await command(server.url, await server.login('sekretariat@demo.no'), 'sections.lock', { sectionId });
+    expect(lock.status).toBe(409);
+    expect(lock.body.error?.code).toBe('section_unreadable');
   });
 
   it('[R2] a live connection to a broken section does not take the plan down', async () => {
