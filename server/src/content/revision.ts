@@ -22,6 +22,13 @@ export function bodyRevision(body: SectionBody, doc: Y.Doc): string {
   return `unreadable-${sha256(Y.encodeSnapshot(Y.snapshot(doc)))}`;
 }
 
+/** [R2] Stored updates that do not even decode: a hash of the bytes themselves, length-prefixed. */
+export function undecodableRevision(updates: readonly Uint8Array[]): string {
+  const hash = createHash('sha256');
+  for (const update of updates) hash.update(`${update.length}:`).update(update);
+  return `unreadable-${hash.digest('hex').slice(0, 32)}`;
+}
+
 function sha256(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex').slice(0, 32);
 }

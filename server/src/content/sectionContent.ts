@@ -4,8 +4,8 @@ import type { Hocuspocus } from '@hocuspocus/server';
 import type { Logger } from 'pino';
 import * as Y from 'yjs';
 import type { Db } from '../storage/database.js';
-import { loadDocumentState, loadDocumentUpdates, storedUpdateIds } from '../storage/repositories/documents.js';
-import { bodyRevision } from './revision.js';
+import { loadDocumentUpdates, storedUpdateIds } from '../storage/repositories/documents.js';
+import { bodyRevision, undecodableRevision } from './revision.js';
 
 /** What the plan view needs of a body: its revision, and whether it can be read at all. */
 export interface SectionContentState {
@@ -40,10 +40,11 @@ export class SectionContent {
   async withDocument<T>(sectionId: string, read: (doc: Y.Doc) => T): Promise<T> {
     const live = this.liveDocument(sectionId);
     if (live) return read(live);
-    const doc = new Y.Doc();
+    const updates = await loadDocumentUpdates(this.db, sectionDocumentName(sectionId));
+    // Stored bytes that do not decode read as an empty body here (anchors then detach); the plan
+    // view and the content endpoint report them as unreadable.
+    const doc = decodeUpdates(updates) ?? new Y.Doc();
     try {
-      const state = await loadDocumentState(this.db, sectionDocumentName(sectionId));
-      if (state) Y.applyUpdate(doc, state);
       return read(doc);
     } finally {
       doc.destroy();
@@ -61,14 +62,15 @@ export class SectionContent {
     const cached = this.stored.get(sectionId);
     if (cached && cached.key === (await storedUpdateIds(this.db, name)).join(',')) return cached.state;
     const updates = await loadDocumentUpdates(this.db, name);
-    const doc = new Y.Doc();
+    const doc = decodeUpdates(updates);
     try {
-      if (updates.length > 0) Y.applyUpdate(doc, Y.mergeUpdates(updates.map((u) => u.data)));
-      const state = readState(doc);
+      const state = doc
+        ? readState(doc)
+        : { revision: undecodableRevision(updates.map((u) => u.data)), unreadable: true };
       this.stored.set(sectionId, { key: updates.map((u) => u.id).join(','), state });
       return state;
     } finally {
-      doc.destroy();
+      doc?.destroy();
     }
   }
 
@@ -77,17 +79,27 @@ export class SectionContent {
    * clear refusal for this section only, never a crash.
    */
   async view(sectionId: string): Promise<SectionContentView> {
-    const view = await this.withDocument(sectionId, (doc) => {
-      const body = readSectionBody(doc);
-      if (!body.readable) return body;
-      const json = stripDisallowedLinks(body.json);
-      return { revision: bodyRevision(body, doc), json, text: jsonToText(json) };
-    });
-    if ('problem' in view) {
-      this.logger.error({ sectionId, problem: view.problem }, 'section body is unreadable');
-      throw new DomainError('section_unreadable');
+    const live = this.liveDocument(sectionId);
+    if (live) return this.present(sectionId, live);
+    const doc = decodeUpdates(await loadDocumentUpdates(this.db, sectionDocumentName(sectionId)));
+    if (!doc) return this.unreadable(sectionId, 'stored updates do not decode');
+    try {
+      return this.present(sectionId, doc);
+    } finally {
+      doc.destroy();
     }
-    return view;
+  }
+
+  private present(sectionId: string, doc: Y.Doc): SectionContentView {
+    const body = readSectionBody(doc);
+    if (!body.readable) return this.unreadable(sectionId, body.problem);
+    const json = stripDisallowedLinks(body.json);
+    return { revision: bodyRevision(body, doc), json, text: jsonToText(json) };
+  }
+
+  private unreadable(sectionId: string, problem: string): never {
+    this.logger.error({ sectionId, problem }, 'section body is unreadable');
+    throw new DomainError('section_unreadable');
   }
 
   private liveDocument(sectionId: string): Y.Doc | undefined {
@@ -106,6 +118,18 @@ export class SectionContent {
       this.live.set(doc, state);
     }
     return state;
+  }
+}
+
+/** Stored updates merged into a fresh document; null if their bytes do not decode (old, cut data). */
+function decodeUpdates(updates: readonly { data: Uint8Array }[]): Y.Doc | null {
+  const doc = new Y.Doc();
+  try {
+    if (updates.length > 0) Y.applyUpdate(doc, Y.mergeUpdates(updates.map((u) => u.data)));
+    return doc;
+  } catch {
+    doc.destroy();
+    return null;
   }
 }
 

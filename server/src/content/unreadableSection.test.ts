@@ -23,22 +23,24 @@ function paragraphWithText(doc: Y.Doc): Y.XmlText {
 }
 
 /** Old stored data the schema does not allow, written by hand as a Yjs update; by section index. */
-const BROKEN: Record<number, { what: string; build: (doc: Y.Doc) => void }> = {
+const BROKEN: Record<number, { what: string; build: (doc: Y.Doc) => void; cut?: boolean }> = {
   2: { what: 'an unknown node', build: (d) => d.getXmlFragment(CONTENT_FIELD).push([new Y.XmlElement('bogus')]) },
   3: { what: 'a non-XML item', build: (d) => d.getArray(CONTENT_FIELD).push([42]) },
   4: { what: 'a Y.Map in content', build: (d) => d.getArray(CONTENT_FIELD).push([new Y.Map()]) },
   5: { what: 'another root type', build: (d) => d.getMap('other').set('x', 'y') },
   6: { what: 'an unknown mark', build: (d) => paragraphWithText(d).insert(0, 'Hei', { blink: {} }) },
+  12: { what: 'an update cut by one byte', build: (d) => paragraphWithText(d).insert(0, 'Hei'), cut: true },
 };
 const BROKEN_INDICES = Object.keys(BROKEN).map(Number);
 
-async function storeUpdate(index: number, build: (doc: Y.Doc) => void): Promise<void> {
+async function storeUpdate(index: number, build: (doc: Y.Doc) => void, cut = false): Promise<void> {
   const doc = new Y.Doc();
   build(doc);
+  const update = Y.encodeStateAsUpdate(doc);
   await appendDocumentUpdate(
     server.db,
     sectionDocumentName(server.demo.sectionIds[index] ?? ''),
-    Y.encodeStateAsUpdate(doc),
+    cut ? update.slice(0, -1) : update,
   );
 }
 
@@ -64,7 +66,7 @@ function expectOnlyBrokenFlagged(view: PlanView): void {
 
 describe('[R2] an unreadable section is an error for that section only', () => {
   beforeAll(async () => {
-    for (const [index, { build }] of Object.entries(BROKEN)) await storeUpdate(Number(index), build);
+    for (const [index, { build, cut }] of Object.entries(BROKEN)) await storeUpdate(Number(index), build, cut);
   });
 
   it('[R2] the plan API answers, with each broken section flagged and every other one as before', async () => {
@@ -88,7 +90,7 @@ describe('[R2] an unreadable section is an error for that section only', () => {
   );
 
   it('[R2] every other section’s content endpoint keeps working', async () => {
-    for (const index of [0, 1, 7, 8]) {
+    for (const index of [0, 1, 7, 8, 9]) {
       const res = await content(index);
       expect(res.status).toBe(200);
       expect(typeof res.body.text).toBe('string');
