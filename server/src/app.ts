@@ -59,7 +59,7 @@ export async function startServer(options: StartOptions): Promise<FellesplanServ
     socketLimits: options.socketLimits,
     loadPlanView: (planId) => loadPlanProjection(db, sectionContent(), planId),
   });
-  const sectionContent = () => (content ??= new SectionContent(db, collaboration.hocuspocus));
+  const sectionContent = () => (content ??= new SectionContent(db, collaboration.hocuspocus, logger));
   const context: AppContext = {
     db,
     content: sectionContent(),

@@ -77,14 +77,23 @@ export function SectionCard(props: SectionProps) {
       </div>
       <ConsensusBar section={section} parties={plan.parties} />
       <div className="section-card__governance">
-        {section.requiredParties.includes(props.actor.partyId) && !section.locked && (
+        {section.requiredParties.includes(props.actor.partyId) && !section.locked && !section.contentError && (
           <MarkControls section={section} myPartyId={props.actor.partyId} />
         )}
         {plan.parties.some((p) => p.id === props.actor.partyId && p.kind === 'sekretariat') && (
           <LockControls section={section} />
         )}
       </div>
-      {near ? <LiveSection {...props} /> : <Skeleton height="6rem" aria-label={t('plan.loadingSection')} />}
+      {section.contentError ? (
+        // [R2] No editor on a body the schema cannot hold: it would show or sync something else.
+        <Alert data-color="danger" data-size="sm" className="section-card__notice" data-testid="section.unreadable">
+          {t('plan.unreadableSection')}
+        </Alert>
+      ) : near ? (
+        <LiveSection {...props} />
+      ) : (
+        <Skeleton height="6rem" aria-label={t('plan.loadingSection')} />
+      )}
     </section>
   );
 }

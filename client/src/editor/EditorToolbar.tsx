@@ -1,4 +1,5 @@
 import { BulletListIcon, LinkIcon, NumberListIcon, TableIcon } from '@navikt/aksel-icons';
+import { isAllowedHref } from '@fellesplan/editor';
 import type { Editor } from '@tiptap/core';
 import type { ReactNode } from 'react';
 import { useEditorState } from '@tiptap/react';
@@ -74,7 +75,7 @@ export function EditorToolbar({ editor }: { editor: Editor }) {
           return;
         }
         const href = window.prompt(t('toolbar.linkPrompt'), 'https://');
-        if (href && /^(https?:|mailto:)/i.test(href)) editor.chain().focus().setLink({ href }).run();
+        if (href && isAllowedHref(href)) editor.chain().focus().setLink({ href }).run();
       },
     },
     {

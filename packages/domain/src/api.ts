@@ -63,6 +63,8 @@ export interface SectionView {
   revision: string;
   locked: boolean;
   markers: MarkerView[];
+  /** [R2] Set when the stored body cannot be read: the section shows an error, not an editor. */
+  contentError?: 'unreadable';
 }
 
 export interface MemberView {

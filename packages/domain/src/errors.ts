@@ -55,6 +55,11 @@ export const ERRORS = {
     nb: 'Seksjonen er ikke låst.',
     nn: 'Seksjonen er ikkje låst.',
   },
+  section_unreadable: {
+    status: 409,
+    nb: 'Teksten i denne seksjonen kan ikke leses fordi de lagrede dataene er ugyldige. Kontakt den som drifter Fellesplan.',
+    nn: 'Teksten i denne seksjonen kan ikkje lesast fordi dei lagra dataa er ugyldige. Kontakt den som driftar Fellesplan.',
+  },
   comment_empty: { status: 400, nb: 'Kommentaren kan ikke være tom.', nn: 'Kommentaren kan ikkje vere tom.' },
   comment_too_long: {
     status: 400,

@@ -22,4 +22,6 @@ export {
   encodeRelativePosition,
 } from './anchors/anchor.js';
 export type { Anchor, ResolvedRange } from './anchors/anchor.js';
-export { isAllowedHref } from './links.js';
+export { isAllowedHref, stripDisallowedLinks } from './links.js';
+export { readSectionBody } from './sectionBody.js';
+export type { SectionBody } from './sectionBody.js';

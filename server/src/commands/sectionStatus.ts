@@ -7,8 +7,8 @@ import type { SectionRecord } from '../storage/repositories/plans.js';
 export async function currentSectionStatus(
   ctx: AppContext,
   section: SectionRecord,
-): Promise<{ revision: string; status: SectionStatus }> {
-  const revision = await ctx.content.revision(section.id);
+): Promise<{ revision: string; status: SectionStatus; unreadable: boolean }> {
+  const { revision, unreadable } = await ctx.content.state(section.id);
   const markers = (await latestMarkersBySection(ctx.db, [section.id])).get(section.id) ?? [];
   const status = deriveSectionStatus({
     locked: section.locked,
@@ -16,5 +16,5 @@ export async function currentSectionStatus(
     markers,
     revision,
   });
-  return { revision, status };
+  return { revision, status, unreadable };
 }

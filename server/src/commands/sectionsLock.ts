@@ -13,7 +13,9 @@ export const sectionsLock: Command = async (ctx, actor, raw) => {
   const { section, plan } = await loadSectionForActor(ctx, actor, input.sectionId);
   if (!isSekretariat(actor, plan)) throw new DomainError('sekretariat_only');
   if (section.locked) throw new DomainError('section_locked');
-  if ((await currentSectionStatus(ctx, section)).status !== 'consensus') throw new DomainError('not_in_consensus');
+  const current = await currentSectionStatus(ctx, section);
+  if (current.unreadable) throw new DomainError('section_unreadable');
+  if (current.status !== 'consensus') throw new DomainError('not_in_consensus');
 
   await ctx.access.freezeSection(section.id);
   try {

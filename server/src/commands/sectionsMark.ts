@@ -14,7 +14,9 @@ export const sectionsMark: Command = async (ctx, actor, raw) => {
   if (refusal === 'locked') throw new DomainError('section_locked');
   if (refusal) throw new DomainError('not_found');
 
-  const { revision } = await currentSectionStatus(ctx, section);
+  const { revision, unreadable } = await currentSectionStatus(ctx, section);
+  // [R2] A body nobody can read is not something to take a stance on.
+  if (unreadable) throw new DomainError('section_unreadable');
   // [C2] Nobody agrees to text they have not read.
   if (input.revision && input.revision !== revision) throw new DomainError('stale_revision');
 

@@ -1,10 +1,18 @@
-import { sectionDocumentName, type SectionContentView } from '@fellesplan/domain';
-import { readJsonFromYDoc, jsonToText } from '@fellesplan/editor';
+import { DomainError, sectionDocumentName, type SectionContentView } from '@fellesplan/domain';
+import { jsonToText, readSectionBody, stripDisallowedLinks } from '@fellesplan/editor';
 import type { Hocuspocus } from '@hocuspocus/server';
+import type { Logger } from 'pino';
 import * as Y from 'yjs';
 import type { Db } from '../storage/database.js';
-import { latestUpdateId, loadDocumentState } from '../storage/repositories/documents.js';
-import { contentRevision } from './revision.js';
+import { loadDocumentUpdates, storedUpdateIds } from '../storage/repositories/documents.js';
+import { bodyRevision, undecodableRevision } from './revision.js';
+
+/** What the plan view needs of a body: its revision, and whether it can be read at all. */
+export interface SectionContentState {
+  revision: string;
+  /** [R2] The stored body is not valid under the schema; it is shown as an error. */
+  unreadable: boolean;
+}
 
 /**
  * Reads section bodies: from the live document when this instance has it loaded (it holds edits
@@ -12,26 +20,31 @@ import { contentRevision } from './revision.js';
  */
 export class SectionContent {
   /**
-   * Revisions are recomputed for every section each time the plan projection refreshes (every
-   * few hundred ms while anyone types). The key says exactly which content a revision is of, so
-   * a cached one is never stale, on any instance: the state vector of the live document, or
-   * the id of the newest stored update.
+   * [R1] Revisions are recomputed for every section each time the plan projection refreshes
+   * (every few hundred ms while anyone types), so they are cached, and a cached one must never
+   * outlive its content. A live document's entry is dropped on its every `update` event: Yjs
+   * emits one for each transaction that changes anything (inserts, deletions, formats,
+   * attributes), while the state vector alone misses deletions.
    */
-  private readonly revisions = new Map<string, { key: string; revision: string }>();
+  private readonly live = new WeakMap<Y.Doc, SectionContentState>();
+  private readonly watched = new WeakSet<Y.Doc>();
+  /** Stored bodies are keyed by the ids of the rows read: rows are immutable and ids never reused. */
+  private readonly stored = new Map<string, { key: string; state: SectionContentState }>();
 
   constructor(
     private readonly db: Db,
     private readonly hocuspocus: Hocuspocus,
+    private readonly logger: Logger,
   ) {}
 
   async withDocument<T>(sectionId: string, read: (doc: Y.Doc) => T): Promise<T> {
-    const name = sectionDocumentName(sectionId);
-    const live = this.hocuspocus.documents.get(name);
-    if (live && !live.isLoading) return read(live);
-    const doc = new Y.Doc();
+    const live = this.liveDocument(sectionId);
+    if (live) return read(live);
+    const updates = await loadDocumentUpdates(this.db, sectionDocumentName(sectionId));
+    // Stored bytes that do not decode read as an empty body here (anchors then detach); the plan
+    // view and the content endpoint report them as unreadable.
+    const doc = decodeUpdates(updates) ?? new Y.Doc();
     try {
-      const state = await loadDocumentState(this.db, name);
-      if (state) Y.applyUpdate(doc, state);
       return read(doc);
     } finally {
       doc.destroy();
@@ -39,23 +52,88 @@ export class SectionContent {
   }
 
   async revision(sectionId: string): Promise<string> {
-    const name = sectionDocumentName(sectionId);
-    const live = this.hocuspocus.documents.get(name);
-    const key =
-      live && !live.isLoading
-        ? `live:${Buffer.from(Y.encodeStateVector(live)).toString('base64')}`
-        : `stored:${(await latestUpdateId(this.db, name)) ?? 'none'}`;
-    const cached = this.revisions.get(sectionId);
-    if (cached?.key === key) return cached.revision;
-    const revision = await this.withDocument(sectionId, contentRevision);
-    this.revisions.set(sectionId, { key, revision });
-    return revision;
+    return (await this.state(sectionId)).revision;
   }
 
-  async view(sectionId: string): Promise<SectionContentView> {
-    return this.withDocument(sectionId, (doc) => {
-      const json = readJsonFromYDoc(doc);
-      return { revision: contentRevision(doc), json, text: jsonToText(json) };
-    });
+  async state(sectionId: string): Promise<SectionContentState> {
+    const live = this.liveDocument(sectionId);
+    if (live) return this.liveState(live);
+    const name = sectionDocumentName(sectionId);
+    const cached = this.stored.get(sectionId);
+    if (cached && cached.key === (await storedUpdateIds(this.db, name)).join(',')) return cached.state;
+    const updates = await loadDocumentUpdates(this.db, name);
+    const doc = decodeUpdates(updates);
+    try {
+      const state = doc
+        ? readState(doc)
+        : { revision: undecodableRevision(updates.map((u) => u.data)), unreadable: true };
+      this.stored.set(sectionId, { key: updates.map((u) => u.id).join(','), state });
+      return state;
+    } finally {
+      doc?.destroy();
+    }
   }
+
+  /**
+   * The body as users see it: links with disallowed targets stripped. An unreadable body is a
+   * clear refusal for this section only, never a crash.
+   */
+  async view(sectionId: string): Promise<SectionContentView> {
+    const live = this.liveDocument(sectionId);
+    if (live) return this.present(sectionId, live);
+    const doc = decodeUpdates(await loadDocumentUpdates(this.db, sectionDocumentName(sectionId)));
+    if (!doc) return this.unreadable(sectionId, 'stored updates do not decode');
+    try {
+      return this.present(sectionId, doc);
+    } finally {
+      doc.destroy();
+    }
+  }
+
+  private present(sectionId: string, doc: Y.Doc): SectionContentView {
+    const body = readSectionBody(doc);
+    if (!body.readable) return this.unreadable(sectionId, body.problem);
+    const json = stripDisallowedLinks(body.json);
+    return { revision: bodyRevision(body, doc), json, text: jsonToText(json) };
+  }
+
+  private unreadable(sectionId: string, problem: string): never {
+    this.logger.error({ sectionId, problem }, 'section body is unreadable');
+    throw new DomainError('section_unreadable');
+  }
+
+  private liveDocument(sectionId: string): Y.Doc | undefined {
+    const live = this.hocuspocus.documents.get(sectionDocumentName(sectionId));
+    return live && !live.isLoading ? live : undefined;
+  }
+
+  private liveState(doc: Y.Doc): SectionContentState {
+    if (!this.watched.has(doc)) {
+      this.watched.add(doc);
+      doc.on('update', () => this.live.delete(doc));
+    }
+    let state = this.live.get(doc);
+    if (!state) {
+      state = readState(doc);
+      this.live.set(doc, state);
+    }
+    return state;
+  }
+}
+
+/** Stored updates merged into a fresh document; null if their bytes do not decode (old, cut data). */
+function decodeUpdates(updates: readonly { data: Uint8Array }[]): Y.Doc | null {
+  const doc = new Y.Doc();
+  try {
+    if (updates.length > 0) Y.applyUpdate(doc, Y.mergeUpdates(updates.map((u) => u.data)));
+    return doc;
+  } catch {
+    doc.destroy();
+    return null;
+  }
+}
+
+function readState(doc: Y.Doc): SectionContentState {
+  const body = readSectionBody(doc);
+  return { revision: bodyRevision(body, doc), unreadable: !body.readable };
 }

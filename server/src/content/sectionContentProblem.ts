@@ -1,11 +1,4 @@
-import {
-  CONTENT_FIELD,
-  checkDocumentJson,
-  documentSchema,
-  isAllowedHref,
-  readJsonFromYDoc,
-  type TiptapJSON,
-} from '@fellesplan/editor';
+import { CONTENT_FIELD, documentSchema, isAllowedHref, readSectionBody, type TiptapJSON } from '@fellesplan/editor';
 import * as Y from 'yjs';
 
 /** Why a section body cannot be accepted; each is logged and sent as the close reason. */
@@ -24,14 +17,9 @@ export function sectionContentProblem(doc: Y.Doc): ContentProblem | null {
   if (fragment._map.size > 0) return 'foreign-type';
   const structure = structureProblem(fragment);
   if (structure) return structure;
-  let json: TiptapJSON;
-  try {
-    json = readJsonFromYDoc(doc);
-    checkDocumentJson(json);
-  } catch {
-    return 'invalid-content';
-  }
-  return hasUnsafeLink(json) ? 'unsafe-link' : null;
+  const body = readSectionBody(doc);
+  if (!body.readable) return 'invalid-content';
+  return hasUnsafeLink(body.json) ? 'unsafe-link' : null;
 }
 
 /** Only XML elements and text, all the way down, before the schema looks at names. */

@@ -23,9 +23,10 @@ export function presentPlan(plan: PlanRecord, sections: SectionView[], members: 
 
 export function presentSection(
   section: SectionRecord,
-  revision: string,
+  content: { revision: string; unreadable: boolean },
   markers: readonly MarkerRecord[],
 ): SectionView {
+  const { revision } = content;
   const status = deriveSectionStatus({
     locked: section.locked,
     requiredParties: section.requiredParties,
@@ -50,6 +51,7 @@ export function presentSection(
       at: m.at,
       by: { userId: m.userId, name: m.userName },
     })),
+    ...(content.unreadable ? { contentError: 'unreadable' as const } : {}),
   };
 }
 

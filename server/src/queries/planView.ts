@@ -16,7 +16,7 @@ export async function loadPlanView(db: Db, content: SectionContent, planId: stri
     sections.map((s) => s.id),
   );
   const views = await Promise.all(
-    sections.map(async (s) => presentSection(s, await content.revision(s.id), markers.get(s.id) ?? [])),
+    sections.map(async (s) => presentSection(s, await content.state(s.id), markers.get(s.id) ?? [])),
   );
   const members = await db
     .selectFrom('users')

@@ -23,6 +23,10 @@ export async function latestUpdateId(db: Db, documentName: string): Promise<numb
   return row?.max === null || row?.max === undefined ? null : Number(row.max);
 }
 
+export async function appendDocumentUpdate(db: Db, documentName: string, update: Uint8Array): Promise<void> {
+  await appendDocumentUpdates(db, [{ documentName, update }]);
+}
+
 /** Stores updates in one statement, so a batch is committed (and synced to disk) at once. */
 export async function appendDocumentUpdates(
   db: Db,
@@ -50,4 +54,26 @@ export async function compactDocument(db: Db, documentName: string, state: () =>
       .values({ document_name: documentName, data: state(), created_at: new Date().toISOString() })
       .execute();
   });
+}
+
+/** The ids of a document's stored updates, oldest first. Rows are never rewritten, so the ids say which content is stored. */
+export async function storedUpdateIds(db: Db, documentName: string): Promise<number[]> {
+  const rows = await db
+    .selectFrom('document_updates')
+    .select('id')
+    .where('document_name', '=', documentName)
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => Number(r.id));
+}
+
+/** A document's stored updates with their ids, oldest first. */
+export async function loadDocumentUpdates(db: Db, documentName: string): Promise<{ id: number; data: Uint8Array }[]> {
+  const rows = await db
+    .selectFrom('document_updates')
+    .select(['id', 'data'])
+    .where('document_name', '=', documentName)
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({ id: Number(r.id), data: new Uint8Array(r.data) }));
 }

@@ -1,0 +1,79 @@
+import type { PlanView } from '@fellesplan/domain';
+import { sectionDocumentName } from '@fellesplan/domain';
+import { CONTENT_FIELD, readTextFromYDoc } from '@fellesplan/editor';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import {
+  afterProcessed,
+  api,
+  appendParagraph,
+  command,
+  connectProvider,
+  useTestServer,
+  waitFor,
+  type DemoTokens,
+  type TestServer,
+} from '../testing/index.js';
+
+let server: TestServer;
+let tokens: DemoTokens;
+useTestServer((started, loggedIn) => {
+  server = started;
+  tokens = loggedIn;
+});
+
+const AKUTT = 8; // «Akuttmedisinsk kjede», owned by the helseforetak and the kommune
+const SENTENCE = 'Kommunen skal IKKE legge ned legevakten.';
+
+const sectionView = async (index: number) =>
+  (await api<PlanView>(server.url, `/api/plans/${server.demo.planId}`, { token: tokens.kommune })).body.sections[index];
+
+describe('[R1] a deletion changes the content revision', () => {
+  it('[R1][C2][L1] deleting «IKKE » after all four parties agreed makes every marker stale and the lock refused', async () => {
+    const sectionId = server.demo.sectionIds[AKUTT] ?? '';
+    const name = sectionDocumentName(sectionId);
+    const owner = connectProvider(server.url, tokens.kommune ?? '', name);
+    const witness = connectProvider(server.url, tokens.hf ?? '', name);
+    await Promise.all([owner.synced(), witness.synced()]);
+
+    appendParagraph(owner.doc, SENTENCE);
+    await waitFor(async () =>
+      (
+        await api<{ text: string }>(server.url, `/api/sections/${sectionId}/content`, {
+          token: tokens.bruker,
+        })
+      ).body.text.includes(SENTENCE),
+    );
+    const agreed = (await sectionView(AKUTT))?.revision;
+    for (const who of ['kommune', 'hf', 'fastlege', 'bruker']) {
+      const res = await command(server.url, tokens[who] ?? '', 'sections.mark', {
+        sectionId,
+        stance: 'agree',
+        revision: agreed,
+      });
+      expect(res.status).toBe(200);
+    }
+    expect((await sectionView(AKUTT))?.status).toBe('consensus');
+
+    // The owner deletes «IKKE » with a plain Yjs deletion: no new item, so the state vector stays.
+    const fragment = owner.doc.getXmlFragment(CONTENT_FIELD);
+    const paragraph = fragment.get(fragment.length - 1) as Y.XmlElement;
+    const text = paragraph.get(0) as Y.XmlText;
+    const svBefore = Y.encodeStateVector(owner.doc);
+    text.delete(SENTENCE.indexOf('IKKE '), 'IKKE '.length);
+    expect(Y.encodeStateVector(owner.doc)).toEqual(svBefore);
+    await afterProcessed(owner, witness);
+    expect(readTextFromYDoc(witness.doc)).toContain('Kommunen skal legge ned legevakten.');
+
+    const view = await sectionView(AKUTT);
+    expect(view?.revision).not.toBe(agreed);
+    expect(view?.status).not.toBe('consensus');
+    expect(view?.markers).toHaveLength(4);
+    expect(view?.markers.every((m) => m.stale)).toBe(true);
+    const lock = await command(server.url, tokens.sekretariat ?? '', 'sections.lock', { sectionId });
+    expect(lock.status).toBe(409);
+    expect(lock.body.error?.code).toBe('not_in_consensus');
+    owner.destroy();
+    witness.destroy();
+  });
+});
