@@ -10,6 +10,8 @@ export interface BulkThreads {
   /** Comments per thread (default 1); each body mentions `mentionPartyId` when given. */
   comments?: number;
   status?: 'open' | 'resolved';
+  /** Every comment's text (default `Innspill <n>`). */
+  body?: string;
   mentionPartyId?: string;
 }
 
@@ -50,7 +52,7 @@ export async function insertThreads(db: Db, spec: BulkThreads): Promise<string[]
           thread_id: threadId,
           author_id: spec.authorId,
           party_id: spec.partyId,
-          body: `Innspill ${n + 1}`,
+          body: spec.body ?? `Innspill ${n + 1}`,
           created_at: at,
           edited_at: null,
           deleted_at: null,

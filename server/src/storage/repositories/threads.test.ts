@@ -14,33 +14,29 @@ useTestServer((started, tokens) => {
 const FLOOD = 33_000;
 
 describe('listing threads at any count', () => {
-  it(
-    '[T5] GET /threads and the plan projection still work with more threads than SQLite has variables',
-    async () => {
-      await insertThreads(server.db, {
-        planId: server.demo.planId,
-        sectionId: server.demo.sectionIds[1] ?? '',
-        authorId: server.demo.userIds['bruker@demo.no'] ?? '',
-        partyId: server.demo.partyIds.bruker ?? '',
-        threads: FLOOD,
-        mentionPartyId: server.demo.partyIds.kommune,
-      });
+  it('[T5] GET /threads and the plan projection still work with more threads than SQLite has variables', async () => {
+    await insertThreads(server.db, {
+      planId: server.demo.planId,
+      sectionId: server.demo.sectionIds[1] ?? '',
+      authorId: server.demo.userIds['bruker@demo.no'] ?? '',
+      partyId: server.demo.partyIds.bruker ?? '',
+      threads: FLOOD,
+      mentionPartyId: server.demo.partyIds.kommune,
+    });
 
-      const listed = await api<ThreadView[]>(server.url, `/api/plans/${server.demo.planId}/threads`, { token });
-      expect(listed.status).toBe(200);
-      expect(listed.body).toHaveLength(FLOOD);
-      expect(listed.body[FLOOD - 1]?.comments[0]).toMatchObject({
-        body: 'Innspill 1',
-        mentions: [{ kind: 'party', id: server.demo.partyIds.kommune }],
-      });
+    const listed = await api<ThreadView[]>(server.url, `/api/plans/${server.demo.planId}/threads`, { token });
+    expect(listed.status).toBe(200);
+    expect(listed.body).toHaveLength(FLOOD);
+    expect(listed.body[FLOOD - 1]?.comments[0]).toMatchObject({
+      body: 'Innspill 1',
+      mentions: [{ kind: 'party', id: server.demo.partyIds.kommune }],
+    });
 
-      const observer = connectProvider(server.url, token, planDocumentName(server.demo.planId));
-      await observer.synced();
-      const projected = await waitFor(() => readProjection(observer.doc)?.threads, { timeout: 60_000 });
-      expect(projected).toHaveLength(FLOOD);
-      expect(projected.map((t) => t.id)).toEqual(listed.body.map((t) => t.id));
-      observer.destroy();
-    },
-    180_000,
-  );
+    const observer = connectProvider(server.url, token, planDocumentName(server.demo.planId));
+    await observer.synced();
+    const projected = await waitFor(() => readProjection(observer.doc)?.threads, { timeout: 60_000 });
+    expect(projected).toHaveLength(FLOOD);
+    expect(projected.map((t) => t.id)).toEqual(listed.body.map((t) => t.id));
+    observer.destroy();
+  }, 180_000);
 });
