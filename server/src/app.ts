@@ -10,6 +10,7 @@ import { createCollaboration, type Collaboration } from './collaboration.js';
 import { AccessControl } from './collaboration/AccessControl.js';
 import type { ServerConfig } from './config.js';
 import { SectionContent } from './content/sectionContent.js';
+import { createCommandLimits } from './http/commandLimits.js';
 import { installErrorHandler, sendError } from './http/errors.js';
 import { loadPlanProjection } from './queries/planView.js';
 import { auditRoutes } from './routes/audit.js';
@@ -63,6 +64,7 @@ export async function startServer(options: StartOptions): Promise<FellesplanServ
     access: new AccessControl(db, collaboration.hocuspocus, logger),
     logger,
     loginAttemptsPerMinute: options.loginAttemptsPerMinute,
+    commandLimits: createCommandLimits(options.commandLimits),
   };
 
   await app.register(fastifyCookie);

@@ -13,3 +13,4 @@ export * from './commands/sections.js';
 export * from './commands/threads.js';
 export * from './comments/mentions.js';
 export * from './policies/threads.js';
+export * from './comments/limits.js';

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import { startServer, type FellesplanServer } from '../app.js';
+import { DEFAULT_COMMAND_LIMITS, type CommandLimitsConfig } from '../http/commandLimits.js';
 import { demoPartnershipSpec, DEMO_PASSWORD } from '../demo/demoPlan.js';
 import { seedPartnership, type SeededPartnership } from '../demo/seedPartnership.js';
 
@@ -50,7 +51,12 @@ const OTHER_SPEC = {
 
 /** A real server on port 0 with a real SQLite file in a temp dir, seeded with two partnerships. */
 export async function startTestServer(
-  options: { dataDir?: string; seeded?: { demo: SeededPartnership; other: SeededPartnership } } = {},
+  options: {
+    dataDir?: string;
+    seeded?: { demo: SeededPartnership; other: SeededPartnership };
+    /** The production defaults unless a test needs small limits to reach them. */
+    commandLimits?: CommandLimitsConfig;
+  } = {},
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'fellesplan-test-'));
   let seeded = options.seeded;
@@ -64,6 +70,7 @@ export async function startTestServer(
     storeDebounceMs: 200,
     trustProxy: true,
     loginAttemptsPerMinute: 30,
+    commandLimits: options.commandLimits ?? DEFAULT_COMMAND_LIMITS,
     logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     beforeListen: async (db) => {
       seeded ??= {
@@ -102,7 +109,7 @@ export async function startTestServer(
     },
     async restart() {
       await server.close();
-      return startTestServer({ dataDir, seeded: fixtures });
+      return startTestServer({ dataDir, seeded: fixtures, commandLimits: options.commandLimits });
     },
     async destroy() {
       await server.close();
