@@ -11,6 +11,7 @@ import { AccessControl } from './collaboration/AccessControl.js';
 import type { SocketLimits } from './collaboration/socketGuard.js';
 import type { ServerConfig } from './config.js';
 import { SectionContent } from './content/sectionContent.js';
+import { createCommandLimits } from './http/commandLimits.js';
 import { installErrorHandler, sendError } from './http/errors.js';
 import { loadPlanProjection } from './queries/planView.js';
 import { auditRoutes } from './routes/audit.js';
@@ -67,6 +68,7 @@ export async function startServer(options: StartOptions): Promise<FellesplanServ
     access: new AccessControl(db, collaboration.hocuspocus, logger, (name) => collaboration.persistence.settled(name)),
     logger,
     loginAttemptsPerMinute: options.loginAttemptsPerMinute,
+    commandLimits: createCommandLimits(options.commandLimits),
   };
 
   await app.register(fastifyCookie);

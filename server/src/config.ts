@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { commandLimitsFromEnv, type CommandLimitsConfig } from './http/commandLimits.js';
 
 export interface ServerConfig {
   port: number;
@@ -15,6 +16,8 @@ export interface ServerConfig {
   trustProxy: boolean;
   /** Login attempts allowed per minute for one address and e-mail. */
   loginAttemptsPerMinute: number;
+  /** Commands per minute per user and per plan (429 `too_many_requests` past them). */
+  commandLimits: CommandLimitsConfig;
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -34,5 +37,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv): ServerConfig {
     storeDebounceMs: 2000,
     trustProxy: env.TRUST_PROXY === '1',
     loginAttemptsPerMinute: Number(env.LOGIN_ATTEMPTS_PER_MINUTE ?? 20),
+    commandLimits: commandLimitsFromEnv(env),
   };
 }

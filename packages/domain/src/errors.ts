@@ -82,6 +82,31 @@ export const ERRORS = {
     nb: 'Tråden har allerede denne statusen.',
     nn: 'Tråden har allereie denne statusen.',
   },
+  too_many_open_threads: {
+    status: 409,
+    nb: 'Planen har allerede {limit} åpne tråder. Løs noen av dem før du starter en ny.',
+    nn: 'Planen har alt {limit} opne trådar. Løys nokre av dei før du startar ein ny.',
+  },
+  too_many_section_threads: {
+    status: 409,
+    nb: 'Seksjonen har nådd grensen på {limit} tråder.',
+    nn: 'Seksjonen har nådd grensa på {limit} trådar.',
+  },
+  too_many_thread_comments: {
+    status: 409,
+    nb: 'Tråden har nådd grensen på {limit} kommentarer. Start en ny tråd.',
+    nn: 'Tråden har nådd grensa på {limit} kommentarar. Start ein ny tråd.',
+  },
+  too_many_plan_comments: {
+    status: 409,
+    nb: 'Planen har nådd grensen på {limit} kommentarer.',
+    nn: 'Planen har nådd grensa på {limit} kommentarar.',
+  },
+  too_many_requests: {
+    status: 429,
+    nb: 'Du har sendt for mange endringer på kort tid. Vent litt og prøv igjen.',
+    nn: 'Du har sendt for mange endringar på kort tid. Vent litt og prøv igjen.',
+  },
   too_many_attempts: {
     status: 429,
     nb: 'For mange innloggingsforsøk. Vent et minutt og prøv igjen.',

@@ -15,3 +15,4 @@ export * from './comments/mentions.js';
 export * from './policies/threads.js';
 export * from './presence/partyColors.js';
 export * from './presence/presenceUser.js';
+export * from './comments/limits.js';

@@ -1,7 +1,8 @@
-import { canonicalJson, PROJECTION_MAP, type PlanProjection } from '@fellesplan/domain';
+import { PROJECTION_MAP, type PlanProjection } from '@fellesplan/domain';
 import type * as Y from 'yjs';
+import { readThreads, setIfChanged, writeThreads } from './projectionThreads.js';
 
-/** Writes only the keys whose value changed, so an unchanged plan sends no update. */
+/** Writes only what changed, so an unchanged plan sends no update and one comment sends one comment. */
 export function writeProjection(doc: Y.Doc, view: PlanProjection): void {
   const map = doc.getMap<unknown>(PROJECTION_MAP);
   const entries: Record<string, unknown> = {
@@ -9,12 +10,10 @@ export function writeProjection(doc: Y.Doc, view: PlanProjection): void {
     parties: view.parties,
     members: view.members,
     sections: view.sections,
-    threads: view.threads,
   };
   doc.transact(() => {
-    for (const [key, value] of Object.entries(entries)) {
-      if (canonicalJson(map.get(key)) !== canonicalJson(value)) map.set(key, value);
-    }
+    for (const [key, value] of Object.entries(entries)) setIfChanged(map, key, value);
+    writeThreads(map, view.threads);
   });
 }
 
@@ -28,6 +27,6 @@ export function readProjection(doc: Y.Doc): PlanProjection | null {
     parties: (map.get('parties') ?? []) as PlanProjection['parties'],
     members: (map.get('members') ?? []) as PlanProjection['members'],
     sections: (map.get('sections') ?? []) as PlanProjection['sections'],
-    threads: (map.get('threads') ?? []) as PlanProjection['threads'],
+    threads: readThreads(map),
   };
 }

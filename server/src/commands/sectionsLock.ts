@@ -1,5 +1,6 @@
 import { DomainError, isSekretariat, sectionsLockInput, sectionsUnlockInput } from '@fellesplan/domain';
 import { appendAuditEvent } from '../audit/appendEvent.js';
+import { chargePlan } from './chargePlan.js';
 import type { Command } from './index.js';
 import { loadSectionForActor } from './loadSection.js';
 import { currentSectionStatus } from './sectionStatus.js';
@@ -11,6 +12,7 @@ import { currentSectionStatus } from './sectionStatus.js';
 export const sectionsLock: Command = async (ctx, actor, raw) => {
   const input = sectionsLockInput.parse(raw);
   const { section, plan } = await loadSectionForActor(ctx, actor, input.sectionId);
+  await chargePlan(ctx, plan.id);
   if (!isSekretariat(actor, plan)) throw new DomainError('sekretariat_only');
   if (section.locked) throw new DomainError('section_locked');
   const current = await currentSectionStatus(ctx, section);
@@ -52,6 +54,7 @@ export const sectionsLock: Command = async (ctx, actor, raw) => {
 export const sectionsUnlock: Command = async (ctx, actor, raw) => {
   const input = sectionsUnlockInput.parse(raw);
   const { section, plan } = await loadSectionForActor(ctx, actor, input.sectionId);
+  await chargePlan(ctx, plan.id);
   if (!isSekretariat(actor, plan)) throw new DomainError('sekretariat_only');
   if (!section.locked) throw new DomainError('not_locked');
   const at = new Date().toISOString();

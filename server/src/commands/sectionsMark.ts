@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError, markRefusal, sectionsMarkInput } from '@fellesplan/domain';
 import { appendAuditEvent } from '../audit/appendEvent.js';
+import { chargePlan } from './chargePlan.js';
 import type { Command } from './index.js';
 import { loadSectionForActor } from './loadSection.js';
 import { currentSectionStatus } from './sectionStatus.js';
@@ -9,6 +10,7 @@ import { currentSectionStatus } from './sectionStatus.js';
 export const sectionsMark: Command = async (ctx, actor, raw) => {
   const input = sectionsMarkInput.parse(raw);
   const { section, plan } = await loadSectionForActor(ctx, actor, input.sectionId);
+  await chargePlan(ctx, plan.id);
   const refusal = markRefusal(actor, section, plan);
   if (refusal === 'not_required') throw new DomainError('not_required_party');
   if (refusal === 'locked') throw new DomainError('section_locked');

@@ -1,6 +1,6 @@
 import type { PlanView, ThreadView } from '@fellesplan/domain';
 import { sectionDocumentName } from '@fellesplan/domain';
-import { CONTENT_FIELD, createAnchor, linearizeYFragment } from '@fellesplan/editor';
+import { CONTENT_FIELD, createAnchor, linearizeYFragment, readProjection } from '@fellesplan/editor';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
@@ -96,7 +96,7 @@ describe('comment threads', () => {
     ).toBe(200);
     expect((await command(server.url, token('kommune'), 'threads.resolve', { threadId: thread.id })).status).toBe(200);
     await waitFor(() => {
-      const live = watcher.doc.getMap('projection').get('threads') as ThreadView[] | undefined;
+      const live = readProjection(watcher.doc)?.threads;
       return live?.[0]?.status === 'resolved' && live[0].comments.length === 2;
     });
     expect((await command(server.url, token('kommune'), 'threads.resolve', { threadId: thread.id })).status).toBe(409);

@@ -18,6 +18,8 @@ import type { SessionUser } from '../auth/sessions.js';
 import type { AppContext } from '../routes/context.js';
 import { findPlan, type PlanRecord } from '../storage/repositories/plans.js';
 import type { Database } from '../storage/schema.js';
+import { chargePlan } from './chargePlan.js';
+import { assertRoomForComment, assertRoomForThread, assertRoomToReopen } from './commentLimits.js';
 import type { Command } from './index.js';
 import { loadSectionForActor } from './loadSection.js';
 
@@ -105,6 +107,7 @@ export const threadsCreate: Command = async (ctx, actor, raw) => {
   const input = threadsCreateInput.parse(raw);
   const { section, plan } = await loadSectionForActor(ctx, actor, input.sectionId);
   if (!canComment(actor, plan)) throw new DomainError('not_found');
+  await chargePlan(ctx, plan.id);
   const anchor = input.anchor;
   if (anchor) {
     // The anchor must point at text this section has now; the client anchors what it has read.
@@ -118,6 +121,7 @@ export const threadsCreate: Command = async (ctx, actor, raw) => {
   const commentId = randomUUID();
   const at = new Date().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
+    await assertRoomForThread(trx, plan.id, section.id);
     await trx
       .insertInto('threads')
       .values({
@@ -152,10 +156,12 @@ export const threadsCreate: Command = async (ctx, actor, raw) => {
 export const threadsReply: Command = async (ctx, actor, raw) => {
   const input = threadsReplyInput.parse(raw);
   const { thread, plan } = await loadThread(ctx, actor, input.threadId);
+  await chargePlan(ctx, plan.id);
   const candidates = await mentionCandidates(ctx, plan);
   const id = randomUUID();
   const at = new Date().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
+    await assertRoomForComment(trx, plan.id, thread.id);
     await insertComment(trx, { id, threadId: thread.id, actor, body: input.body, at }, candidates);
     await audit(trx, plan.id, actor, 'thread.replied', thread.section_id, { threadId: thread.id, commentId: id }, at);
   });
@@ -167,9 +173,11 @@ function setStatus(status: 'open' | 'resolved'): Command {
   return async (ctx, actor, raw) => {
     const input = threadIdInput.parse(raw);
     const { thread, plan } = await loadThread(ctx, actor, input.threadId);
+    await chargePlan(ctx, plan.id);
     if (thread.status === status) throw new DomainError('thread_already');
     const at = new Date().toISOString();
     await ctx.db.transaction().execute(async (trx) => {
+      if (status === 'open') await assertRoomToReopen(trx, plan.id);
       await trx
         .updateTable('threads')
         .set(
@@ -200,6 +208,7 @@ export const threadsReopen = setStatus('open');
 export const commentsEdit: Command = async (ctx, actor, raw) => {
   const input = commentsEditInput.parse(raw);
   const { comment, thread, plan } = await loadComment(ctx, actor, input.commentId);
+  await chargePlan(ctx, plan.id);
   const candidates = await mentionCandidates(ctx, plan);
   const at = new Date().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
@@ -222,6 +231,7 @@ export const commentsEdit: Command = async (ctx, actor, raw) => {
 export const commentsDelete: Command = async (ctx, actor, raw) => {
   const input = commentIdInput.parse(raw);
   const { comment, thread, plan } = await loadComment(ctx, actor, input.commentId);
+  await chargePlan(ctx, plan.id);
   const at = new Date().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
     // Soft delete: the thread keeps its shape; the text is gone for everyone.

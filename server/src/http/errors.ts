@@ -1,6 +1,7 @@
 import { DomainError, ERRORS, errorMessage, type ErrorCode } from '@fellesplan/domain';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
+import { TooManyRequestsError } from './commandLimits.js';
 import { requestLanguage } from './language.js';
 
 export interface ErrorBody {
@@ -27,6 +28,7 @@ export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | Error, request, reply) => {
     if (error instanceof DomainError) {
       request.log.info({ code: error.code, params: error.params }, 'request refused');
+      if (error instanceof TooManyRequestsError) void reply.header('retry-after', String(error.retryAfterSeconds));
       return sendError(request, reply, error.code, error.params);
     }
     if (error instanceof ZodError) {

@@ -14,7 +14,9 @@ export async function loadThreadsView(db: Db, content: SectionContent, planId: s
   const bySection = new Map<string, ThreadRecord[]>();
   for (const thread of threads) {
     if (!thread.anchor) continue;
-    bySection.set(thread.sectionId, [...(bySection.get(thread.sectionId) ?? []), thread]);
+    const list = bySection.get(thread.sectionId) ?? [];
+    list.push(thread);
+    bySection.set(thread.sectionId, list);
   }
   const detached = new Set<string>();
   for (const [sectionId, anchored] of bySection) {

@@ -12,6 +12,7 @@ export function commandRoutes(app: FastifyInstance, ctx: AppContext): void {
     const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
     if (!command) throw new DomainError('unknown_command');
     const actor = await requireActor(ctx.db, request);
+    await ctx.commandLimits.chargeUser(actor.userId);
     return command(ctx, actor, request.body ?? {});
   });
 }

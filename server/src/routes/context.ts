@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { SectionContent } from '../content/sectionContent.js';
 import type { AccessControl } from '../collaboration/AccessControl.js';
 import type { ProjectionExtension } from '../collaboration/ProjectionExtension.js';
+import type { CommandLimits } from '../http/commandLimits.js';
 import type { Db } from '../storage/database.js';
 
 /** What route handlers and commands share: storage, live content and the projection. */
@@ -12,4 +13,5 @@ export interface AppContext {
   access: AccessControl;
   logger: Logger;
   loginAttemptsPerMinute: number;
+  commandLimits: CommandLimits;
 }

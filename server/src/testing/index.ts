@@ -7,3 +7,4 @@ export { afterProcessed } from './afterProcessed.js';
 export { command, type CommandReply } from './command.js';
 export { useTestServer } from './useTestServer.js';
 export { spawnServer, type SpawnedServer } from './spawnServer.js';
+export { insertThreads, type BulkThreads } from './insertThreads.js';

@@ -4,6 +4,7 @@ import path from 'node:path';
 import pino from 'pino';
 import { startServer, type FellesplanServer } from '../app.js';
 import type { SocketLimits } from '../collaboration/socketGuard.js';
+import { DEFAULT_COMMAND_LIMITS, type CommandLimitsConfig } from '../http/commandLimits.js';
 import { demoPartnershipSpec, DEMO_PASSWORD } from '../demo/demoPlan.js';
 import { seedPartnership, type SeededPartnership } from '../demo/seedPartnership.js';
 
@@ -55,6 +56,8 @@ export async function startTestServer(
     dataDir?: string;
     seeded?: { demo: SeededPartnership; other: SeededPartnership };
     socketLimits?: Partial<SocketLimits>;
+    /** The production defaults unless a test needs small limits to reach them. */
+    commandLimits?: CommandLimitsConfig;
   } = {},
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'fellesplan-test-'));
@@ -70,6 +73,7 @@ export async function startTestServer(
     trustProxy: true,
     loginAttemptsPerMinute: 30,
     socketLimits: options.socketLimits,
+    commandLimits: options.commandLimits ?? DEFAULT_COMMAND_LIMITS,
     logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     beforeListen: async (db) => {
       seeded ??= {
@@ -108,7 +112,7 @@ export async function startTestServer(
     },
     async restart() {
       await server.close();
-      return startTestServer({ dataDir, seeded: fixtures });
+      return startTestServer({ ...options, dataDir, seeded: fixtures });
     },
     async destroy() {
       await server.close();

@@ -15,17 +15,25 @@ export interface ThreadRecord {
   comments: CommentView[];
 }
 
-/** Every thread of a plan with its comments and mentions, threads in creation order. */
+type Mention = CommentView['mentions'][number];
+
+/**
+ * Every thread of a plan with its comments and mentions, threads in creation order. Comments
+ * and mentions are joined on the plan id rather than listed by id: an `IN (…)` over every id
+ * breaks past SQLite's bound-variable limit (32,766), which a flood of threads reaches.
+ */
 export async function listThreads(db: Db, planId: string): Promise<ThreadRecord[]> {
   const threads = await db
     .selectFrom('threads')
     .selectAll()
     .where('plan_id', '=', planId)
     .orderBy('created_at')
+    .orderBy('id')
     .execute();
   if (threads.length === 0) return [];
   const comments = await db
     .selectFrom('comments')
+    .innerJoin('threads', 'threads.id', 'comments.thread_id')
     .innerJoin('users', 'users.id', 'comments.author_id')
     .select([
       'comments.id',
@@ -38,24 +46,43 @@ export async function listThreads(db: Db, planId: string): Promise<ThreadRecord[
       'comments.edited_at',
       'comments.deleted_at',
     ])
-    .where(
-      'comments.thread_id',
-      'in',
-      threads.map((t) => t.id),
-    )
+    .where('threads.plan_id', '=', planId)
     .orderBy('comments.created_at')
+    .orderBy('comments.id')
     .execute();
-  const mentions = comments.length
-    ? await db
-        .selectFrom('comment_mentions')
-        .selectAll()
-        .where(
-          'comment_id',
-          'in',
-          comments.map((c) => c.id),
-        )
-        .execute()
-    : [];
+  const mentions = await db
+    .selectFrom('comment_mentions')
+    .innerJoin('comments', 'comments.id', 'comment_mentions.comment_id')
+    .innerJoin('threads', 'threads.id', 'comments.thread_id')
+    .select(['comment_mentions.comment_id', 'comment_mentions.kind', 'comment_mentions.target_id'])
+    .where('threads.plan_id', '=', planId)
+    .orderBy('comment_mentions.kind')
+    .orderBy('comment_mentions.target_id')
+    .execute();
+
+  // Grouped once, so assembling stays linear in the number of rows.
+  const mentionsByComment = new Map<string, Mention[]>();
+  for (const m of mentions) {
+    const list = mentionsByComment.get(m.comment_id) ?? [];
+    list.push({ kind: m.kind === 'party' ? 'party' : 'user', id: m.target_id });
+    mentionsByComment.set(m.comment_id, list);
+  }
+  const commentsByThread = new Map<string, CommentView[]>();
+  for (const c of comments) {
+    const list = commentsByThread.get(c.thread_id) ?? [];
+    list.push({
+      id: c.id,
+      authorId: c.author_id,
+      authorName: c.author_name,
+      partyId: c.party_id,
+      body: c.deleted_at ? '' : c.body,
+      at: c.created_at,
+      editedAt: c.edited_at,
+      deleted: c.deleted_at !== null,
+      mentions: c.deleted_at ? [] : (mentionsByComment.get(c.id) ?? []),
+    });
+    commentsByThread.set(c.thread_id, list);
+  }
   return threads.map((t) => ({
     id: t.id,
     planId: t.plan_id,
@@ -67,22 +94,6 @@ export async function listThreads(db: Db, planId: string): Promise<ThreadRecord[
     at: t.created_at,
     resolvedBy: t.resolved_by,
     resolvedAt: t.resolved_at,
-    comments: comments
-      .filter((c) => c.thread_id === t.id)
-      .map((c) => ({
-        id: c.id,
-        authorId: c.author_id,
-        authorName: c.author_name,
-        partyId: c.party_id,
-        body: c.deleted_at ? '' : c.body,
-        at: c.created_at,
-        editedAt: c.edited_at,
-        deleted: c.deleted_at !== null,
-        mentions: c.deleted_at
-          ? []
-          : mentions
-              .filter((m) => m.comment_id === c.id)
-              .map((m) => ({ kind: m.kind === 'party' ? ('party' as const) : ('user' as const), id: m.target_id })),
-      })),
+    comments: commentsByThread.get(t.id) ?? [],
   }));
 }
