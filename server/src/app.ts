@@ -11,6 +11,8 @@ import { AccessControl } from './collaboration/AccessControl.js';
 import type { ServerConfig } from './config.js';
 import { SectionContent } from './content/sectionContent.js';
 import { installErrorHandler, sendError } from './http/errors.js';
+import { installSecurityHeaders } from './http/securityHeaders.js';
+import { fastifyTrustProxy } from './http/trustProxy.js';
 import { loadPlanProjection } from './queries/planView.js';
 import { auditRoutes } from './routes/audit.js';
 import { commandRoutes } from './routes/commands.js';
@@ -46,13 +48,14 @@ export async function startServer(options: StartOptions): Promise<FellesplanServ
     loggerInstance: logger as FastifyBaseLogger,
     bodyLimit: 1024 * 1024,
     forceCloseConnections: true,
-    trustProxy: options.trustProxy,
+    trustProxy: fastifyTrustProxy(options.trustProxy),
   });
   let content: SectionContent | undefined;
   const collaboration = createCollaboration({
     db,
     logger,
     storeDebounceMs: options.storeDebounceMs,
+    allowedHosts: options.allowedHosts,
     loadPlanView: (planId) => loadPlanProjection(db, sectionContent(), planId),
   });
   const sectionContent = () => (content ??= new SectionContent(db, collaboration.hocuspocus));
@@ -63,8 +66,10 @@ export async function startServer(options: StartOptions): Promise<FellesplanServ
     access: new AccessControl(db, collaboration.hocuspocus, logger),
     logger,
     loginAttemptsPerMinute: options.loginAttemptsPerMinute,
+    loginAttemptsPerAddressPerMinute: options.loginAttemptsPerAddressPerMinute,
   };
 
+  await installSecurityHeaders(app, options.allowedHosts);
   await app.register(fastifyCookie);
   // Only routes that opt in are limited (login); the answer is our usual Norwegian error.
   await app.register(fastifyRateLimit, {

@@ -7,6 +7,7 @@ import { WebSocketServer, type RawData } from 'ws';
 import { AuthenticationExtension } from './collaboration/AuthenticationExtension.js';
 import { PersistenceExtension } from './collaboration/PersistenceExtension.js';
 import { ProjectionExtension } from './collaboration/ProjectionExtension.js';
+import { refuseForeignHostUpgrade } from './http/allowedHosts.js';
 import type { Db } from './storage/database.js';
 import { findSection } from './storage/repositories/plans.js';
 
@@ -27,6 +28,8 @@ export function createCollaboration(options: {
   db: Db;
   logger: Logger;
   storeDebounceMs: number;
+  /** Host names the upgrade must name (DNS rebinding defence), as for HTTP requests. */
+  allowedHosts: readonly string[];
   loadPlanView: (planId: string) => Promise<PlanProjection | null>;
 }): Collaboration {
   const logger = options.logger.child({ component: 'collab' });
@@ -53,6 +56,7 @@ export function createCollaboration(options: {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
 
   function handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
+    if (refuseForeignHostUpgrade(request, socket, options.allowedHosts, logger)) return;
     const url = new URL(request.url ?? '/', 'http://localhost');
     if (url.pathname !== COLLAB_PATH) {
       socket.destroy();

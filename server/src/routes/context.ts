@@ -12,4 +12,5 @@ export interface AppContext {
   access: AccessControl;
   logger: Logger;
   loginAttemptsPerMinute: number;
+  loginAttemptsPerAddressPerMinute: number;
 }

@@ -6,3 +6,4 @@ export { api } from './api.js';
 export { afterProcessed } from './afterProcessed.js';
 export { command, type CommandReply } from './command.js';
 export { useTestServer } from './useTestServer.js';
+export { rawRequest } from './rawRequest.js';

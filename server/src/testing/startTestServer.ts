@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import { startServer, type FellesplanServer } from '../app.js';
+import type { ServerConfig } from '../config.js';
 import { demoPartnershipSpec, DEMO_PASSWORD } from '../demo/demoPlan.js';
 import { seedPartnership, type SeededPartnership } from '../demo/seedPartnership.js';
 
@@ -50,7 +51,12 @@ const OTHER_SPEC = {
 
 /** A real server on port 0 with a real SQLite file in a temp dir, seeded with two partnerships. */
 export async function startTestServer(
-  options: { dataDir?: string; seeded?: { demo: SeededPartnership; other: SeededPartnership } } = {},
+  options: {
+    dataDir?: string;
+    seeded?: { demo: SeededPartnership; other: SeededPartnership };
+    /** Configuration to test other than the defaults below (proxies, hosts, limits). */
+    config?: Partial<ServerConfig>;
+  } = {},
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'fellesplan-test-'));
   let seeded = options.seeded;
@@ -62,8 +68,12 @@ export async function startTestServer(
     logLevel: 'silent',
     clientDist: null,
     storeDebounceMs: 200,
-    trustProxy: true,
+    // One reverse proxy in front, as TRUST_PROXY=1 configures it.
+    trustProxy: 1,
     loginAttemptsPerMinute: 30,
+    loginAttemptsPerAddressPerMinute: 60,
+    allowedHosts: ['localhost', '127.0.0.1', '[::1]'],
+    ...options.config,
     logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     beforeListen: async (db) => {
       seeded ??= {
@@ -102,7 +112,7 @@ export async function startTestServer(
     },
     async restart() {
       await server.close();
-      return startTestServer({ dataDir, seeded: fixtures });
+      return startTestServer({ dataDir, seeded: fixtures, config: options.config });
     },
     async destroy() {
       await server.close();
