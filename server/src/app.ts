@@ -13,6 +13,8 @@ import type { ServerConfig } from './config.js';
 import { SectionContent } from './content/sectionContent.js';
 import { createCommandLimits } from './http/commandLimits.js';
 import { installErrorHandler, sendError } from './http/errors.js';
+import { installSecurityHeaders } from './http/securityHeaders.js';
+import { fastifyTrustProxy } from './http/trustProxy.js';
 import { loadPlanProjection } from './queries/planView.js';
 import { auditRoutes } from './routes/audit.js';
 import { commandRoutes } from './routes/commands.js';
@@ -50,7 +52,7 @@ export async function startServer(options: StartOptions): Promise<FellesplanServ
     loggerInstance: logger as FastifyBaseLogger,
     bodyLimit: 1024 * 1024,
     forceCloseConnections: true,
-    trustProxy: options.trustProxy,
+    trustProxy: fastifyTrustProxy(options.trustProxy),
   });
   let content: SectionContent | undefined;
   const collaboration = createCollaboration({
@@ -58,6 +60,8 @@ export async function startServer(options: StartOptions): Promise<FellesplanServ
     logger,
     storeDebounceMs: options.storeDebounceMs,
     socketLimits: options.socketLimits,
+    allowedHosts: options.allowedHosts,
+    trustProxy: options.trustProxy,
     loadPlanView: (planId) => loadPlanProjection(db, sectionContent(), planId),
   });
   const sectionContent = () => (content ??= new SectionContent(db, collaboration.hocuspocus, logger));
@@ -69,8 +73,10 @@ export async function startServer(options: StartOptions): Promise<FellesplanServ
     logger,
     loginAttemptsPerMinute: options.loginAttemptsPerMinute,
     commandLimits: createCommandLimits(options.commandLimits),
+    loginAttemptsPerAddressPerMinute: options.loginAttemptsPerAddressPerMinute,
   };
 
+  await installSecurityHeaders(app, options.allowedHosts);
   await app.register(fastifyCookie);
   // Only routes that opt in are limited (login); the answer is our usual Norwegian error.
   await app.register(fastifyRateLimit, {

@@ -1,6 +1,7 @@
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { PlanProjection } from '@fellesplan/domain';
+import proxyAddr from '@fastify/proxy-addr';
 import { Hocuspocus } from '@hocuspocus/server';
 import type { Logger } from 'pino';
 import { WebSocketServer, type RawData } from 'ws';
@@ -10,6 +11,8 @@ import { PresenceExtension } from './collaboration/PresenceExtension.js';
 import { ProjectionExtension } from './collaboration/ProjectionExtension.js';
 import { SocketGuard, SocketState, DEFAULT_SOCKET_LIMITS, type SocketLimits } from './collaboration/socketGuard.js';
 import { SocketLimitsExtension } from './collaboration/SocketLimitsExtension.js';
+import { refuseForeignHostUpgrade } from './http/allowedHosts.js';
+import { proxyTrust, type TrustProxy } from './http/trustProxy.js';
 import type { Db } from './storage/database.js';
 import { findSection } from './storage/repositories/plans.js';
 
@@ -30,10 +33,15 @@ export function createCollaboration(options: {
   db: Db;
   logger: Logger;
   storeDebounceMs: number;
+  /** Host names the upgrade must name (DNS rebinding defence), as for HTTP requests. */
+  allowedHosts: readonly string[];
+  /** Whom to believe about X-Forwarded-For, as for HTTP requests (limits count the real client). */
+  trustProxy: TrustProxy;
   loadPlanView: (planId: string) => Promise<PlanProjection | null>;
   socketLimits?: Partial<SocketLimits>;
 }): Collaboration {
   const logger = options.logger.child({ component: 'collab' });
+  const trustedHop = proxyTrust(options.trustProxy);
   const guard = new SocketGuard({ ...DEFAULT_SOCKET_LIMITS, ...options.socketLimits }, logger);
   const persistence = new PersistenceExtension(options.db, logger);
   const planOfSection = new Map<string, string>();
@@ -64,12 +72,13 @@ export function createCollaboration(options: {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
 
   function handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
+    if (refuseForeignHostUpgrade(request, socket, options.allowedHosts, logger)) return;
     const url = new URL(request.url ?? '/', 'http://localhost');
     if (url.pathname !== COLLAB_PATH) {
       socket.destroy();
       return;
     }
-    const address = request.socket.remoteAddress ?? 'unknown';
+    const address = proxyAddr(request, trustedHop) || 'unknown';
     if (guard.admit(address)) {
       logger.warn({ address }, 'refused a collaboration socket over the per-address limit');
       socket.end('HTTP/1.1 429 Too Many Requests\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');

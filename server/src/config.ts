@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { commandLimitsFromEnv, type CommandLimitsConfig } from './http/commandLimits.js';
+import { allowedHostsFromEnv } from './http/allowedHosts.js';
+import { trustProxyFromEnv, type TrustProxy } from './http/trustProxy.js';
 
 export interface ServerConfig {
   port: number;
@@ -12,12 +14,19 @@ export interface ServerConfig {
   clientDist: string | null;
   /** Hocuspocus store debounce in ms: how long edits stay uncompacted. */
   storeDebounceMs: number;
-  /** Behind a TLS-terminating proxy: honour X-Forwarded-Proto/-For (and so set Secure cookies). */
-  trustProxy: boolean;
+  /**
+   * Which proxies to believe about X-Forwarded-For/-Proto: `false` none, a number of hops, or
+   * proxy addresses/CIDRs. Never `true`: that believes whatever the client writes.
+   */
+  trustProxy: TrustProxy;
   /** Login attempts allowed per minute for one address and e-mail. */
   loginAttemptsPerMinute: number;
   /** Commands per minute per user and per plan (429 `too_many_requests` past them). */
   commandLimits: CommandLimitsConfig;
+  /** Login attempts allowed per minute for one address, whatever the e-mail. */
+  loginAttemptsPerAddressPerMinute: number;
+  /** Host names (optionally with port) the server answers to; see `allowedHostsFromEnv`. */
+  allowedHosts: string[];
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -35,8 +44,21 @@ export function configFromEnv(env: NodeJS.ProcessEnv): ServerConfig {
     logLevel: env.LOG_LEVEL ?? 'info',
     clientDist: env.CLIENT_DIST === '' ? null : path.resolve(env.CLIENT_DIST ?? DEFAULT_CLIENT_DIST),
     storeDebounceMs: 2000,
-    trustProxy: env.TRUST_PROXY === '1',
-    loginAttemptsPerMinute: Number(env.LOGIN_ATTEMPTS_PER_MINUTE ?? 20),
+    trustProxy: trustProxyFromEnv(env.TRUST_PROXY),
+    loginAttemptsPerMinute: positiveInteger('LOGIN_ATTEMPTS_PER_MINUTE', env.LOGIN_ATTEMPTS_PER_MINUTE, 20),
+    loginAttemptsPerAddressPerMinute: positiveInteger(
+      'LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE',
+      env.LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE,
+      60,
+    ),
+    allowedHosts: allowedHostsFromEnv(env),
     commandLimits: commandLimitsFromEnv(env),
   };
+}
+
+function positiveInteger(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) throw new Error(`${name} must be a positive whole number, got ${value}`);
+  return number;
 }

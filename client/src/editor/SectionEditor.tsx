@@ -6,6 +6,7 @@ import { EditorContent, useEditor } from '@tiptap/react';
 import type { Editor } from '@tiptap/core';
 import { useEffect, useRef } from 'react';
 import type { CollabDocument } from '../collab/CollabClient.js';
+import { caretSelectionAttributes } from './caretSelection.js';
 import { CommentHighlights, type HighlightRange, type HighlightThread } from './commentHighlights.js';
 import { EditorToolbar } from './EditorToolbar.js';
 
@@ -47,7 +48,7 @@ export function SectionEditor({
       extensions: [
         ...documentExtensions(),
         Collaboration.configure({ document: collab.doc, field: 'content' }),
-        CollaborationCaret.configure({ provider: collab.provider, user }),
+        CollaborationCaret.configure({ provider: collab.provider, user, selectionRender: caretSelectionAttributes }),
         CommentHighlights.configure({
           ydoc: collab.doc,
           fragment: collab.doc.getXmlFragment('content'),
@@ -56,6 +57,8 @@ export function SectionEditor({
         }),
       ],
       editable: false,
+      // Tiptap's injected <style> breaks our CSP; main.tsx loads ProseMirror's stylesheets instead.
+      injectCSS: false,
       editorProps: {
         attributes: {
           'aria-label': label,

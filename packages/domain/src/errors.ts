@@ -112,6 +112,16 @@ export const ERRORS = {
     nb: 'For mange innloggingsforsøk. Vent et minutt og prøv igjen.',
     nn: 'For mange innloggingsforsøk. Vent eit minutt og prøv igjen.',
   },
+  busy: {
+    status: 503,
+    nb: 'Serveren har mye å gjøre akkurat nå. Prøv igjen om litt.',
+    nn: 'Tenaren har mykje å gjere akkurat no. Prøv igjen om litt.',
+  },
+  invalid_host: {
+    status: 421,
+    nb: 'Serveren svarer ikke på denne adressen. Bruk adressen tjenesten er satt opp med.',
+    nn: 'Tenaren svarar ikkje på denne adressa. Bruk adressa tenesta er sett opp med.',
+  },
   payload_too_large: { status: 413, nb: 'Forespørselen er for stor.', nn: 'Førespurnaden er for stor.' },
   internal: {
     status: 500,

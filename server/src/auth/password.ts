@@ -17,6 +17,16 @@ function derive(password: string, salt: Buffer, n: number, r: number, p: number)
   });
 }
 
+/** Same parameters as a real hash, so checking an unknown e-mail costs what a wrong password does. */
+export const DUMMY_HASH = [
+  'scrypt',
+  N,
+  R,
+  P,
+  Buffer.alloc(16).toString('base64url'),
+  Buffer.alloc(KEY_LENGTH).toString('base64url'),
+].join('$');
+
 /** `scrypt$N$r$p$salt$hash`, salt and hash in base64url, so parameters can be raised later. */
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);

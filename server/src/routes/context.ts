@@ -14,4 +14,5 @@ export interface AppContext {
   logger: Logger;
   loginAttemptsPerMinute: number;
   commandLimits: CommandLimits;
+  loginAttemptsPerAddressPerMinute: number;
 }

@@ -8,3 +8,4 @@ export { command, type CommandReply } from './command.js';
 export { useTestServer } from './useTestServer.js';
 export { spawnServer, type SpawnedServer } from './spawnServer.js';
 export { insertThreads, type BulkThreads } from './insertThreads.js';
+export { rawRequest } from './rawRequest.js';

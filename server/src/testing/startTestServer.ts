@@ -5,6 +5,7 @@ import pino from 'pino';
 import { startServer, type FellesplanServer } from '../app.js';
 import type { SocketLimits } from '../collaboration/socketGuard.js';
 import { DEFAULT_COMMAND_LIMITS, type CommandLimitsConfig } from '../http/commandLimits.js';
+import type { ServerConfig } from '../config.js';
 import { demoPartnershipSpec, DEMO_PASSWORD } from '../demo/demoPlan.js';
 import { seedPartnership, type SeededPartnership } from '../demo/seedPartnership.js';
 
@@ -58,6 +59,8 @@ export async function startTestServer(
     socketLimits?: Partial<SocketLimits>;
     /** The production defaults unless a test needs small limits to reach them. */
     commandLimits?: CommandLimitsConfig;
+    /** Configuration to test other than the defaults below (proxies, hosts, limits). */
+    config?: Partial<ServerConfig>;
   } = {},
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'fellesplan-test-'));
@@ -70,10 +73,14 @@ export async function startTestServer(
     logLevel: 'silent',
     clientDist: null,
     storeDebounceMs: 200,
-    trustProxy: true,
+    // One reverse proxy in front, as TRUST_PROXY=1 configures it.
+    trustProxy: 1,
     loginAttemptsPerMinute: 30,
     socketLimits: options.socketLimits,
     commandLimits: options.commandLimits ?? DEFAULT_COMMAND_LIMITS,
+    loginAttemptsPerAddressPerMinute: 60,
+    allowedHosts: ['localhost', '127.0.0.1', '[::1]'],
+    ...options.config,
     logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     beforeListen: async (db) => {
       seeded ??= {

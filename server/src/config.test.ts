@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { configFromEnv } from './config.js';
+
+describe('TRUST_PROXY', () => {
+  it('[S3] names hops or proxy addresses; anything else stops the start with a clear message', () => {
+    expect(configFromEnv({}).trustProxy).toBe(false);
+    expect(configFromEnv({ TRUST_PROXY: '0' }).trustProxy).toBe(false);
+    expect(configFromEnv({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(configFromEnv({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(configFromEnv({ TRUST_PROXY: '10.0.0.5, 192.168.0.0/16,::1,fd00::/8,loopback' }).trustProxy).toEqual([
+      '10.0.0.5',
+      '192.168.0.0/16',
+      '::1',
+      'fd00::/8',
+      'loopback',
+    ]);
+    // `true` used to mean "believe any X-Forwarded-For", which let a client pick its address.
+    for (const bad of ['true', 'yes', '10.0.0.300', '10.0.0.0/33', 'proxy.lan', '1.5']) {
+      expect(() => configFromEnv({ TRUST_PROXY: bad }), bad).toThrow(/TRUST_PROXY must be a number of proxy hops/);
+    }
+  });
+
+  it('[S3] the login limit per address is configurable and must be a positive number', () => {
+    expect(configFromEnv({}).loginAttemptsPerAddressPerMinute).toBe(60);
+    expect(configFromEnv({ LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE: '200' }).loginAttemptsPerAddressPerMinute).toBe(200);
+    expect(() => configFromEnv({ LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE: 'many' })).toThrow(
+      /LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE/,
+    );
+  });
+});
