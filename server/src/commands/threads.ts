@@ -211,7 +211,8 @@ export const commentsEdit: Command = async (ctx, actor, raw) => {
       actor,
       'comment.edited',
       thread.section_id,
-      { threadId: thread.id, commentId: comment.id },
+      // The log keeps what was said before and after, so a comment cannot be rewritten without trace.
+      { threadId: thread.id, commentId: comment.id, previousBody: comment.body, body: input.body },
       at,
     );
   });
@@ -233,7 +234,7 @@ export const commentsDelete: Command = async (ctx, actor, raw) => {
       actor,
       'comment.deleted',
       thread.section_id,
-      { threadId: thread.id, commentId: comment.id },
+      { threadId: thread.id, commentId: comment.id, previousBody: comment.body },
       at,
     );
   });
