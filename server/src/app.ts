@@ -6,6 +6,9 @@ import { DomainError } from '@fellesplan/domain';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import pino, { type Logger } from 'pino';
+import { AuditHeadSigner } from './audit/headSigner.js';
+import { signLegacyHeads } from './audit/signLegacyHeads.js';
+import { loadSigningKey } from './audit/signingKey.js';
 import { createCollaboration, type Collaboration } from './collaboration.js';
 import { AccessControl } from './collaboration/AccessControl.js';
 import type { ServerConfig } from './config.js';
@@ -41,6 +44,10 @@ export async function startServer(options: StartOptions): Promise<FellesplanServ
   const logger = options.logger ?? pino({ level: options.logLevel });
   const db = await openDatabase({ dataDir: options.dataDir, logger });
   await options.beforeListen?.(db, logger);
+  const signingKey = loadSigningKey(options.dataDir, options.signingKey);
+  const auditSigner = new AuditHeadSigner(signingKey);
+  logger.info({ source: signingKey.source, fingerprint: auditSigner.fingerprint }, 'decision log signing key');
+  await signLegacyHeads(db, auditSigner, logger);
 
   const app: FastifyInstance = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
@@ -63,6 +70,7 @@ export async function startServer(options: StartOptions): Promise<FellesplanServ
     access: new AccessControl(db, collaboration.hocuspocus, logger),
     logger,
     loginAttemptsPerMinute: options.loginAttemptsPerMinute,
+    auditSigner,
   };
 
   await app.register(fastifyCookie);

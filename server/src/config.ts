@@ -15,6 +15,8 @@ export interface ServerConfig {
   trustProxy: boolean;
   /** Login attempts allowed per minute for one address and e-mail. */
   loginAttemptsPerMinute: number;
+  /** Ed25519 key signing decision-log heads (PEM or base64 PKCS#8); unset: a key file in `dataDir`. */
+  signingKey?: string;
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -34,5 +36,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv): ServerConfig {
     storeDebounceMs: 2000,
     trustProxy: env.TRUST_PROXY === '1',
     loginAttemptsPerMinute: Number(env.LOGIN_ATTEMPTS_PER_MINUTE ?? 20),
+    signingKey: env.FELLESPLAN_SIGNING_KEY,
   };
 }

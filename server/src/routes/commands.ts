@@ -1,6 +1,7 @@
 import { DomainError } from '@fellesplan/domain';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { runWithAuditSigner } from '../audit/headSigner.js';
 import { requireActor } from '../http/authenticate.js';
 import { commands } from '../commands/index.js';
 import type { AppContext } from './context.js';
@@ -12,6 +13,6 @@ export function commandRoutes(app: FastifyInstance, ctx: AppContext): void {
     const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
     if (!command) throw new DomainError('unknown_command');
     const actor = await requireActor(ctx.db, request);
-    return command(ctx, actor, request.body ?? {});
+    return runWithAuditSigner(ctx.auditSigner, () => command(ctx, actor, request.body ?? {}));
   });
 }

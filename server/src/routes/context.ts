@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { AuditHeadSigner } from '../audit/headSigner.js';
 import type { SectionContent } from '../content/sectionContent.js';
 import type { AccessControl } from '../collaboration/AccessControl.js';
 import type { ProjectionExtension } from '../collaboration/ProjectionExtension.js';
@@ -12,4 +13,6 @@ export interface AppContext {
   access: AccessControl;
   logger: Logger;
   loginAttemptsPerMinute: number;
+  /** Signs the decision-log head whenever a command moves it. */
+  auditSigner: AuditHeadSigner;
 }
