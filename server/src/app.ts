@@ -11,6 +11,7 @@ import { signLegacyHeads } from './audit/signLegacyHeads.js';
 import { loadSigningKey } from './audit/signingKey.js';
 import { createCollaboration, type Collaboration } from './collaboration.js';
 import { AccessControl } from './collaboration/AccessControl.js';
+import { SessionConnections } from './collaboration/SessionConnections.js';
 import type { ServerConfig } from './config.js';
 import { SectionContent } from './content/sectionContent.js';
 import { installErrorHandler, sendError } from './http/errors.js';
@@ -37,6 +38,8 @@ export interface StartOptions extends ServerConfig {
   logger?: Logger;
   /** Runs after migrations and before the server listens (demo seeding, test fixtures). */
   beforeListen?: (db: Db, logger: Logger) => Promise<void>;
+  /** How often open connections are checked for expired or removed sessions (default 15 s). */
+  sessionSweepMs?: number;
 }
 
 /** Opens storage, assembles HTTP API + Hocuspocus on one port and starts listening. */
@@ -71,7 +74,9 @@ export async function startServer(options: StartOptions): Promise<FellesplanServ
     logger,
     loginAttemptsPerMinute: options.loginAttemptsPerMinute,
     auditSigner,
+    sessions: new SessionConnections(db, collaboration.hocuspocus, logger),
   };
+  context.sessions.start(options.sessionSweepMs ?? 15_000);
 
   await app.register(fastifyCookie);
   // Only routes that opt in are limited (login); the answer is our usual Norwegian error.
@@ -104,6 +109,7 @@ export async function startServer(options: StartOptions): Promise<FellesplanServ
     context,
     close() {
       closing ??= (async () => {
+        context.sessions.stop();
         await collaboration.close();
         await app.close();
         await db.destroy();

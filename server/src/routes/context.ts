@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { AuditHeadSigner } from '../audit/headSigner.js';
 import type { SectionContent } from '../content/sectionContent.js';
 import type { AccessControl } from '../collaboration/AccessControl.js';
+import type { SessionConnections } from '../collaboration/SessionConnections.js';
 import type { ProjectionExtension } from '../collaboration/ProjectionExtension.js';
 import type { Db } from '../storage/database.js';
 
@@ -15,4 +16,6 @@ export interface AppContext {
   loginAttemptsPerMinute: number;
   /** Signs the decision-log head whenever a command moves it. */
   auditSigner: AuditHeadSigner;
+  /** Closes open collaboration connections when their session ends. */
+  sessions: SessionConnections;
 }

@@ -1,7 +1,7 @@
 import { DomainError, sessionInput, type SessionView } from '@fellesplan/domain';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { verifyPassword } from '../auth/password.js';
-import { createSession, deleteSession, SESSION_COOKIE } from '../auth/sessions.js';
+import { createSession, deleteSession, hashToken, SESSION_COOKIE } from '../auth/sessions.js';
 import { requestToken, requireActor } from '../http/authenticate.js';
 import { presentUser } from '../presenters/user.js';
 import type { AppContext } from './context.js';
@@ -52,7 +52,11 @@ export function sessionRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   app.delete('/api/session', async (request, reply) => {
     const token = requestToken(request);
-    if (token) await deleteSession(ctx.db, token);
+    if (token) {
+      await deleteSession(ctx.db, token);
+      // [S3] A socket opened with this session must not keep writing after logout.
+      ctx.sessions.closeSession(hashToken(token));
+    }
     void reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return { ok: true };
   });
