@@ -14,6 +14,9 @@ const LOOKUP_CHUNK = 500;
  */
 export class SessionConnections {
   private timer: NodeJS.Timeout | undefined;
+  /** A one-shot sweep at the next expiry among open connections, when it comes before the next sweep. */
+  private expiryTimer: NodeJS.Timeout | undefined;
+  private intervalMs = 0;
 
   constructor(
     private readonly db: Db,
@@ -23,16 +26,22 @@ export class SessionConnections {
 
   start(intervalMs: number): void {
     this.stop();
-    this.timer = setInterval(() => {
-      this.sweep().catch((error: unknown) => this.logger.error({ err: error }, 'session sweep failed'));
-    }, intervalMs);
+    this.intervalMs = intervalMs;
+    this.timer = setInterval(() => this.sweepLogged(), intervalMs);
     // The sweep must never keep the process alive on its own.
     this.timer.unref();
   }
 
   stop(): void {
     clearInterval(this.timer);
+    clearTimeout(this.expiryTimer);
     this.timer = undefined;
+    this.expiryTimer = undefined;
+    this.intervalMs = 0;
+  }
+
+  private sweepLogged(): void {
+    this.sweep().catch((error: unknown) => this.logger.error({ err: error }, 'session sweep failed'));
   }
 
   /** Logout: closes the connections this session opened. */
@@ -67,9 +76,29 @@ export class SessionConnections {
         .execute();
       for (const row of rows) live.add(row.token_hash);
     }
-    return this.close((context) => context.session.expiresAt <= nowIso || !live.has(context.session.id), {
+    const closed = this.close((context) => context.session.expiresAt <= nowIso || !live.has(context.session.id), {
       sweep: true,
     });
+    this.scheduleNextExpiry(now);
+    return closed;
+  }
+
+  /** So a socket stops at its session's expiry, not up to one sweep interval later. */
+  private scheduleNextExpiry(now: Date): void {
+    clearTimeout(this.expiryTimer);
+    this.expiryTimer = undefined;
+    if (this.intervalMs === 0) return;
+    let next: string | undefined;
+    for (const document of this.hocuspocus.documents.values()) {
+      for (const connection of document.getConnections()) {
+        const expiresAt = (connection.context as Partial<CollabContext>).session?.expiresAt;
+        if (expiresAt && (!next || expiresAt < next)) next = expiresAt;
+      }
+    }
+    const delay = next ? Date.parse(next) - now.getTime() : Infinity;
+    if (delay >= this.intervalMs) return;
+    this.expiryTimer = setTimeout(() => this.sweepLogged(), Math.max(delay, 0));
+    this.expiryTimer.unref();
   }
 
   private close(matches: (context: CollabContext) => boolean, details: Record<string, unknown>): number {

@@ -89,6 +89,22 @@ describe('ending a session ends its sockets', () => {
     plan.destroy();
   });
 
+  it('[S3] a socket stops when its session expires, without waiting for the next periodic sweep', async () => {
+    const token = await server.login('kommune@demo.no');
+    // Expires shortly: well before the periodic sweep (every 15 s) would come round.
+    await server.db
+      .updateTable('sessions')
+      .set({ expires_at: new Date(Date.now() + 4000).toISOString() })
+      .where('token_hash', '=', hashToken(token))
+      .execute();
+    const writer = connectProvider(server.url, token, documentName());
+    await writer.synced();
+    await server.context.sessions.sweep();
+    expect(connectionsOf('kommune@demo.no')).toBe(1);
+    await waitFor(() => connectionsOf('kommune@demo.no') === 0, { timeout: 12_000 });
+    writer.destroy();
+  });
+
   it('[S3] the provider cannot re-authenticate with the ended session', async () => {
     const token = await server.login('kommune@demo.no');
     await api(server.url, '/api/session', { token, method: 'DELETE' });
