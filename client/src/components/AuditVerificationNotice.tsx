@@ -30,6 +30,8 @@ export function AuditVerificationNotice({
         return t('audit.brokenMarkers', { section: sectionName(verification.sectionId) });
       case 'lock_mismatch':
         return t('audit.brokenLock', { section: sectionName(verification.sectionId) });
+      case 'comment_mismatch':
+        return t('audit.brokenComment', { section: sectionName(verification.sectionId) });
       default:
         return t('audit.broken', { id: verification.brokenAt ?? '' });
     }

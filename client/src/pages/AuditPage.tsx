@@ -64,6 +64,12 @@ export function AuditPage() {
           text: t('audit.unlocked', values),
           detail: payload.reason ? t('audit.reason', { reason: payload.reason }) : null,
         };
+      case 'thread.created':
+      case 'thread.replied':
+        return {
+          text: t(event.type === 'thread.created' ? 'audit.commentCreated' : 'audit.commentReplied', values),
+          detail: payload.body !== undefined ? t('audit.commentText', { text: payload.body }) : null,
+        };
       case 'comment.edited':
         return {
           text: t('audit.commentEdited', values),

@@ -64,7 +64,7 @@ export interface AuditSignatureView {
 }
 
 /** Why a decision log failed verification. */
-export type AuditVerificationReason = 'chain' | 'signature' | 'marker_mismatch' | 'lock_mismatch';
+export type AuditVerificationReason = 'chain' | 'signature' | 'marker_mismatch' | 'lock_mismatch' | 'comment_mismatch';
 
 export type AuditVerificationView =
   | { ok: true; events: number; signature: AuditSignatureView }
@@ -76,6 +76,7 @@ export type AuditVerificationView =
       reason: AuditVerificationReason;
       sectionId?: string;
       partyId?: string;
+      commentId?: string;
       signature: AuditSignatureView;
     };
 

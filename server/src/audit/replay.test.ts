@@ -38,6 +38,34 @@ describe('replaying the decision log', () => {
     });
   });
 
+  it('[A4] comment texts are compared where the log knows them; older events without texts are skipped', () => {
+    const state = replayLog([
+      event(1, 'thread.created', { threadId: 't', commentId: 'c-old' }),
+      event(2, 'thread.replied', { threadId: 't', commentId: 'c1', body: 'Ja' }),
+      event(3, 'comment.edited', { threadId: 't', commentId: 'c1', previousBody: 'Ja', body: 'Nei' }),
+      event(4, 'thread.replied', { threadId: 't', commentId: 'c2', body: 'Kanskje' }),
+      event(5, 'comment.deleted', { threadId: 't', commentId: 'c2', previousBody: 'Kanskje' }),
+    ]);
+    const comment = (id: string, body: string, deleted = false) => ({
+      id,
+      section_id: 's1',
+      body,
+      deleted_at: deleted ? '2026-01-06T00:00:00.000Z' : null,
+    });
+    const sections = [{ id: 's1', locked: 0 }];
+    const rows = [comment('c-old', 'hva som helst'), comment('c1', 'Nei'), comment('c2', '', true)];
+    expect(compareWithTables(state, sections, [], rows)).toBeNull();
+    expect(compareWithTables(state, sections, [], [comment('c1', 'Ja')])).toMatchObject({
+      reason: 'comment_mismatch',
+      brokenAt: 3,
+      commentId: 'c1',
+    });
+    expect(compareWithTables(state, sections, [], [comment('c2', 'Kanskje')])).toMatchObject({ brokenAt: 5 });
+    expect(compareWithTables(state, sections, [], [comment('c3', 'Uten hendelse')])).toMatchObject({
+      brokenAt: null,
+    });
+  });
+
   it('[A4] the latest event per party counts, and lock then unlock leaves the section unlocked', () => {
     const state = replayLog([
       event(1, 'section.marked', { stance: 'disagree', note: 'Nei', revision: 'r1', markerId: 'm0' }),

@@ -18,6 +18,12 @@ export interface ReplayedState {
   markers: Map<string, LoggedMarker>;
   /** Lock state per section that has ever been locked, with the event that set it. */
   locks: Map<string, { locked: boolean; eventId: number }>;
+  /**
+   * What each comment says now by the log (`null` once deleted). Comments whose text the log
+   * does not know (events from before texts were logged) are in `commentsUnknown` instead.
+   */
+  comments: Map<string, { body: string | null; eventId: number; sectionId: string }>;
+  commentsUnknown: Set<string>;
 }
 
 export interface MarkerRow {
@@ -31,18 +37,31 @@ export interface MarkerRow {
   created_at: string;
 }
 
+export interface CommentRow {
+  id: string;
+  section_id: string;
+  body: string;
+  deleted_at: string | null;
+}
+
 export interface Mismatch {
-  reason: 'marker_mismatch' | 'lock_mismatch';
+  reason: 'marker_mismatch' | 'lock_mismatch' | 'comment_mismatch';
   /** The event whose effect the tables contradict, or null when the tables have what the log never recorded. */
   brokenAt: number | null;
   sectionId: string;
   partyId?: string;
+  commentId?: string;
 }
 
 const markerKey = (sectionId: string, partyId: string) => `${sectionId}|${partyId}`;
 
 export function replayLog(events: readonly AuditEventRow[]): ReplayedState {
-  const state: ReplayedState = { markers: new Map(), locks: new Map() };
+  const state: ReplayedState = {
+    markers: new Map(),
+    locks: new Map(),
+    comments: new Map(),
+    commentsUnknown: new Set(),
+  };
   for (const event of events) {
     if (!event.section_id) continue;
     const id = Number(event.id);
@@ -59,20 +78,44 @@ export function replayLog(events: readonly AuditEventRow[]): ReplayedState {
       });
     } else if (event.type === 'section.locked' || event.type === 'section.unlocked') {
       state.locks.set(event.section_id, { locked: event.type === 'section.locked', eventId: id });
+    } else if (COMMENT_EVENTS.has(event.type)) {
+      replayComment(state, event.type, JSON.parse(event.payload) as Record<string, unknown>, id, event.section_id);
     }
   }
   return state;
 }
 
+const COMMENT_EVENTS = new Set(['thread.created', 'thread.replied', 'comment.edited', 'comment.deleted']);
+
+function replayComment(
+  state: ReplayedState,
+  type: string,
+  payload: Record<string, unknown>,
+  eventId: number,
+  sectionId: string,
+): void {
+  const commentId = payload.commentId;
+  if (typeof commentId !== 'string') return;
+  const body = type === 'comment.deleted' ? null : payload.body;
+  if (body !== null && typeof body !== 'string') {
+    state.comments.delete(commentId);
+    state.commentsUnknown.add(commentId);
+    return;
+  }
+  state.commentsUnknown.delete(commentId);
+  state.comments.set(commentId, { body, eventId, sectionId });
+}
+
 /**
  * Compares the replayed log with the current tables: the latest marker per party and section
- * (stance, note, revision, who, when) and whether each section is locked. Sections that no longer
+ * (stance, note, revision, who, when), whether each section is locked, and what each comment says. Sections that no longer
  * exist are skipped: their rows are gone, their history stays in the log.
  */
 export function compareWithTables(
   replayed: ReplayedState,
   sections: readonly { id: string; locked: number }[],
   markers: readonly MarkerRow[],
+  comments: readonly CommentRow[] = [],
 ): Mismatch | null {
   for (const section of sections) {
     const logged = replayed.locks.get(section.id);
@@ -109,6 +152,16 @@ export function compareWithTables(
     const [sectionId = '', partyId = ''] = key.split('|');
     if (existing.has(sectionId) && !latest.has(key)) {
       return { reason: 'marker_mismatch', brokenAt: logged.eventId, sectionId, partyId };
+    }
+  }
+
+  for (const row of comments) {
+    if (replayed.commentsUnknown.has(row.id)) continue;
+    const logged = replayed.comments.get(row.id);
+    const deleted = row.deleted_at !== null;
+    if (!logged || (logged.body === null) !== deleted || (!deleted && row.body !== logged.body)) {
+      const mismatch = { reason: 'comment_mismatch', sectionId: row.section_id, commentId: row.id } as const;
+      return { ...mismatch, brokenAt: logged?.eventId ?? null };
     }
   }
   return null;

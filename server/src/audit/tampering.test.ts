@@ -88,7 +88,7 @@ describe('decision log tampering', () => {
 
     const events = (await audit()).filter((e) => e.payload.commentId === replyId);
     expect(events.map((e) => [e.type, e.payload.previousBody, e.payload.body])).toEqual([
-      ['thread.replied', undefined, undefined],
+      ['thread.replied', undefined, 'Vi er imot forslaget.'],
       ['comment.edited', 'Vi er imot forslaget.', 'Vi støtter forslaget.'],
       ['comment.deleted', 'Vi støtter forslaget.', undefined],
     ]);
@@ -197,6 +197,29 @@ describe('decision log tampering', () => {
     await server.db.updateTable('sections').set({ locked: 0 }).where('id', '=', sectionId).execute();
     expect(await verify()).toMatchObject({ ok: false, reason: 'lock_mismatch', brokenAt: lockEvent?.id, sectionId });
     await server.db.updateTable('sections').set({ locked: 1 }).where('id', '=', sectionId).execute();
+    expect(await verify()).toMatchObject({ ok: true });
+  });
+
+  it('[A4] a comment rewritten directly in the table is detected by replay', async () => {
+    const row = await server.db
+      .selectFrom('comments')
+      .selectAll()
+      .where('id', '=', commentId)
+      .executeTakeFirstOrThrow();
+    const lastEvent = (await audit()).findLast((e) => e.payload.commentId === commentId);
+    await server.db
+      .updateTable('comments')
+      .set({ body: 'Vi er imot forslaget.' })
+      .where('id', '=', commentId)
+      .execute();
+    expect(await verify()).toMatchObject({
+      ok: false,
+      reason: 'comment_mismatch',
+      brokenAt: lastEvent?.id,
+      sectionId,
+      commentId,
+    });
+    await server.db.updateTable('comments').set({ body: row.body }).where('id', '=', commentId).execute();
     expect(await verify()).toMatchObject({ ok: true });
   });
 

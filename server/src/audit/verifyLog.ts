@@ -7,7 +7,7 @@ import { compareWithTables, replayLog } from './replay.js';
 /**
  * Verifies a plan's decision log three ways: the hash chain links every event to the one before
  * (A1), the head carries this server's signature (A3), and replaying the log gives exactly the
- * markers and locks the tables hold (A4). The first failure is reported.
+ * markers, locks and comment texts the tables hold (A4). The first failure is reported.
  */
 export async function verifyAuditLog(db: Db, signer: AuditHeadSigner, planId: string): Promise<AuditVerificationView> {
   const events = await db.selectFrom('audit_events').selectAll().where('plan_id', '=', planId).orderBy('seq').execute();
@@ -47,7 +47,13 @@ export async function verifyAuditLog(db: Db, signer: AuditHeadSigner, planId: st
     ])
     .where('sections.plan_id', '=', planId)
     .execute();
-  const mismatch = compareWithTables(replayLog(events), sections, markers);
+  const comments = await db
+    .selectFrom('comments')
+    .innerJoin('threads', 'threads.id', 'comments.thread_id')
+    .select(['comments.id', 'threads.section_id', 'comments.body', 'comments.deleted_at'])
+    .where('threads.plan_id', '=', planId)
+    .execute();
+  const mismatch = compareWithTables(replayLog(events), sections, markers, comments);
   if (mismatch) return failed(mismatch);
   return { ok: true, events: events.length, signature };
 }

@@ -141,7 +141,7 @@ export const threadsCreate: Command = async (ctx, actor, raw) => {
       actor,
       'thread.created',
       section.id,
-      { threadId: id, commentId, quote: input.quote ?? null },
+      { threadId: id, commentId, quote: input.quote ?? null, body: input.body },
       at,
     );
   });
@@ -157,7 +157,8 @@ export const threadsReply: Command = async (ctx, actor, raw) => {
   const at = new Date().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
     await insertComment(trx, { id, threadId: thread.id, actor, body: input.body, at }, candidates);
-    await audit(trx, plan.id, actor, 'thread.replied', thread.section_id, { threadId: thread.id, commentId: id }, at);
+    const payload = { threadId: thread.id, commentId: id, body: input.body };
+    await audit(trx, plan.id, actor, 'thread.replied', thread.section_id, payload, at);
   });
   await ctx.projection.refresh(plan.id);
   return { id };
