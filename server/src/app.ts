@@ -6,9 +6,13 @@ import { DomainError } from '@fellesplan/domain';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import pino, { type Logger } from 'pino';
+import { AuditHeadSigner } from './audit/headSigner.js';
+import { signLegacyHeads } from './audit/signLegacyHeads.js';
+import { loadSigningKey } from './audit/signingKey.js';
 import { createCollaboration, type Collaboration } from './collaboration.js';
 import { AccessControl } from './collaboration/AccessControl.js';
 import type { SocketLimits } from './collaboration/socketGuard.js';
+import { SessionConnections } from './collaboration/SessionConnections.js';
 import type { ServerConfig } from './config.js';
 import { SectionContent } from './content/sectionContent.js';
 import { createCommandLimits } from './http/commandLimits.js';
@@ -40,6 +44,8 @@ export interface StartOptions extends ServerConfig {
   beforeListen?: (db: Db, logger: Logger) => Promise<void>;
   /** Overrides of the collaboration socket limits (tests use small ones). */
   socketLimits?: Partial<SocketLimits>;
+  /** How often open connections are checked for expired or removed sessions (default 15 s). */
+  sessionSweepMs?: number;
 }
 
 /** Opens storage, assembles HTTP API + Hocuspocus on one port and starts listening. */
@@ -47,6 +53,10 @@ export async function startServer(options: StartOptions): Promise<FellesplanServ
   const logger = options.logger ?? pino({ level: options.logLevel });
   const db = await openDatabase({ dataDir: options.dataDir, logger });
   await options.beforeListen?.(db, logger);
+  const signingKey = loadSigningKey(options.dataDir, options.signingKey);
+  const auditSigner = new AuditHeadSigner(signingKey);
+  logger.info({ source: signingKey.source, fingerprint: auditSigner.fingerprint }, 'decision log signing key');
+  await signLegacyHeads(db, auditSigner, logger);
 
   const app: FastifyInstance = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
@@ -74,7 +84,10 @@ export async function startServer(options: StartOptions): Promise<FellesplanServ
     loginAttemptsPerMinute: options.loginAttemptsPerMinute,
     commandLimits: createCommandLimits(options.commandLimits),
     loginAttemptsPerAddressPerMinute: options.loginAttemptsPerAddressPerMinute,
+    auditSigner,
+    sessions: new SessionConnections(db, collaboration.hocuspocus, logger),
   };
+  context.sessions.start(options.sessionSweepMs ?? 15_000);
 
   await installSecurityHeaders(app, options.allowedHosts);
   await app.register(fastifyCookie);
@@ -108,6 +121,7 @@ export async function startServer(options: StartOptions): Promise<FellesplanServ
     context,
     close() {
       closing ??= (async () => {
+        context.sessions.stop();
         await collaboration.close();
         await app.close();
         await db.destroy();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { configFromEnv } from './config.js';
 
 describe('TRUST_PROXY', () => {
-  it('[S3] names hops or proxy addresses; anything else stops the start with a clear message', () => {
+  it('[S4] names hops or proxy addresses; anything else stops the start with a clear message', () => {
     expect(configFromEnv({}).trustProxy).toBe(false);
     expect(configFromEnv({ TRUST_PROXY: '0' }).trustProxy).toBe(false);
     expect(configFromEnv({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
@@ -20,7 +20,7 @@ describe('TRUST_PROXY', () => {
     }
   });
 
-  it('[S3] the login limit per address is configurable and must be a positive number', () => {
+  it('[S4] the login limit per address is configurable and must be a positive number', () => {
     expect(configFromEnv({}).loginAttemptsPerAddressPerMinute).toBe(60);
     expect(configFromEnv({ LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE: '200' }).loginAttemptsPerAddressPerMinute).toBe(200);
     expect(() => configFromEnv({ LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE: 'many' })).toThrow(

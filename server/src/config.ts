@@ -27,6 +27,8 @@ export interface ServerConfig {
   loginAttemptsPerAddressPerMinute: number;
   /** Host names (optionally with port) the server answers to; see `allowedHostsFromEnv`. */
   allowedHosts: string[];
+  /** Ed25519 key signing decision-log heads (PEM or base64 PKCS#8); unset: a key file in `dataDir`. */
+  signingKey?: string;
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -53,6 +55,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv): ServerConfig {
     ),
     allowedHosts: allowedHostsFromEnv(env),
     commandLimits: commandLimitsFromEnv(env),
+    signingKey: env.FELLESPLAN_SIGNING_KEY,
   };
 }
 

@@ -1,4 +1,12 @@
-import type { AuditEventView, PlanSummaryView, PlanView, SessionView, ThreadView, UserView } from '@fellesplan/domain';
+import type {
+  AuditEventView,
+  AuditVerificationView,
+  PlanSummaryView,
+  PlanView,
+  SessionView,
+  ThreadView,
+  UserView,
+} from '@fellesplan/domain';
 import { currentLanguage } from '../i18n/index.js';
 
 /** An error answered by the server, with its code and a message already in the user's form. */
@@ -41,9 +49,7 @@ export const api = {
   threads: (planId: string) => request<ThreadView[]>(`/api/plans/${encodeURIComponent(planId)}/threads`),
   audit: (planId: string) => request<AuditEventView[]>(`/api/plans/${encodeURIComponent(planId)}/audit`),
   verifyAudit: (planId: string) =>
-    request<{ ok: true; events: number } | { ok: false; brokenAt: number }>(
-      `/api/plans/${encodeURIComponent(planId)}/audit/verify`,
-    ),
+    request<AuditVerificationView>(`/api/plans/${encodeURIComponent(planId)}/audit/verify`),
   /** A governance command (DESIGN 5); the server validates and authorizes it. */
   command: (name: string, body: Record<string, unknown>) =>
     request<Record<string, unknown>>(`/api/commands/${name}`, { method: 'POST', body }),

@@ -1,14 +1,13 @@
 import { Alert, Field, Heading, Label, Paragraph, Select, Spinner, Table } from '@digdir/designsystemet-react';
-import type { AuditEventView, PlanView } from '@fellesplan/domain';
+import type { AuditEventView, AuditVerificationView, PlanView } from '@fellesplan/domain';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { api } from '../api/client.js';
 import { AppHeader } from '../components/AppHeader.js';
+import { AuditVerificationNotice } from '../components/AuditVerificationNotice.js';
 import { formatDateTime } from '../i18n/formatDateTime.js';
 import { useSession } from '../session/SessionContext.js';
-
-type Verification = { ok: true; events: number } | { ok: false; brokenAt: number };
 
 /** The decision log in plain Norwegian, filterable by section and party, with its chain check. */
 export function AuditPage() {
@@ -17,7 +16,7 @@ export function AuditPage() {
   const { user } = useSession();
   const [plan, setPlan] = useState<PlanView | null>(null);
   const [events, setEvents] = useState<AuditEventView[] | null>(null);
-  const [verification, setVerification] = useState<Verification | null>(null);
+  const [verification, setVerification] = useState<AuditVerificationView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [sectionFilter, setSectionFilter] = useState('');
   const [partyFilter, setPartyFilter] = useState('');
@@ -45,7 +44,13 @@ export function AuditPage() {
 
   function describe(event: AuditEventView): { text: string; detail: string | null } {
     const values = { party: event.actor.partyName, name: event.actor.name, section: event.sectionTitle ?? '' };
-    const payload = event.payload as { stance?: string; note?: string | null; reason?: string };
+    const payload = event.payload as {
+      stance?: string;
+      note?: string | null;
+      reason?: string;
+      previousBody?: string;
+      body?: string;
+    };
     switch (event.type) {
       case 'section.marked':
         return {
@@ -58,6 +63,26 @@ export function AuditPage() {
         return {
           text: t('audit.unlocked', values),
           detail: payload.reason ? t('audit.reason', { reason: payload.reason }) : null,
+        };
+      case 'thread.created':
+      case 'thread.replied':
+        return {
+          text: t(event.type === 'thread.created' ? 'audit.commentCreated' : 'audit.commentReplied', values),
+          detail: payload.body !== undefined ? t('audit.commentText', { text: payload.body }) : null,
+        };
+      case 'comment.edited':
+        return {
+          text: t('audit.commentEdited', values),
+          // Events from before the texts were logged have neither.
+          detail:
+            payload.previousBody !== undefined
+              ? `${t('audit.commentBefore', { text: payload.previousBody })} ${t('audit.commentAfter', { text: payload.body ?? '' })}`
+              : null,
+        };
+      case 'comment.deleted':
+        return {
+          text: t('audit.commentDeleted', values),
+          detail: payload.previousBody !== undefined ? t('audit.commentBefore', { text: payload.previousBody }) : null,
         };
       default:
         return { text: `${event.actor.partyName} (${event.actor.name}): ${event.type}`, detail: null };
@@ -76,17 +101,7 @@ export function AuditPage() {
         <Paragraph data-size="sm">{t('audit.intro')}</Paragraph>
         {error && <Alert data-color="danger">{error}</Alert>}
         {!verification && !error && <Paragraph>{t('audit.verifying')}</Paragraph>}
-        {verification && (
-          <Alert
-            data-color={verification.ok ? 'success' : 'danger'}
-            data-testid="audit.verification"
-            data-ok={verification.ok}
-          >
-            {verification.ok
-              ? t('audit.verified', { count: verification.events })
-              : t('audit.broken', { id: verification.brokenAt })}
-          </Alert>
-        )}
+        {verification && <AuditVerificationNotice verification={verification} plan={plan} />}
         {plan && (
           <div className="audit-page__filters">
             <Field>

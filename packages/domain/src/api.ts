@@ -53,6 +53,33 @@ export interface AuditEventView {
   prevHash: string;
 }
 
+/** How the decision log's head signature checked out (see `GET /api/plans/:planId/audit/verify`). */
+export interface AuditSignatureView {
+  /** `valid`: signed by this server's key; `invalid`: does not match; `missing`: unsigned; `empty`: no events yet. */
+  status: 'valid' | 'invalid' | 'missing' | 'empty';
+  /** The first 16 hex digits of SHA-256 of the public key, in groups of four. */
+  keyFingerprint: string;
+  /** Base64 SPKI DER of the server's Ed25519 public key. */
+  publicKey: string;
+}
+
+/** Why a decision log failed verification. */
+export type AuditVerificationReason = 'chain' | 'signature' | 'marker_mismatch' | 'lock_mismatch' | 'comment_mismatch';
+
+export type AuditVerificationView =
+  | { ok: true; events: number; signature: AuditSignatureView }
+  | {
+      ok: false;
+      events: number;
+      /** The first event that does not hold, or null when the tables have what no event recorded. */
+      brokenAt: number | null;
+      reason: AuditVerificationReason;
+      sectionId?: string;
+      partyId?: string;
+      commentId?: string;
+      signature: AuditSignatureView;
+    };
+
 export interface SectionView {
   id: string;
   title: string;

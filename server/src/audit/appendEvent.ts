@@ -3,6 +3,7 @@ import type { Transaction } from 'kysely';
 import type { SessionUser } from '../auth/sessions.js';
 import type { Database } from '../storage/schema.js';
 import { eventHash, GENESIS_HASH } from './chain.js';
+import { currentAuditSigner } from './headSigner.js';
 
 export type AuditEventType =
   | 'section.marked'
@@ -17,7 +18,8 @@ export type AuditEventType =
 
 /**
  * Appends an audit event inside the command's transaction (A1). The plan row's head is
- * updated first: that write locks the row, so concurrent appends to one plan queue up.
+ * updated first: that write locks the row, so concurrent appends to one plan queue up. The new
+ * head is signed with the server's key in the same transaction, so head and signature move together.
  */
 export async function appendAuditEvent(
   trx: Transaction<Database>,
@@ -54,6 +56,11 @@ export async function appendAuditEvent(
     .values({ ...row, hash })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await trx.updateTable('plans').set({ audit_head: hash }).where('id', '=', event.planId).execute();
+  const signature = currentAuditSigner().sign({ planId: event.planId, seq: plan.audit_seq, head: hash });
+  await trx
+    .updateTable('plans')
+    .set({ audit_head: hash, audit_head_signature: signature })
+    .where('id', '=', event.planId)
+    .execute();
   return { id: Number(inserted.id), seq: plan.audit_seq };
 }

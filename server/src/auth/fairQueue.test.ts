@@ -9,7 +9,7 @@ function gate() {
 }
 
 describe('FairQueue', () => {
-  it('[S3] starts waiting work round-robin by address, so a backlog does not starve another address', async () => {
+  it('[S4] starts waiting work round-robin by address, so a backlog does not starve another address', async () => {
     const queue = new FairQueue({ concurrency: 1, maxWaitingPerKey: 10, maxWaiting: 100 });
     const started: string[] = [];
     const first = gate();
@@ -21,7 +21,7 @@ describe('FairQueue', () => {
     expect(started).toEqual(['flood0', 'flood1', 'user', 'flood2', 'flood3']);
   });
 
-  it('[S3] refuses work beyond its bounds with busy, and keeps running after failures', async () => {
+  it('[S4] refuses work beyond its bounds with busy, and keeps running after failures', async () => {
     const queue = new FairQueue({ concurrency: 1, maxWaitingPerKey: 2, maxWaiting: 3 });
     const first = gate();
     const running = queue.run('a', () => first.opened);

@@ -1,7 +1,7 @@
 import { PARTY_COLORS, isPlanMember, parseDocumentName, sectionEditRefusal } from '@fellesplan/domain';
 import type { Extension, onAuthenticatePayload } from '@hocuspocus/server';
 import type { Logger } from 'pino';
-import { findSessionUser, type SessionUser } from '../auth/sessions.js';
+import { findSessionUser, type AuthenticatedUser } from '../auth/sessions.js';
 import { tokenFromCookieHeader } from '../auth/requestToken.js';
 import type { Db } from '../storage/database.js';
 import { findPlan, findSection } from '../storage/repositories/plans.js';
@@ -51,14 +51,14 @@ export class AuthenticationExtension implements Extension {
       party: party?.name ?? '',
       color: party ? PARTY_COLORS[party.kind] : '#444444',
     };
-    return { actor, document, planId: plan.id, presence };
+    return { actor, document, planId: plan.id, presence, session: actor.session };
   }
 
   /**
    * The provider's token, or else the session cookie of the upgrade request. The cookie is only
    * honoured from our own origin, so another site cannot ride a logged-in user's session.
    */
-  private async authenticate(data: onAuthenticatePayload): Promise<SessionUser | null> {
+  private async authenticate(data: onAuthenticatePayload): Promise<AuthenticatedUser | null> {
     if (data.token && data.token !== 'cookie') return findSessionUser(this.db, data.token);
     const cookieToken = tokenFromCookieHeader(data.requestHeaders.get('cookie'));
     if (!cookieToken || !isSameOrigin(data.requestHeaders)) return null;

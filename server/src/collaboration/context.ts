@@ -1,5 +1,5 @@
 import type { DocumentRef, PresenceUser } from '@fellesplan/domain';
-import type { SessionUser } from '../auth/sessions.js';
+import type { SessionRef, SessionUser } from '../auth/sessions.js';
 import type { SocketState } from './socketGuard.js';
 
 /** What `onAuthenticate` establishes about a connection; every later hook can rely on it. */
@@ -11,6 +11,8 @@ export interface CollabContext {
   presence: PresenceUser;
   /** The socket this connection shares with the tab's other documents (limits per socket). */
   socket?: SocketState;
+  /** The session that authenticated the connection: logout and expiry close it. */
+  session: SessionRef;
 }
 
 /** Hocuspocus rejects a connection with the `reason` of what `onAuthenticate` throws. */

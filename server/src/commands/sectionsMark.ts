@@ -47,7 +47,8 @@ export const sectionsMark: Command = async (ctx, actor, raw) => {
       actor,
       type: 'section.marked',
       sectionId: section.id,
-      payload: { stance: input.stance, note, revision },
+      // markerId ties the event to its row, so verification can replay the log against the table.
+      payload: { stance: input.stance, note, revision, markerId: id },
       at,
     });
   });

@@ -145,7 +145,7 @@ export const threadsCreate: Command = async (ctx, actor, raw) => {
       actor,
       'thread.created',
       section.id,
-      { threadId: id, commentId, quote: input.quote ?? null },
+      { threadId: id, commentId, quote: input.quote ?? null, body: input.body },
       at,
     );
   });
@@ -163,7 +163,8 @@ export const threadsReply: Command = async (ctx, actor, raw) => {
   await ctx.db.transaction().execute(async (trx) => {
     await assertRoomForComment(trx, plan.id, thread.id);
     await insertComment(trx, { id, threadId: thread.id, actor, body: input.body, at }, candidates);
-    await audit(trx, plan.id, actor, 'thread.replied', thread.section_id, { threadId: thread.id, commentId: id }, at);
+    const payload = { threadId: thread.id, commentId: id, body: input.body };
+    await audit(trx, plan.id, actor, 'thread.replied', thread.section_id, payload, at);
   });
   await ctx.projection.refresh(plan.id);
   return { id };
@@ -220,7 +221,8 @@ export const commentsEdit: Command = async (ctx, actor, raw) => {
       actor,
       'comment.edited',
       thread.section_id,
-      { threadId: thread.id, commentId: comment.id },
+      // The log keeps what was said before and after, so a comment cannot be rewritten without trace.
+      { threadId: thread.id, commentId: comment.id, previousBody: comment.body, body: input.body },
       at,
     );
   });
@@ -243,7 +245,7 @@ export const commentsDelete: Command = async (ctx, actor, raw) => {
       actor,
       'comment.deleted',
       thread.section_id,
-      { threadId: thread.id, commentId: comment.id },
+      { threadId: thread.id, commentId: comment.id, previousBody: comment.body },
       at,
     );
   });

@@ -1,7 +1,7 @@
-import { DomainError, isPlanMember, type AuditEventView } from '@fellesplan/domain';
+import { DomainError, isPlanMember, type AuditEventView, type AuditVerificationView } from '@fellesplan/domain';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { verifyChain, type ChainVerification } from '../audit/chain.js';
+import { verifyAuditLog } from '../audit/verifyLog.js';
 import { requireActor } from '../http/authenticate.js';
 import { presentAuditEvent } from '../presenters/audit.js';
 import { findPlan, listSections } from '../storage/repositories/plans.js';
@@ -9,29 +9,24 @@ import type { AppContext } from './context.js';
 
 const params = z.object({ planId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) });
 
-/** The decision log (A1): every governance event of a plan, and whether its hash chain holds. */
+/** The decision log (A1): every governance event of a plan, and whether it still holds (A2–A4). */
 export function auditRoutes(app: FastifyInstance, ctx: AppContext): void {
-  async function load(request: Parameters<typeof requireActor>[1]) {
+  async function loadPlan(request: Parameters<typeof requireActor>[1]) {
     const actor = await requireActor(ctx.db, request);
     const { planId } = params.parse(request.params);
     const plan = await findPlan(ctx.db, planId);
     if (!plan || !isPlanMember(actor, plan)) throw new DomainError('not_found');
-    const events = await ctx.db
-      .selectFrom('audit_events')
-      .selectAll()
-      .where('plan_id', '=', planId)
-      .orderBy('seq')
-      .execute();
-    const head = await ctx.db
-      .selectFrom('plans')
-      .select('audit_head')
-      .where('id', '=', planId)
-      .executeTakeFirstOrThrow();
-    return { plan, events, head: head.audit_head };
+    return { plan };
   }
 
   app.get('/api/plans/:planId/audit', async (request): Promise<AuditEventView[]> => {
-    const { plan, events } = await load(request);
+    const { plan } = await loadPlan(request);
+    const events = await ctx.db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('plan_id', '=', plan.id)
+      .orderBy('seq')
+      .execute();
     const users = await ctx.db
       .selectFrom('users')
       .select(['id', 'name'])
@@ -46,8 +41,13 @@ export function auditRoutes(app: FastifyInstance, ctx: AppContext): void {
     return events.map((e) => presentAuditEvent(e, names));
   });
 
-  app.get('/api/plans/:planId/audit/verify', async (request): Promise<ChainVerification> => {
-    const { events, head } = await load(request);
-    return verifyChain(events, head);
+  app.get('/api/plans/:planId/audit/verify', async (request): Promise<AuditVerificationView> => {
+    const { plan } = await loadPlan(request);
+    const result = await verifyAuditLog(ctx.db, ctx.auditSigner, plan.id);
+    if (!result.ok) {
+      const { reason, brokenAt, sectionId, partyId } = result;
+      request.log.warn({ planId: plan.id, reason, brokenAt, sectionId, partyId }, 'decision log verification failed');
+    }
+    return result;
   });
 }

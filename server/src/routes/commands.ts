@@ -1,6 +1,7 @@
 import { DomainError } from '@fellesplan/domain';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { runWithAuditSigner } from '../audit/headSigner.js';
 import { requireActor } from '../http/authenticate.js';
 import { commands } from '../commands/index.js';
 import type { AppContext } from './context.js';
@@ -13,6 +14,6 @@ export function commandRoutes(app: FastifyInstance, ctx: AppContext): void {
     if (!command) throw new DomainError('unknown_command');
     const actor = await requireActor(ctx.db, request);
     await ctx.commandLimits.chargeUser(actor.userId);
-    return command(ctx, actor, request.body ?? {});
+    return runWithAuditSigner(ctx.auditSigner, () => command(ctx, actor, request.body ?? {}));
   });
 }

@@ -1,6 +1,8 @@
 import type { Logger } from 'pino';
+import type { AuditHeadSigner } from '../audit/headSigner.js';
 import type { SectionContent } from '../content/sectionContent.js';
 import type { AccessControl } from '../collaboration/AccessControl.js';
+import type { SessionConnections } from '../collaboration/SessionConnections.js';
 import type { ProjectionExtension } from '../collaboration/ProjectionExtension.js';
 import type { CommandLimits } from '../http/commandLimits.js';
 import type { Db } from '../storage/database.js';
@@ -15,4 +17,8 @@ export interface AppContext {
   loginAttemptsPerMinute: number;
   commandLimits: CommandLimits;
   loginAttemptsPerAddressPerMinute: number;
+  /** Signs the decision-log head whenever a command moves it. */
+  auditSigner: AuditHeadSigner;
+  /** Closes open collaboration connections when their session ends. */
+  sessions: SessionConnections;
 }

@@ -23,7 +23,7 @@ const anonymous = (i: number) => ({
 });
 
 describe('login under a flood', () => {
-  it('[S3] a real login succeeds while another address floods, and the flood gets 429s', async () => {
+  it('[S4] a real login succeeds while another address floods, and the flood gets 429s', async () => {
     const { trustProxy } = configFromEnv({ TRUST_PROXY: '1' });
     server = await startTestServer({ config: { trustProxy, loginAttemptsPerAddressPerMinute: 10 } });
     const url = server.url;
@@ -54,7 +54,7 @@ describe('login under a flood', () => {
     expect(limited.error.code).toBe('too_many_attempts');
   });
 
-  it('[S3] with TRUST_PROXY=1, rotating the leftmost X-Forwarded-For entries does not escape the address limit', async () => {
+  it('[S4] with TRUST_PROXY=1, rotating the leftmost X-Forwarded-For entries does not escape the address limit', async () => {
     const { trustProxy } = configFromEnv({ TRUST_PROXY: '1' });
     server = await startTestServer({ config: { trustProxy, loginAttemptsPerAddressPerMinute: 5 } });
     const url = server.url;

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { availableParallelism } from 'node:os';
 import { FairQueue } from '../auth/fairQueue.js';
 import { DUMMY_HASH, verifyPassword } from '../auth/password.js';
-import { createSession, deleteSession, SESSION_COOKIE } from '../auth/sessions.js';
+import { createSession, deleteSession, hashToken, SESSION_COOKIE } from '../auth/sessions.js';
 import { requestToken, requireActor } from '../http/authenticate.js';
 import { presentUser } from '../presenters/user.js';
 import type { AppContext } from './context.js';
@@ -76,7 +76,11 @@ export function sessionRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   app.delete('/api/session', async (request, reply) => {
     const token = requestToken(request);
-    if (token) await deleteSession(ctx.db, token);
+    if (token) {
+      await deleteSession(ctx.db, token);
+      // [S3] A socket opened with this session must not keep writing after logout.
+      ctx.sessions.closeSession(hashToken(token));
+    }
     void reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return { ok: true };
   });

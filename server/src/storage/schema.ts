@@ -57,6 +57,8 @@ export interface PlanTable {
   created_at: string;
   audit_seq: Generated<number>;
   audit_head: Generated<string>;
+  /** Base64 Ed25519 signature of (plan, audit_seq, audit_head) by the server's key. */
+  audit_head_signature: Generated<string | null>;
 }
 
 export interface PlanPartyTable {

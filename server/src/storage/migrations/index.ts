@@ -2,10 +2,16 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './001_initial.js';
 import * as consensus from './002_consensus.js';
 import * as threads from './003_threads.js';
+import * as auditSignature from './004_audit_signature.js';
 
 /** Migrations are listed in code (not read from disk) so they work the same under tsx and bundlers. */
 export const migrationProvider: MigrationProvider = {
   getMigrations(): Promise<Record<string, Migration>> {
-    return Promise.resolve({ '001_initial': initial, '002_consensus': consensus, '003_threads': threads });
+    return Promise.resolve({
+      '001_initial': initial,
+      '002_consensus': consensus,
+      '003_threads': threads,
+      '004_audit_signature': auditSignature,
+    });
   },
 };
