@@ -1,5 +1,4 @@
-import type { PartyKind } from '@fellesplan/domain';
-import { PARTY_COLORS } from '../collab/partyColor.js';
+import { PARTY_COLORS, type PartyKind } from '@fellesplan/domain';
 
 /**
  * Attributes of another person's selection. Tiptap's default sets a `style` attribute, which

@@ -15,8 +15,11 @@ export interface SocketLimits {
   /** Document connections on one socket, and to one document on one socket. */
   maxDocumentsPerSocket: number;
   maxConnectionsPerDocument: number;
-  /** A socket whose unsent data passes this is not reading: it is closed. */
+  /** Unsent bytes at which a socket is closed at once (it is not reading). */
   maxBufferedBytes: number;
+  /** A backlog over this that lasts longer than the grace period also closes the socket. */
+  backlogBytes: number;
+  backlogGraceMs: number;
 }
 
 export const DEFAULT_SOCKET_LIMITS: SocketLimits = {
@@ -30,7 +33,9 @@ export const DEFAULT_SOCKET_LIMITS: SocketLimits = {
   maxDocumentsPerSocket: 100,
   // A provider reopening a document briefly overlaps its old connection.
   maxConnectionsPerDocument: 3,
-  maxBufferedBytes: 16 * 1024 * 1024,
+  maxBufferedBytes: 64 * 1024 * 1024,
+  backlogBytes: 8 * 1024 * 1024,
+  backlogGraceMs: 15_000,
 };
 
 /** Per-socket bookkeeping, shared by every document connection on the socket (Hocuspocus context). */
@@ -115,20 +120,29 @@ export class SocketGuard {
     });
   }
 
-  /** The socket as Hocuspocus sees it: a send that overfills the buffer of a reader that stopped reading closes it. */
+  /**
+   * The socket as Hocuspocus sees it. A reader that stopped reading is closed: at once when its
+   * unsent data passes the hard limit, or when a backlog over the soft limit has not drained for
+   * a while. One large message (a big plan's first sync) passes; a backlog that stays does not.
+   */
   guardSend(ws: WebSocket, state: SocketState): WebSocketLike {
-    const limit = this.limits.maxBufferedBytes;
+    const { maxBufferedBytes, backlogBytes, backlogGraceMs } = this.limits;
     const logger = this.logger;
+    let backlogSince: number | null = null;
     return {
       get readyState() {
         return ws.readyState;
       },
       send(data) {
-        ws.send(data as Buffer);
-        if (ws.bufferedAmount > limit) {
-          logger.warn({ address: state.address, buffered: ws.bufferedAmount }, 'closed a socket that stopped reading');
+        const buffered = ws.bufferedAmount;
+        const stuck = backlogSince !== null && buffered > backlogBytes && Date.now() - backlogSince > backlogGraceMs;
+        if (buffered > maxBufferedBytes || stuck) {
+          logger.warn({ address: state.address, buffered }, 'closed a socket that stopped reading');
           ws.terminate();
+          return;
         }
+        backlogSince = buffered > backlogBytes ? (backlogSince ?? Date.now()) : null;
+        ws.send(data as Buffer);
       },
       close(code, reason) {
         ws.close(code, reason);
