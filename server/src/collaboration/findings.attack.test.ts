@@ -1,0 +1,171 @@
+import { MAX_AWARENESS_STATE_BYTES, sectionDocumentName } from '@fellesplan/domain';
+import { CONTENT_FIELD } from '@fellesplan/editor';
+import * as encoding from 'lib0/encoding';
+import { describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { api, connectProvider, useTestServer, waitFor, type DemoTokens, type TestServer } from '../testing/index.js';
+
+let server: TestServer;
+let tokens: DemoTokens;
+useTestServer((started, loggedIn) => {
+  server = started;
+  tokens = loggedIn;
+});
+
+const AWARENESS = 1;
+const AUTH = 2;
+
+/** A raw socket authenticated for one document, sending whatever frames the test builds. */
+async function rawClient(documentName: string, token: string) {
+  const ws = new WebSocket(`${server.url.replace('http', 'ws')}/collab`);
+  await new Promise((resolve, reject) => ws.on('open', resolve).on('error', reject));
+  const received: Buffer[] = [];
+  ws.on('message', (data: Buffer) => received.push(data));
+  const send = (write: (encoder: encoding.Encoder) => void) => {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarString(encoder, documentName);
+    write(encoder);
+    ws.send(encoding.toUint8Array(encoder));
+  };
+  send((e) => {
+    encoding.writeVarUint(e, AUTH);
+    encoding.writeVarUint(e, 0);
+    encoding.writeVarString(e, token);
+  });
+  return {
+    ws,
+    received,
+    send,
+    /** One awareness message carrying the given entries, in this order. */
+    announceMany(entries: [clientId: number, clock: number, state: Record<string, unknown>][]) {
+      const update = encoding.createEncoder();
+      encoding.writeVarUint(update, entries.length);
+      for (const [clientId, clock, state] of entries) {
+        encoding.writeVarUint(update, clientId);
+        encoding.writeVarUint(update, clock);
+        encoding.writeVarString(update, JSON.stringify(state));
+      }
+      send((e) => {
+        encoding.writeVarUint(e, AWARENESS);
+        encoding.writeVarUint8Array(e, encoding.toUint8Array(update));
+      });
+    },
+    close: () => ws.close(),
+  };
+}
+
+describe('adversarial presence', () => {
+  it('[PR1] one awareness message naming the same id twice (large state first, newer clock) cannot relay a large state', async () => {
+    const name = sectionDocumentName(server.demo.sectionIds[4] ?? '');
+    const observer = connectProvider(server.url, tokens.kommune, name);
+    await observer.synced();
+    const attacker = await rawClient(name, tokens.bruker);
+    // The scratch awareness keeps the entry with the higher clock (the large one); the size
+    // check reads the last entry of the message (the small one).
+    attacker.announceMany([
+      [616161, 10, { padding: 'x'.repeat(MAX_AWARENESS_STATE_BYTES * 64), marker: 'large' }],
+      [616161, 5, { marker: 'small' }],
+    ]);
+    attacker.announceMany([[717171, 1, { marker: 'done' }]]);
+    // The second id is refused (one id per connection), so wait on a fresh attacker socket's marker.
+    const probe = await rawClient(name, tokens.fastlege);
+    probe.announceMany([[818181, 1, { marker: 'probe' }]]);
+    await waitFor(() => observer.provider.awareness?.getStates().get(818181)?.marker === 'probe');
+    const relayed = observer.provider.awareness?.getStates().get(616161);
+    expect(JSON.stringify(relayed ?? {}).length).toBeLessThan(MAX_AWARENESS_STATE_BYTES);
+    attacker.close();
+    probe.close();
+    observer.destroy();
+  });
+
+  it('[PR1] a member who saw a colleague’s client id cannot take it over while the colleague reconnects', async () => {
+    const name = sectionDocumentName(server.demo.sectionIds[5] ?? '');
+    const observer = connectProvider(server.url, tokens.fastlege, name);
+    const victimDoc = new Y.Doc();
+    let victim = connectProvider(server.url, tokens.hf, name, victimDoc);
+    await Promise.all([observer.synced(), victim.synced()]);
+    victim.provider.setAwarenessField('marker', 'victim');
+    await waitFor(() => observer.provider.awareness?.getStates().get(victimDoc.clientID)?.marker === 'victim');
+
+    // The victim's connection drops (network blip, server restart); the attacker, who learnt the
+    // id from awareness or from the client ids in the section's updates, claims it first.
+    victim.destroy();
+    await waitFor(() => !observer.provider.awareness?.getStates().has(victimDoc.clientID));
+    const attacker = await rawClient(name, tokens.bruker);
+    attacker.announceMany([[victimDoc.clientID, 100, { marker: 'kapret' }]]);
+    await waitFor(() => observer.provider.awareness?.getStates().get(victimDoc.clientID)?.marker === 'kapret');
+
+    victim = connectProvider(server.url, tokens.hf, name, victimDoc);
+    await victim.synced();
+    victim.provider.setAwarenessField('marker', 'victim again');
+    // Safe: the victim is seen again, as itself.
+    await waitFor(() => observer.provider.awareness?.getStates().get(victimDoc.clientID)?.marker === 'victim again', {
+      timeout: 3000,
+    });
+    expect(observer.provider.awareness?.getStates().get(victimDoc.clientID)?.user).toMatchObject({
+      name: 'Ola Hansen',
+    });
+    attacker.close();
+    victim.destroy();
+    observer.destroy();
+  });
+});
+
+describe('adversarial table cells', () => {
+  it.each([
+    ['colspan', 6, { colspan: 50_000_000, rowspan: 1, colwidth: null }],
+    ['rowspan', 7, { colspan: 1, rowspan: 50_000_000, colwidth: null }],
+    ['colwidth', 8, { colspan: 1, rowspan: 1, colwidth: 'not an array' }],
+  ] as const)(
+    '[I2] a table cell with a hostile %s is refused (readers build a table map from it)',
+    async (_label, index, attrs) => {
+      const sectionId = server.demo.sectionIds[index] ?? '';
+      const name = sectionDocumentName(sectionId);
+      const attacker = connectProvider(server.url, tokens.kommune, name);
+      await attacker.synced();
+      const reasons: string[] = [];
+      attacker.provider.on('close', ({ event }: { event: { reason: string } }) => reasons.push(event.reason));
+      const table = new Y.XmlElement('table');
+      const row = new Y.XmlElement('tableRow');
+      const cell = new Y.XmlElement('tableCell');
+      for (const [key, value] of Object.entries(attrs)) cell.setAttribute(key, value as string);
+      const paragraph = new Y.XmlElement('paragraph');
+      const text = new Y.XmlText();
+      text.insert(0, 'celle');
+      paragraph.insert(0, [text]);
+      cell.insert(0, [paragraph]);
+      row.insert(0, [cell]);
+      table.insert(0, [row]);
+      attacker.doc.getXmlFragment(CONTENT_FIELD).insert(0, [table]);
+      await waitFor(() => reasons.length > 0 || !attacker.provider.hasUnsyncedChanges);
+      attacker.destroy();
+      const served = await api<{ json: unknown }>(server.url, `/api/sections/${sectionId}/content`, {
+        token: tokens.bruker,
+      });
+      expect(JSON.stringify(served.body)).not.toContain('50000000');
+      expect(JSON.stringify(served.body)).not.toContain('not an array');
+    },
+  );
+});
+
+describe('adversarial sockets', () => {
+  it('[RS2] idle anonymous sockets from an address do not lock a logged-in user there out', async () => {
+    const idle: WebSocket[] = [];
+    for (let i = 0; i < 25; i++) {
+      const ws = new WebSocket(`${server.url.replace('http', 'ws')}/collab`);
+      ws.on('error', () => undefined);
+      idle.push(ws);
+    }
+    await waitFor(() => idle.every((ws) => ws.readyState === WebSocket.OPEN || ws.readyState === WebSocket.CLOSED));
+    const honest = connectProvider(server.url, tokens.hf, sectionDocumentName(server.demo.sectionIds[0] ?? ''));
+    try {
+      await expect(
+        Promise.race([honest.synced().then(() => 'synced'), waitFor(() => false, { timeout: 4000 })]),
+      ).resolves.toBe('synced');
+    } finally {
+      honest.destroy();
+      for (const ws of idle) ws.terminate();
+    }
+  });
+});
