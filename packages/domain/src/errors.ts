@@ -84,23 +84,23 @@ export const ERRORS = {
   },
   too_many_open_threads: {
     status: 409,
-    nb: 'Planen har allerede {limit} åpne tråder. Løs noen av dem før du starter en ny.',
-    nn: 'Planen har alt {limit} opne trådar. Løys nokre av dei før du startar ein ny.',
+    nb: 'Din part har allerede {limit} åpne tråder i planen. Løs noen av dem før du starter en ny.',
+    nn: 'Parten din har alt {limit} opne trådar i planen. Løys nokre av dei før du startar ein ny.',
   },
   too_many_section_threads: {
     status: 409,
-    nb: 'Seksjonen har nådd grensen på {limit} tråder.',
-    nn: 'Seksjonen har nådd grensa på {limit} trådar.',
+    nb: 'Din part har nådd grensen på {limit} tråder i denne seksjonen.',
+    nn: 'Parten din har nådd grensa på {limit} trådar i denne seksjonen.',
   },
   too_many_thread_comments: {
     status: 409,
-    nb: 'Tråden har nådd grensen på {limit} kommentarer. Start en ny tråd.',
-    nn: 'Tråden har nådd grensa på {limit} kommentarar. Start ein ny tråd.',
+    nb: 'Din part har nådd grensen på {limit} kommentarer i denne tråden. Start en ny tråd.',
+    nn: 'Parten din har nådd grensa på {limit} kommentarar i denne tråden. Start ein ny tråd.',
   },
   too_many_plan_comments: {
     status: 409,
-    nb: 'Planen har nådd grensen på {limit} kommentarer.',
-    nn: 'Planen har nådd grensa på {limit} kommentarar.',
+    nb: 'Din part har nådd grensen på {limit} kommentarer i planen.',
+    nn: 'Parten din har nådd grensa på {limit} kommentarar i planen.',
   },
   too_many_requests: {
     status: 429,

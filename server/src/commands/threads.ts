@@ -121,7 +121,7 @@ export const threadsCreate: Command = async (ctx, actor, raw) => {
   const commentId = randomUUID();
   const at = new Date().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
-    await assertRoomForThread(trx, plan.id, section.id);
+    await assertRoomForThread(trx, plan.id, section.id, actor.partyId);
     await trx
       .insertInto('threads')
       .values({
@@ -161,7 +161,7 @@ export const threadsReply: Command = async (ctx, actor, raw) => {
   const id = randomUUID();
   const at = new Date().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
-    await assertRoomForComment(trx, plan.id, thread.id);
+    await assertRoomForComment(trx, plan.id, thread.id, actor.partyId);
     await insertComment(trx, { id, threadId: thread.id, actor, body: input.body, at }, candidates);
     const payload = { threadId: thread.id, commentId: id, body: input.body };
     await audit(trx, plan.id, actor, 'thread.replied', thread.section_id, payload, at);
@@ -178,7 +178,7 @@ function setStatus(status: 'open' | 'resolved'): Command {
     if (thread.status === status) throw new DomainError('thread_already');
     const at = new Date().toISOString();
     await ctx.db.transaction().execute(async (trx) => {
-      if (status === 'open') await assertRoomToReopen(trx, plan.id);
+      if (status === 'open') await assertRoomToReopen(trx, plan.id, thread.created_by);
       await trx
         .updateTable('threads')
         .set(
