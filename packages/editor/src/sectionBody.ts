@@ -1,5 +1,6 @@
 import { Node } from '@tiptap/pm/model';
 import type * as Y from 'yjs';
+import { attributeProblem } from './attributeProblem.js';
 import { documentSchema } from './schema.js';
 import { CONTENT_FIELD, readJsonFromYDoc, type TiptapJSON } from './ydoc.js';
 
@@ -21,6 +22,8 @@ export function readSectionBody(doc: Y.Doc): SectionBody {
     if (hasLiveMapEntries(fragment)) return { readable: false, problem: 'map entries in content' };
     const node = Node.fromJSON(documentSchema(), readJsonFromYDoc(doc));
     node.check();
+    const attributes = attributeProblem(node);
+    if (attributes) return { readable: false, problem: attributes };
     // ProseMirror's own JSON is the canonical form: the Yjs binding's output differs for equal
     // content (an emptied paragraph keeps an empty text item and reads as `content: []`).
     return { readable: true, json: node.toJSON() as TiptapJSON };

@@ -4,7 +4,7 @@ import type {
   Extension,
   beforeHandleAwarenessPayload,
   beforeHandleMessagePayload,
-  onDisconnectPayload,
+  afterUnloadDocumentPayload,
 } from '@hocuspocus/server';
 import * as decoding from 'lib0/decoding';
 import type { Logger } from 'pino';
@@ -18,8 +18,8 @@ import type { CollabContext } from './context.js';
  */
 export class PresenceExtension implements Extension {
   readonly extensionName = 'Presence';
-  /** Which connection speaks for an awareness client id, per document. */
-  private readonly holders = new Map<string, Map<number, Connection>>();
+  /** Which connection, and so which person, speaks for an awareness client id, per document. */
+  private readonly holders = new Map<string, Map<number, Holder>>();
   private readonly clientOf = new WeakMap<Connection, number>();
   /** Client ids and state sizes of the awareness message a connection is about to apply. */
   private readonly announced = new WeakMap<Connection, Map<number, number>>();
@@ -65,19 +65,23 @@ export class PresenceExtension implements Extension {
     }
   }
 
-  async onDisconnect({ documentName }: onDisconnectPayload): Promise<void> {
-    const holders = this.holders.get(documentName);
-    if (!holders) return;
-    for (const [clientId, connection] of holders) if (!isOpen(connection)) holders.delete(clientId);
-    if (holders.size === 0) this.holders.delete(documentName);
+  async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload): Promise<void> {
+    this.holders.delete(documentName);
   }
 
-  private claim(holders: Map<number, Connection>, connection: Connection, clientId: number): boolean {
+  /**
+   * An id belongs to the person who first used it in this document, for as long as the server
+   * has the document: their own reconnect takes it back, nobody else's connection can.
+   */
+  private claim(holders: Map<number, Holder>, connection: Connection<CollabContext>, clientId: number): boolean {
     const mine = this.clientOf.get(connection);
     if (mine !== undefined) return mine === clientId;
     const holder = holders.get(clientId);
-    if (holder && holder !== connection && isOpen(holder)) return false;
-    holders.set(clientId, connection);
+    const userId = connection.context.actor.userId;
+    if (holder && holder.connection !== connection && (isOpen(holder.connection) || holder.userId !== userId)) {
+      return false;
+    }
+    holders.set(clientId, { connection, userId });
     this.clientOf.set(connection, clientId);
     return true;
   }
@@ -85,6 +89,11 @@ export class PresenceExtension implements Extension {
 
 function isOpen(connection: Connection): boolean {
   return connection.document.hasConnection(connection);
+}
+
+interface Holder {
+  connection: Connection;
+  userId: string;
 }
 
 const AWARENESS_MESSAGE = 1;
@@ -100,7 +109,9 @@ function announcedStates(message: Uint8Array): Map<number, number> | null {
     for (let count = decoding.readVarUint(update); count > 0; count--) {
       const clientId = decoding.readVarUint(update);
       decoding.readVarUint(update);
-      states.set(clientId, Buffer.byteLength(decoding.readVarString(update)));
+      // An id named twice is measured by its largest state: the scratch awareness keeps the newer one.
+      const size = Buffer.byteLength(decoding.readVarString(update));
+      states.set(clientId, Math.max(size, states.get(clientId) ?? 0));
     }
     return states;
   } catch {

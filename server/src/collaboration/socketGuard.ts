@@ -9,7 +9,7 @@ export interface SocketLimits {
   maxBytesBeforeAuth: number;
   /** How long a socket may stay open without authenticating a document. */
   authTimeoutMs: number;
-  /** Open sockets per client address, and how many of them may be unauthenticated. */
+  /** Open sockets per client address, and how many of them may wait to authenticate (the oldest gives way). */
   maxSocketsPerAddress: number;
   maxUnauthenticatedPerAddress: number;
   /** Document connections on one socket, and to one document on one socket. */
@@ -69,7 +69,8 @@ export class SocketState {
  * time, sockets per address), documents per socket, and slow readers.
  */
 export class SocketGuard {
-  private readonly addresses = new Map<string, { open: number; unauthenticated: number }>();
+  /** Open sockets per address, and those not yet authenticated, oldest first. */
+  private readonly addresses = new Map<string, { open: number; waiting: Duplex[] }>();
 
   constructor(
     readonly limits: SocketLimits,
@@ -78,11 +79,9 @@ export class SocketGuard {
 
   /** Accepts a new socket from `address`, or returns why not. */
   admit(address: string): 'too-many-sockets' | null {
-    const counts = this.addresses.get(address) ?? { open: 0, unauthenticated: 0 };
+    const counts = this.addresses.get(address) ?? { open: 0, waiting: [] };
     if (counts.open >= this.limits.maxSocketsPerAddress) return 'too-many-sockets';
-    if (counts.unauthenticated >= this.limits.maxUnauthenticatedPerAddress) return 'too-many-sockets';
     counts.open += 1;
-    counts.unauthenticated += 1;
     this.addresses.set(address, counts);
     return null;
   }
@@ -108,14 +107,27 @@ export class SocketGuard {
     }, this.limits.authTimeoutMs);
     deadline.unref();
     socket.on('data', onData);
+    // Past the cap, the oldest socket still waiting to authenticate makes room: idle anonymous
+    // sockets cannot lock out a colleague behind the same address, who authenticates at once.
+    const waiting = this.addresses.get(state.address)?.waiting;
+    waiting?.push(socket);
+    if (waiting && waiting.length > this.limits.maxUnauthenticatedPerAddress) {
+      this.logger.info({ address: state.address }, 'closed the oldest unauthenticated socket of an address');
+      waiting.shift()?.destroy();
+    }
+    const leaveWaiting = () => {
+      const list = this.addresses.get(state.address)?.waiting;
+      const at = list?.indexOf(socket) ?? -1;
+      if (list && at >= 0) list.splice(at, 1);
+    };
     state.whenAuthenticated(() => {
       clearTimeout(deadline);
       socket.off('data', onData);
-      const counts = this.addresses.get(state.address);
-      if (counts) counts.unauthenticated -= 1;
+      leaveWaiting();
     });
     socket.once('close', () => {
       clearTimeout(deadline);
+      leaveWaiting();
       this.release(state);
     });
   }
@@ -172,7 +184,6 @@ export class SocketGuard {
     const counts = this.addresses.get(state.address);
     if (!counts) return;
     counts.open -= 1;
-    if (!state.authenticated) counts.unauthenticated -= 1;
     if (counts.open <= 0) this.addresses.delete(state.address);
   }
 }

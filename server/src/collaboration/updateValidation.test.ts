@@ -76,6 +76,16 @@ const hostileEdits: [string, string, (doc: Y.Doc) => void][] = [
     },
   ],
   [
+    'a heading level the schema does not offer',
+    'invalid-content',
+    (doc) => {
+      const heading = new Y.XmlElement('heading');
+      heading.setAttribute('level', 1 as unknown as string);
+      heading.insert(0, [new Y.XmlText('Overskrift')]);
+      insertRaw(doc, [heading]);
+    },
+  ],
+  [
     'an unknown mark',
     'invalid-content',
     (doc) => {
