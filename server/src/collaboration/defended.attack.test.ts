@@ -2,9 +2,16 @@ import { sectionDocumentName } from '@fellesplan/domain';
 import { CONTENT_FIELD } from '@fellesplan/editor';
 import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { api, connectProvider, useTestServer, waitFor, type DemoTokens, type TestServer } from '../testing/index.js';
+import {
+  api,
+  connectProvider,
+  useTestServer,
+  waitFor,
+  type DemoTokens,
+  type TestServer,
+  rawCollabClient,
+} from '../testing/index.js';
 
 let server: TestServer;
 let tokens: DemoTokens;
@@ -14,47 +21,8 @@ useTestServer((started, loggedIn) => {
 });
 
 const SYNC = 0;
-const AWARENESS = 1;
-const AUTH = 2;
 
-/** A raw socket authenticated for one document, sending whatever frames the test builds. */
-async function rawClient(documentName: string, token: string) {
-  const ws = new WebSocket(`${server.url.replace('http', 'ws')}/collab`);
-  await new Promise((resolve, reject) => ws.on('open', resolve).on('error', reject));
-  const received: Buffer[] = [];
-  ws.on('message', (data: Buffer) => received.push(data));
-  const send = (write: (encoder: encoding.Encoder) => void) => {
-    const encoder = encoding.createEncoder();
-    encoding.writeVarString(encoder, documentName);
-    write(encoder);
-    ws.send(encoding.toUint8Array(encoder));
-  };
-  send((e) => {
-    encoding.writeVarUint(e, AUTH);
-    encoding.writeVarUint(e, 0);
-    encoding.writeVarString(e, token);
-  });
-  return {
-    ws,
-    received,
-    send,
-    /** One awareness message carrying the given entries, in this order. */
-    announceMany(entries: [clientId: number, clock: number, state: Record<string, unknown>][]) {
-      const update = encoding.createEncoder();
-      encoding.writeVarUint(update, entries.length);
-      for (const [clientId, clock, state] of entries) {
-        encoding.writeVarUint(update, clientId);
-        encoding.writeVarUint(update, clock);
-        encoding.writeVarString(update, JSON.stringify(state));
-      }
-      send((e) => {
-        encoding.writeVarUint(e, AWARENESS);
-        encoding.writeVarUint8Array(e, encoding.toUint8Array(update));
-      });
-    },
-    close: () => ws.close(),
-  };
-}
+const rawClient = (documentName: string, token: string) => rawCollabClient(server.url, documentName, token);
 
 describe('adversarial sync messages', () => {
   it('[I1] a read-only member sending a malformed SyncStep2 closes at most its own connection', async () => {

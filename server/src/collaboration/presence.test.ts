@@ -1,8 +1,13 @@
 import { MAX_AWARENESS_STATE_BYTES, PARTY_COLORS, sectionDocumentName } from '@fellesplan/domain';
-import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
-import { connectProvider, useTestServer, waitFor, type DemoTokens, type TestServer } from '../testing/index.js';
+import {
+  connectProvider,
+  useTestServer,
+  waitFor,
+  type DemoTokens,
+  type TestServer,
+  rawCollabClient,
+} from '../testing/index.js';
 
 let server: TestServer;
 let tokens: DemoTokens;
@@ -11,39 +16,7 @@ useTestServer((started, loggedIn) => {
   tokens = loggedIn;
 });
 
-const AWARENESS = 1;
-const AUTH = 2;
-
-/** A raw socket that speaks for itself: any client id, any state, as a crafted client would. */
-async function rawClient(documentName: string, token: string) {
-  const ws = new WebSocket(`${server.url.replace('http', 'ws')}/collab`);
-  await new Promise((resolve, reject) => ws.on('open', resolve).on('error', reject));
-  const send = (write: (encoder: encoding.Encoder) => void) => {
-    const encoder = encoding.createEncoder();
-    encoding.writeVarString(encoder, documentName);
-    write(encoder);
-    ws.send(encoding.toUint8Array(encoder));
-  };
-  send((e) => {
-    encoding.writeVarUint(e, AUTH);
-    encoding.writeVarUint(e, 0);
-    encoding.writeVarString(e, token);
-  });
-  return {
-    announce(clientId: number, clock: number, state: Record<string, unknown>) {
-      const update = encoding.createEncoder();
-      encoding.writeVarUint(update, 1);
-      encoding.writeVarUint(update, clientId);
-      encoding.writeVarUint(update, clock);
-      encoding.writeVarString(update, JSON.stringify(state));
-      send((e) => {
-        encoding.writeVarUint(e, AWARENESS);
-        encoding.writeVarUint8Array(e, encoding.toUint8Array(update));
-      });
-    },
-    close: () => ws.close(),
-  };
-}
+const rawClient = (documentName: string, token: string) => rawCollabClient(server.url, documentName, token);
 
 describe('presence is bound to the person behind the connection', () => {
   it('[PR1] name, party and colour come from the session, not from the client', async () => {

@@ -9,3 +9,4 @@ export { useTestServer } from './useTestServer.js';
 export { spawnServer, type SpawnedServer } from './spawnServer.js';
 export { insertThreads, type BulkThreads } from './insertThreads.js';
 export { rawRequest } from './rawRequest.js';
+export { rawCollabClient, MESSAGE, type RawCollabClient } from './rawCollabClient.js';
