@@ -10,7 +10,6 @@ import { AuditHeadSigner } from './audit/headSigner.js';
 import { signLegacyHeads } from './audit/signLegacyHeads.js';
 import { loadSigningKey } from './audit/signingKey.js';
 import { createCollaboration, type Collaboration } from './collaboration.js';
-import { AccessControl } from './collaboration/AccessControl.js';
 import type { SocketLimits } from './collaboration/socketGuard.js';
 import { SessionConnections } from './collaboration/SessionConnections.js';
 import type { ServerConfig } from './config.js';
@@ -79,7 +78,7 @@ export async function startServer(options: StartOptions): Promise<FellesplanServ
     db,
     content: sectionContent(),
     projection: collaboration.projection,
-    access: new AccessControl(db, collaboration.hocuspocus, logger, (name) => collaboration.persistence.settled(name)),
+    access: collaboration.access,
     logger,
     loginAttemptsPerMinute: options.loginAttemptsPerMinute,
     commandLimits: createCommandLimits(options.commandLimits),

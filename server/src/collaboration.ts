@@ -2,10 +2,13 @@ import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { PlanProjection } from '@fellesplan/domain';
 import proxyAddr from '@fastify/proxy-addr';
-import { Hocuspocus } from '@hocuspocus/server';
+import { Hocuspocus, type Connection } from '@hocuspocus/server';
 import type { Logger } from 'pino';
 import { WebSocketServer, type RawData } from 'ws';
+import { AccessControl } from './collaboration/AccessControl.js';
 import { AuthenticationExtension } from './collaboration/AuthenticationExtension.js';
+import type { CollabContext } from './collaboration/context.js';
+import { SectionScopes } from './collaboration/sectionScopes.js';
 import { PersistenceExtension } from './collaboration/PersistenceExtension.js';
 import { PresenceExtension } from './collaboration/PresenceExtension.js';
 import { ProjectionExtension } from './collaboration/ProjectionExtension.js';
@@ -21,6 +24,10 @@ const MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
 
 export interface Collaboration {
   hocuspocus: Hocuspocus;
+  /** Re-decides write access of open connections (locks, unlocks, owner changes). */
+  access: AccessControl;
+  /** Versions of each section's write scope; a connection decided at an older one decides again. */
+  scopes: SectionScopes;
   persistence: PersistenceExtension;
   projection: ProjectionExtension;
   /** Routes WebSocket upgrades on `/collab` of the given HTTP server to Hocuspocus. */
@@ -43,7 +50,14 @@ export function createCollaboration(options: {
   const logger = options.logger.child({ component: 'collab' });
   const trustedHop = proxyTrust(options.trustProxy);
   const guard = new SocketGuard({ ...DEFAULT_SOCKET_LIMITS, ...options.socketLimits }, logger);
-  const persistence = new PersistenceExtension(options.db, logger);
+  const scopes = new SectionScopes();
+  // AccessControl needs Hocuspocus, and Persistence (its gate) needs AccessControl: bound late.
+  const late: { access?: AccessControl } = {};
+  const scope = {
+    confirmScope: (connection: Connection<CollabContext>) => late.access?.confirmScope(connection) ?? Promise.resolve(),
+    scopeIsCurrent: (connection: Connection<CollabContext>) => late.access?.scopeIsCurrent(connection) ?? false,
+  };
+  const persistence = new PersistenceExtension(options.db, logger, scope);
   const planOfSection = new Map<string, string>();
   const projection = new ProjectionExtension(
     options.loadPlanView,
@@ -62,13 +76,15 @@ export function createCollaboration(options: {
     debounce: options.storeDebounceMs,
     maxDebounce: options.storeDebounceMs * 5,
     extensions: [
-      new AuthenticationExtension(options.db, logger),
+      new AuthenticationExtension(options.db, logger, scopes),
       new SocketLimitsExtension(guard),
       persistence,
       projection,
       new PresenceExtension(logger),
     ],
   });
+  const access = new AccessControl(options.db, hocuspocus, logger, (name) => persistence.settled(name), scopes);
+  late.access = access;
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
 
   function handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
@@ -111,6 +127,8 @@ export function createCollaboration(options: {
 
   return {
     hocuspocus,
+    access,
+    scopes,
     persistence,
     projection,
     attach(server) {

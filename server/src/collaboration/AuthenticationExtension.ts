@@ -6,6 +6,7 @@ import { tokenFromCookieHeader } from '../auth/requestToken.js';
 import type { Db } from '../storage/database.js';
 import { findPlan, findSection } from '../storage/repositories/plans.js';
 import { CollabRefusal, type CollabContext } from './context.js';
+import type { SectionScopes } from './sectionScopes.js';
 
 /**
  * Decides, per document a connection opens, whether it may read and whether it may write
@@ -18,6 +19,7 @@ export class AuthenticationExtension implements Extension {
   constructor(
     private readonly db: Db,
     private readonly logger: Logger,
+    private readonly scopes: SectionScopes,
   ) {}
 
   async onAuthenticate(data: onAuthenticatePayload<Partial<CollabContext>>): Promise<CollabContext> {
@@ -37,10 +39,13 @@ export class AuthenticationExtension implements Extension {
       throw new CollabRefusal('forbidden');
     }
 
+    let scopeVersion: number | undefined;
     if (document.kind === 'plan') {
       // The plan document is a projection of the database: nobody writes to it from outside.
       data.connectionConfig.readOnly = true;
     } else {
+      // Read before the section: a scope change after this read moves the version, so it is noticed.
+      scopeVersion = this.scopes.version(document.id);
       const section = await findSection(this.db, document.id);
       if (!section) throw new CollabRefusal('not-found');
       data.connectionConfig.readOnly = sectionEditRefusal(actor, section, plan) !== null;
@@ -51,7 +56,7 @@ export class AuthenticationExtension implements Extension {
       party: party?.name ?? '',
       color: party ? PARTY_COLORS[party.kind] : '#444444',
     };
-    return { actor, document, planId: plan.id, presence, session: actor.session };
+    return { actor, document, planId: plan.id, presence, session: actor.session, scopeVersion };
   }
 
   /**

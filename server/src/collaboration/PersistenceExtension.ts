@@ -1,5 +1,6 @@
 import { parseDocumentName } from '@fellesplan/domain';
 import type {
+  Connection,
   Document,
   Extension,
   afterUnloadDocumentPayload,
@@ -55,6 +56,11 @@ export class PersistenceExtension implements Extension {
   constructor(
     private readonly db: Db,
     private readonly logger: Logger,
+    /** Write scope of a connection, kept current with locks and owner changes (AccessControl). */
+    private readonly scope: {
+      confirmScope(connection: Connection<CollabContext>): Promise<void>;
+      scopeIsCurrent(connection: Connection<CollabContext>): boolean;
+    },
   ) {
     this.writer = new DocumentUpdateWriter(db);
   }
@@ -65,9 +71,15 @@ export class PersistenceExtension implements Extension {
   }
 
   async beforeSync({ type, payload, connection, document, documentName }: beforeSyncPayload<CollabContext>) {
-    // Read-only connections' updates are refused by Hocuspocus itself, after this hook.
-    if (type === SYNC_STEP_1 || connection.readOnly) return;
-    if (parseDocumentName(documentName)?.kind !== 'section') return;
+    if (type === SYNC_STEP_1 || parseDocumentName(documentName)?.kind !== 'section') return;
+    // The scope may have been decided before a lock reached this connection: decide it again
+    // until it is current. From the last check on, everything up to tracking the write runs in
+    // one synchronous block, so a freeze either comes after (and waits for it) or is seen here.
+    do {
+      await this.scope.confirmScope(connection);
+      // Read-only connections' updates are refused by Hocuspocus itself, after this hook.
+      if (connection.readOnly) return;
+    } while (!this.scope.scopeIsCurrent(connection));
     const verdict = this.check(document, payload);
     if (verdict === 'unchanged') return;
     if (verdict !== 'ok') {

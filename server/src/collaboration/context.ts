@@ -9,6 +9,8 @@ export interface CollabContext {
   planId: string;
   /** How the person appears to others (carets, «Her nå»), from the session, never from the client. */
   presence: PresenceUser;
+  /** The version of the section's write scope `readOnly` was decided at (SectionScopes). */
+  scopeVersion?: number;
   /** The socket this connection shares with the tab's other documents (limits per socket). */
   socket?: SocketState;
   /** The session that authenticated the connection: logout and expiry close it. */
