@@ -11,7 +11,6 @@ import { signLegacyHeads } from './audit/signLegacyHeads.js';
 import { loadSigningKey } from './audit/signingKey.js';
 import { createCollaboration, type Collaboration } from './collaboration.js';
 import type { SocketLimits } from './collaboration/socketGuard.js';
-import { SessionConnections } from './collaboration/SessionConnections.js';
 import type { ServerConfig } from './config.js';
 import { SectionContent } from './content/sectionContent.js';
 import { createCommandLimits } from './http/commandLimits.js';
@@ -84,7 +83,7 @@ export async function startServer(options: StartOptions): Promise<FellesplanServ
     commandLimits: createCommandLimits(options.commandLimits),
     loginAttemptsPerAddressPerMinute: options.loginAttemptsPerAddressPerMinute,
     auditSigner,
-    sessions: new SessionConnections(db, collaboration.hocuspocus, logger),
+    sessions: collaboration.sessions,
   };
   context.sessions.start(options.sessionSweepMs ?? 15_000);
 

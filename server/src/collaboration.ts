@@ -2,13 +2,15 @@ import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { PlanProjection } from '@fellesplan/domain';
 import proxyAddr from '@fastify/proxy-addr';
-import { Hocuspocus, type Connection } from '@hocuspocus/server';
+import { Hocuspocus, type Connection, type connectedPayload } from '@hocuspocus/server';
 import type { Logger } from 'pino';
 import { WebSocketServer, type RawData } from 'ws';
 import { AccessControl } from './collaboration/AccessControl.js';
 import { AuthenticationExtension } from './collaboration/AuthenticationExtension.js';
 import type { CollabContext } from './collaboration/context.js';
 import { SectionScopes } from './collaboration/sectionScopes.js';
+import { SessionConnections } from './collaboration/SessionConnections.js';
+import { SESSION_ENDED } from './collaboration/closeSessionConnections.js';
 import { PersistenceExtension } from './collaboration/PersistenceExtension.js';
 import { PresenceExtension } from './collaboration/PresenceExtension.js';
 import { ProjectionExtension } from './collaboration/ProjectionExtension.js';
@@ -28,6 +30,8 @@ export interface Collaboration {
   access: AccessControl;
   /** Versions of each section's write scope; a connection decided at an older one decides again. */
   scopes: SectionScopes;
+  /** Ends open connections when their session ends. */
+  sessions: SessionConnections;
   persistence: PersistenceExtension;
   projection: ProjectionExtension;
   /** Routes WebSocket upgrades on `/collab` of the given HTTP server to Hocuspocus. */
@@ -52,10 +56,11 @@ export function createCollaboration(options: {
   const guard = new SocketGuard({ ...DEFAULT_SOCKET_LIMITS, ...options.socketLimits }, logger);
   const scopes = new SectionScopes();
   // AccessControl needs Hocuspocus, and Persistence (its gate) needs AccessControl: bound late.
-  const late: { access?: AccessControl } = {};
+  const late: { access?: AccessControl; sessions?: SessionConnections } = {};
   const scope = {
     confirmScope: (connection: Connection<CollabContext>) => late.access?.confirmScope(connection) ?? Promise.resolve(),
     scopeIsCurrent: (connection: Connection<CollabContext>) => late.access?.scopeIsCurrent(connection) ?? false,
+    sessionEnded: (connection: Connection<CollabContext>) => late.sessions?.hasEnded(connection.context) ?? false,
   };
   const persistence = new PersistenceExtension(options.db, logger, scope);
   const planOfSection = new Map<string, string>();
@@ -81,10 +86,19 @@ export function createCollaboration(options: {
       persistence,
       projection,
       new PresenceExtension(logger),
+      {
+        extensionName: 'SessionEnd',
+        // A connection attached after its session ended (authentication was under way at logout).
+        connected: async ({ connection }: connectedPayload) => {
+          if (late.sessions?.hasEnded(connection.context as CollabContext)) connection.close(SESSION_ENDED);
+        },
+      },
     ],
   });
   const access = new AccessControl(options.db, hocuspocus, logger, (name) => persistence.settled(name), scopes);
   late.access = access;
+  const sessions = new SessionConnections(options.db, hocuspocus, logger);
+  late.sessions = sessions;
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
 
   function handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
@@ -129,6 +143,7 @@ export function createCollaboration(options: {
     hocuspocus,
     access,
     scopes,
+    sessions,
     persistence,
     projection,
     attach(server) {

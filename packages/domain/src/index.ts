@@ -16,3 +16,4 @@ export * from './policies/threads.js';
 export * from './presence/partyColors.js';
 export * from './presence/presenceUser.js';
 export * from './comments/limits.js';
+export * from './sectionLimits.js';

@@ -1,4 +1,4 @@
-import { parseDocumentName } from '@fellesplan/domain';
+import { parseDocumentName, SECTION_LIMITS } from '@fellesplan/domain';
 import type {
   Connection,
   Document,
@@ -15,6 +15,7 @@ import { sectionContentProblem, type ContentProblem } from '../content/sectionCo
 import type { Db } from '../storage/database.js';
 import { DocumentUpdateWriter } from '../storage/documentUpdateWriter.js';
 import { loadDocumentState } from '../storage/repositories/documents.js';
+import { SESSION_ENDED } from './closeSessionConnections.js';
 import type { CollabContext } from './context.js';
 
 /** y-protocols sync message types: step 1 carries a state vector, the others carry an update. */
@@ -60,6 +61,8 @@ export class PersistenceExtension implements Extension {
     private readonly scope: {
       confirmScope(connection: Connection<CollabContext>): Promise<void>;
       scopeIsCurrent(connection: Connection<CollabContext>): boolean;
+      /** The session behind the connection ended (it may have been attached after the logout). */
+      sessionEnded(connection: Connection<CollabContext>): boolean;
     },
   ) {
     this.writer = new DocumentUpdateWriter(db);
@@ -72,6 +75,7 @@ export class PersistenceExtension implements Extension {
 
   async beforeSync({ type, payload, connection, document, documentName }: beforeSyncPayload<CollabContext>) {
     if (type === SYNC_STEP_1 || parseDocumentName(documentName)?.kind !== 'section') return;
+    if (this.scope.sessionEnded(connection)) throw Object.assign(new Error('session ended'), SESSION_ENDED);
     // The scope may have been decided before a lock reached this connection: decide it again
     // until it is current. From the last check on, everything up to tracking the write runs in
     // one synchronous block, so a freeze either comes after (and waits for it) or is seen here.
@@ -142,6 +146,7 @@ export class PersistenceExtension implements Extension {
   }
 
   private check(document: Document, update: Uint8Array): Verdict {
+    if (update.byteLength > SECTION_LIMITS.maxUpdateBytes) return 'too-large';
     try {
       Y.decodeUpdate(update);
     } catch {
@@ -153,21 +158,23 @@ export class PersistenceExtension implements Extension {
     mirror.doc.on('update', onUpdate);
     try {
       Y.applyUpdate(mirror.doc, update);
+      // Structs waiting for ones the server never received: a cut or forged update.
+      if (mirror.doc.store.pendingStructs || mirror.doc.store.pendingDs) {
+        this.dropMirror(document.name);
+        return 'incomplete';
+      }
+      if (!changed) return 'unchanged';
+      const problem = sectionContentProblem(mirror.doc);
+      if (problem) this.dropMirror(document.name);
+      return problem ?? 'ok';
     } catch {
+      // Whatever made a reader throw here would make every reader throw: refused, and the
+      // mirror, which holds it now, is dropped.
       this.dropMirror(document.name);
-      return 'malformed';
+      return 'invalid-content';
     } finally {
       mirror.doc.off('update', onUpdate);
     }
-    // Structs waiting for ones the server never received: a cut or forged update.
-    if (mirror.doc.store.pendingStructs || mirror.doc.store.pendingDs) {
-      this.dropMirror(document.name);
-      return 'incomplete';
-    }
-    if (!changed) return 'unchanged';
-    const problem = sectionContentProblem(mirror.doc);
-    if (problem) this.dropMirror(document.name);
-    return problem ?? 'ok';
   }
 
   /** A copy of the document that follows every change of it; a refused update poisons it, so it is dropped. */

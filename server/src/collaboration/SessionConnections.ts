@@ -6,6 +6,7 @@ import type { CollabContext } from './context.js';
 
 // Bounded IN lists: SQLite and PostgreSQL both cap the number of bound parameters.
 const LOOKUP_CHUNK = 500;
+const ENDED_MEMORY_MS = 60 * 60 * 1000;
 
 /**
  * Ends open collaboration connections when their session ends ([S3]): at once on logout (or a
@@ -17,6 +18,11 @@ export class SessionConnections {
   /** A one-shot sweep at the next expiry among open connections, when it comes before the next sweep. */
   private expiryTimer: NodeJS.Timeout | undefined;
   private intervalMs = 0;
+  /**
+   * Sessions ended here, with when: a connection whose authentication was under way at logout is
+   * attached after the logout closed the others, and must still find its session ended.
+   */
+  private readonly ended = new Map<string, number>();
 
   constructor(
     private readonly db: Db,
@@ -46,6 +52,7 @@ export class SessionConnections {
 
   /** Logout: closes the connections this session opened. */
   closeSession(sessionId: string): number {
+    this.ended.set(sessionId, Date.now());
     return this.close((context) => context.session.id === sessionId, { sessionId: sessionId.slice(0, 8) });
   }
 
@@ -54,8 +61,15 @@ export class SessionConnections {
     return this.close((context) => context.actor.userId === userId, { userId });
   }
 
+  /** Whether the connection's session ended (logout here, or expiry) since it authenticated. */
+  hasEnded(context: CollabContext, now = new Date()): boolean {
+    return this.ended.has(context.session.id) || context.session.expiresAt <= now.toISOString();
+  }
+
   /** Closes connections whose session has expired or no longer exists. */
   async sweep(now = new Date()): Promise<number> {
+    // An authentication under way takes moments; an hour is ample before forgetting a logout.
+    for (const [id, at] of this.ended) if (now.getTime() - at > ENDED_MEMORY_MS) this.ended.delete(id);
     const open = new Set<string>();
     for (const document of this.hocuspocus.documents.values()) {
       for (const connection of document.getConnections()) {

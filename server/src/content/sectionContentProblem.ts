@@ -1,8 +1,9 @@
 import { CONTENT_FIELD, documentSchema, isAllowedHref, readSectionBody, type TiptapJSON } from '@fellesplan/editor';
+import { SECTION_LIMITS } from '@fellesplan/domain';
 import * as Y from 'yjs';
 
 /** Why a section body cannot be accepted; each is logged and sent as the close reason. */
-export type ContentProblem = 'foreign-type' | 'invalid-content' | 'unsafe-link';
+export type ContentProblem = 'foreign-type' | 'invalid-content' | 'unsafe-link' | 'too-large';
 
 /**
  * Whether a section document holds exactly what the editor can show: one `Y.XmlFragment`
@@ -15,25 +16,34 @@ export function sectionContentProblem(doc: Y.Doc): ContentProblem | null {
   const fragment = doc.getXmlFragment(CONTENT_FIELD);
   // A root fragment never holds keyed entries; Yjs would keep them out of every reader's sight.
   if (fragment._map.size > 0) return 'foreign-type';
-  const structure = structureProblem(fragment);
+  const budget = { characters: SECTION_LIMITS.maxCharacters };
+  const structure = structureProblem(fragment, 0, budget);
   if (structure) return structure;
   const body = readSectionBody(doc);
   if (!body.readable) return 'invalid-content';
   return hasUnsafeLink(body.json) ? 'unsafe-link' : null;
 }
 
-/** Only XML elements and text, all the way down, before the schema looks at names. */
-function structureProblem(type: Y.XmlFragment | Y.XmlElement): ContentProblem | null {
+/** Only XML elements and text, all the way down and within bounds, before the schema looks at names. */
+function structureProblem(
+  type: Y.XmlFragment | Y.XmlElement,
+  depth: number,
+  budget: { characters: number },
+): ContentProblem | null {
+  // Readers (the binding, ProseMirror, exports) recurse per level: a deep tree breaks them first.
+  if (depth > SECTION_LIMITS.maxDepth) return 'invalid-content';
   const schema = documentSchema();
   for (const child of type.toArray()) {
     if (child instanceof Y.XmlElement) {
       const nodeType = schema.nodes[child.nodeName];
       if (!nodeType || nodeType.isText || nodeType === schema.topNodeType) return 'invalid-content';
       for (const value of Object.values(child.getAttributes())) if (!isPlainValue(value)) return 'foreign-type';
-      const inner = structureProblem(child);
+      const inner = structureProblem(child, depth + 1, budget);
       if (inner) return inner;
     } else if (child instanceof Y.XmlText) {
       if (child._map.size > 0) return 'foreign-type';
+      budget.characters -= child.length;
+      if (budget.characters < 0) return 'too-large';
       for (const op of child.toDelta() as { insert: unknown; attributes?: Record<string, unknown> }[]) {
         if (typeof op.insert !== 'string') return 'invalid-content';
         for (const [key, value] of Object.entries(op.attributes ?? {})) {
