@@ -66,21 +66,24 @@ export async function measureLatency(target: Target, clients: number, edits: num
       others.map(
         (c) =>
           new Promise<void>((resolve, reject) => {
-            const text = c.doc.getText('bench');
+            const body = c.doc.getXmlFragment('content');
             const timer = setTimeout(() => reject(new Error(`edit ${n} not received`)), 10_000);
             const check = () => {
-              if (text.toString().includes(marker)) {
+              if (body.toString().includes(marker)) {
                 clearTimeout(timer);
-                text.unobserve(check);
+                body.unobserveDeep(check);
                 resolve();
               }
             };
-            text.observe(check);
+            body.observeDeep(check);
             check();
           }),
       ),
     );
-    writer.doc.getText('bench').insert(writer.doc.getText('bench').length, marker);
+    // An edit as the editor makes it: a paragraph in the section body (anything else is refused).
+    const paragraph = new Y.XmlElement('paragraph');
+    paragraph.insert(0, [new Y.XmlText(marker)]);
+    writer.doc.getXmlFragment('content').push([paragraph]);
     await received;
     latencies.push(performance.now() - started);
   }

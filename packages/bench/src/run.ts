@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measureLatency, type LatencyResult } from './latency.js';
@@ -48,9 +48,14 @@ const table = [
 ].join('\n');
 
 mkdirSync(path.join(root, 'docs'), { recursive: true });
+// Results of the other benches (socket and login floods) follow this line and are kept as they are.
+const KEEP = '<!-- below: other benches, kept as they are by pnpm bench -->';
+const mdPath = path.join(root, 'docs/benchmarks.md');
+const previous = existsSync(mdPath) ? readFileSync(mdPath, 'utf8') : '';
+const kept = previous.includes(KEEP) ? previous.slice(previous.indexOf(KEEP)) : `${KEEP}\n`;
 writeFileSync(path.join(root, 'docs/benchmarks.json'), `${JSON.stringify(report, null, 2)}\n`);
 writeFileSync(
-  path.join(root, 'docs/benchmarks.md'),
+  mdPath,
   `# Benchmarks
 
 Produced by \`pnpm bench\` (packages/bench): real \`@hocuspocus/provider\` clients in Node on
@@ -60,7 +65,9 @@ ratios; absolute milliseconds depend on the machine. Latest run: ${report.at}, N
 
 ${table}
 
-Raw figures: \`docs/benchmarks.json\`.
-`,
+Raw figures: \`docs/benchmarks.json\`. The workload appends paragraphs to a section body, as the
+editor does; every edit is checked and on disk before it is acknowledged.
+
+${kept}`,
 );
 process.stdout.write(`${JSON.stringify(report, null, 2)}\n\n${table}\n`);
