@@ -79,6 +79,10 @@ export class CollabClient {
       // The server reads the httpOnly session cookie of the upgrade request; no token in JS.
       token: 'cookie',
       websocketProvider: this.socket,
+      // Each provider gets its own address on the shared socket: a document reopened after a
+      // lock must not have its first messages routed to the old connection, which the server
+      // may not have closed yet when they arrive in the same read.
+      sessionAwareness: true,
       onAuthenticated: ({ scope }) => {
         document.scope = scope === 'readonly' ? 'read-only' : 'read-write';
         document.refused = null;
