@@ -2,7 +2,6 @@ import { sectionDocumentName } from '@fellesplan/domain';
 import { readTextFromYDoc } from '@fellesplan/editor';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { loadDocumentState } from '../storage/repositories/documents.js';
 import {
   appendParagraph,
   connectProvider,
@@ -10,6 +9,7 @@ import {
   waitFor,
   type DemoTokens,
   type TestServer,
+  storedSectionText,
 } from '../testing/index.js';
 
 let server: TestServer;
@@ -19,12 +19,7 @@ useTestServer((started, loggedIn) => {
   tokens = loggedIn;
 });
 
-async function storedText(sectionId: string): Promise<string> {
-  const doc = new Y.Doc();
-  const state = await loadDocumentState(server.db, sectionDocumentName(sectionId));
-  if (state) Y.applyUpdate(doc, state);
-  return readTextFromYDoc(doc);
-}
+const storedText = (sectionId: string) => storedSectionText(server.db, sectionId);
 
 describe('a connection decided before a scope change', () => {
   it('[L3] cannot write into a section locked after its scope was decided, even if the lock never reached it', async () => {

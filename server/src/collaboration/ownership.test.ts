@@ -1,7 +1,6 @@
 import { sectionDocumentName } from '@fellesplan/domain';
 import { readTextFromYDoc } from '@fellesplan/editor';
 import { describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import {
   afterProcessed,
   api,
@@ -11,8 +10,8 @@ import {
   waitFor,
   type DemoTokens,
   type TestServer,
+  storedDocument,
 } from '../testing/index.js';
-import { loadDocumentState } from '../storage/repositories/documents.js';
 
 let server: TestServer;
 let tokens: DemoTokens;
@@ -23,12 +22,7 @@ useTestServer((started, loggedIn) => {
 
 const sectionId = () => server.demo.sectionIds[2] ?? ''; // owned by kommune and HF
 
-async function storedText(documentName: string): Promise<string> {
-  const doc = new Y.Doc();
-  const state = await loadDocumentState(server.db, documentName);
-  if (state) Y.applyUpdate(doc, state);
-  return readTextFromYDoc(doc);
-}
+const storedText = async (documentName: string) => readTextFromYDoc(await storedDocument(server.db, documentName));
 
 describe('section ownership over the wire', () => {
   it("[O1] an owner's edit is stored and reaches a second owner", async () => {

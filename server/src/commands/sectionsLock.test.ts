@@ -2,8 +2,6 @@ import type { PlanView } from '@fellesplan/domain';
 import { sectionDocumentName } from '@fellesplan/domain';
 import { readTextFromYDoc } from '@fellesplan/editor';
 import { describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
-import { loadDocumentState } from '../storage/repositories/documents.js';
 import {
   afterProcessed,
   api,
@@ -14,6 +12,7 @@ import {
   waitFor,
   type DemoTokens,
   type TestServer,
+  storedSectionText,
 } from '../testing/index.js';
 
 let server: TestServer;
@@ -39,12 +38,7 @@ async function agreeAll(index: number): Promise<void> {
   expect((await sectionView(index))?.status).toBe('consensus');
 }
 
-async function storedText(sectionId: string): Promise<string> {
-  const doc = new Y.Doc();
-  const state = await loadDocumentState(server.db, sectionDocumentName(sectionId));
-  if (state) Y.applyUpdate(doc, state);
-  return readTextFromYDoc(doc);
-}
+const storedText = (sectionId: string) => storedSectionText(server.db, sectionId);
 
 describe('sections.lock and sections.unlock', () => {
   it('[L1] only the sekretariat may lock (403 for everyone else)', async () => {
