@@ -16,7 +16,7 @@ import { SectionContent } from './content/sectionContent.js';
 import { createCommandLimits } from './http/commandLimits.js';
 import { installErrorHandler, sendError } from './http/errors.js';
 import { installSecurityHeaders } from './http/securityHeaders.js';
-import { fastifyTrustProxy } from './http/trustProxy.js';
+import { proxyTrust } from './http/trustProxy.js';
 import { loadPlanProjection } from './queries/planView.js';
 import { auditRoutes } from './routes/audit.js';
 import { commandRoutes } from './routes/commands.js';
@@ -60,7 +60,7 @@ export async function startServer(options: StartOptions): Promise<FellesplanServ
     loggerInstance: logger as FastifyBaseLogger,
     bodyLimit: 1024 * 1024,
     forceCloseConnections: true,
-    trustProxy: fastifyTrustProxy(options.trustProxy),
+    trustProxy: proxyTrust(options.trustProxy),
   });
   let content: SectionContent | undefined;
   const collaboration = createCollaboration({

@@ -38,16 +38,11 @@ export function trustProxyFromEnv(value: string | undefined): TrustProxy {
 }
 
 /**
- * Fastify 5.12 ignores a numeric `trustProxy` (it cannot check who the hops are), so a hop
- * count becomes the function Express uses: the nearest N addresses are proxies, the next one
- * is the client. Only sound when nothing reaches us except through those proxies (README).
+ * Whom to believe, as a function of (address, hop): used by Fastify for HTTP requests and by
+ * proxy-addr for WebSocket upgrades, so both count the same client. Fastify 5.12 ignores a
+ * numeric `trustProxy`, so a hop count is this function too: the nearest N addresses are proxies.
+ * Only sound when nothing reaches us except through those proxies (README).
  */
-export function fastifyTrustProxy(trust: TrustProxy): boolean | string[] | ((address: string, hop: number) => boolean) {
-  if (typeof trust === 'number') return (_address, hop) => hop < trust;
-  return trust;
-}
-
-/** The same decision as a function of (address, hop), for resolving the client of a WebSocket upgrade. */
 export function proxyTrust(trust: TrustProxy): (address: string, hop: number) => boolean {
   if (trust === false) return () => false;
   if (typeof trust === 'number') return (_address, hop) => hop < trust;
