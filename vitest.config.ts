@@ -1,10 +1,41 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
+
+// The `postgres` project runs the server tests again on this PostgreSQL (scripts/ensure-postgres.sh
+// provides it); every test server there gets a schema of its own.
+const postgresUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const contract = 'server/src/storage/contract/**';
 
 export default defineConfig({
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'server/src/**/*.test.ts', 'client/src/**/*.test.ts'],
     testTimeout: 20_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // Every test passes alone and in any order; a failing order is repeated with --sequence.seed.
+    sequence: { shuffle: true },
+    // Tests mostly wait on sockets and timers: two forks on two cores halve the time of the
+    // doubled server suite; more make the password-hashing tests race each other for the CPU.
+    maxWorkers: 2,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'sqlite',
+          include: ['packages/*/src/**/*.test.ts', 'server/src/**/*.test.ts', 'client/src/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, contract],
+          env: { DATABASE_URL: '' },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'postgres',
+          include: ['server/src/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, contract],
+          env: { DATABASE_URL: postgresUrl },
+        },
+      },
+      // The storage contract runs each case on SQLite and on PostgreSQL itself.
+      { extends: true, test: { name: 'contract', include: [`${contract}/*.test.ts`] } },
+    ],
   },
 });

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# `npm test`: lint, format check, typecheck, unit + server integration tests (vitest) and
-# Playwright e2e in Debian's Chromium. Every suite runs even if an earlier one fails; results
-# go to .test-output/ and scripts/summarize-tests.mjs prints the totals.
+# `npm test`: lint, format check, typecheck, unit + server integration tests (vitest: on SQLite,
+# the server tests again on PostgreSQL, the storage contract on both) and Playwright e2e in
+# Debian's Chromium. Every suite runs even if an earlier one fails; results go to .test-output/
+# and scripts/summarize-tests.mjs prints the totals.
 source "$(dirname "$0")/ensure-deps.sh"
 set +e
 OUT="$ROOT/.test-output"
@@ -18,7 +19,13 @@ step() {
 step "lint" pnpm exec eslint --max-warnings 0 .
 step "format" pnpm exec prettier --check --log-level warn .
 step "typecheck" pnpm run typecheck
-step "unit and server tests" pnpm exec vitest run --reporter=default --reporter=json --outputFile.json="$OUT/vitest.json"
+vitest_json=(--reporter=default --reporter=json --outputFile.json="$OUT/vitest.json")
+if source "$ROOT/scripts/ensure-postgres.sh"; then
+  step "unit and server tests (SQLite, PostgreSQL, storage contract)" pnpm exec vitest run "${vitest_json[@]}"
+else
+  step "unit and server tests (SQLite only)" pnpm exec vitest run --project sqlite "${vitest_json[@]}"
+  failed_steps+=("server tests on PostgreSQL (no PostgreSQL)")
+fi
 if (source "$ROOT/scripts/ensure-chromium.sh"); then
   export CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"
   step "client build" pnpm --filter @fellesplan/client build

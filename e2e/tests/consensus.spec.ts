@@ -6,6 +6,8 @@ const SECTION = 'Akuttmedisinsk kjede'; // owned by Demo HF and Demo kommune; al
 test('four parties agree, the sekretariat locks live for everyone, and an edit after unlock makes markers stale', async ({
   loginAs,
 }) => {
+  // Five people, each with a live plan page in a browser context of their own.
+  test.slow();
   const users = {
     kommune: await loginAs(DEMO.kommune),
     hf: await loginAs(DEMO.hf),

@@ -49,7 +49,7 @@ export interface StartOptions extends ServerConfig {
 /** Opens storage, assembles HTTP API + Hocuspocus on one port and starts listening. */
 export async function startServer(options: StartOptions): Promise<FellesplanServer> {
   const logger = options.logger ?? pino({ level: options.logLevel });
-  const db = await openDatabase({ dataDir: options.dataDir, logger });
+  const db = await openDatabase({ dataDir: options.dataDir, databaseUrl: options.databaseUrl, logger });
   await options.beforeListen?.(db, logger);
   const signingKey = loadSigningKey(options.dataDir, options.signingKey);
   const auditSigner = new AuditHeadSigner(signingKey);

@@ -1,6 +1,6 @@
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { PlanProjection } from '@fellesplan/domain';
+import { SESSION_ENDED, type PlanProjection } from '@fellesplan/domain';
 import proxyAddr from '@fastify/proxy-addr';
 import { Hocuspocus, type Connection, type connectedPayload } from '@hocuspocus/server';
 import type { Logger } from 'pino';
@@ -10,7 +10,6 @@ import { AuthenticationExtension } from './collaboration/AuthenticationExtension
 import type { CollabContext } from './collaboration/context.js';
 import { SectionScopes } from './collaboration/sectionScopes.js';
 import { SessionConnections } from './collaboration/SessionConnections.js';
-import { SESSION_ENDED } from './collaboration/closeSessionConnections.js';
 import { PersistenceExtension } from './collaboration/PersistenceExtension.js';
 import { PresenceExtension } from './collaboration/PresenceExtension.js';
 import { ProjectionExtension } from './collaboration/ProjectionExtension.js';
@@ -61,6 +60,7 @@ export function createCollaboration(options: {
     confirmScope: (connection: Connection<CollabContext>) => late.access?.confirmScope(connection) ?? Promise.resolve(),
     scopeIsCurrent: (connection: Connection<CollabContext>) => late.access?.scopeIsCurrent(connection) ?? false,
     sessionEnded: (connection: Connection<CollabContext>) => late.sessions?.hasEnded(connection.context) ?? false,
+    tellReadOnly: (connection: Connection<CollabContext>) => late.access?.tellReadOnly(connection),
   };
   const persistence = new PersistenceExtension(options.db, logger, scope);
   const planOfSection = new Map<string, string>();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { configFromEnv } from './config.js';
+import { configFromEnv, describeStorage } from './config.js';
 
 describe('TRUST_PROXY', () => {
   it('[S4] names hops or proxy addresses; anything else stops the start with a clear message', () => {
@@ -26,5 +26,29 @@ describe('TRUST_PROXY', () => {
     expect(() => configFromEnv({ LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE: 'many' })).toThrow(
       /LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE/,
     );
+  });
+});
+
+describe('DATABASE_URL', () => {
+  it('unset or empty keeps SQLite in DATA_DIR; postgres:// selects PostgreSQL; anything else stops the start', () => {
+    expect(configFromEnv({}).databaseUrl).toBeNull();
+    expect(configFromEnv({ DATABASE_URL: ' ' }).databaseUrl).toBeNull();
+    for (const url of ['postgres://fp:hemmelig@db:5432/fellesplan', 'postgresql://db/fellesplan']) {
+      expect(configFromEnv({ DATABASE_URL: url }).databaseUrl).toBe(url);
+    }
+    for (const bad of ['mysql://fp:hemmelig@db/fellesplan', 'fellesplan.sqlite']) {
+      expect(() => configFromEnv({ DATABASE_URL: bad })).toThrow(/^DATABASE_URL must be a postgres:\/\/ URL/);
+      // The message never repeats the URL: it may carry a password into a log.
+      expect(() => configFromEnv({ DATABASE_URL: bad })).not.toThrow(/hemmelig/);
+    }
+  });
+
+  it('the start banner names the database without its password', () => {
+    const config = configFromEnv({
+      DATABASE_URL: 'postgres://fp:hemmelig@db.example.no:5433/fellesplan',
+      DATA_DIR: '/srv/fp',
+    });
+    expect(describeStorage(config)).toBe('PostgreSQL db.example.no:5433/fellesplan');
+    expect(describeStorage(configFromEnv({ DATA_DIR: '/srv/fp' }))).toBe('/srv/fp');
   });
 });

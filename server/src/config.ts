@@ -8,6 +8,11 @@ export interface ServerConfig {
   port: number;
   host: string;
   dataDir: string;
+  /**
+   * `postgres://…` runs storage on PostgreSQL; `null` keeps the embedded SQLite file in `dataDir`.
+   * `dataDir` still holds the signing key file when `signingKey` is unset.
+   */
+  databaseUrl: string | null;
   demo: boolean;
   logLevel: string;
   /** Built client to serve; `null` serves the API only (tests). */
@@ -42,6 +47,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv): ServerConfig {
     port,
     host: env.HOST ?? '127.0.0.1',
     dataDir: path.resolve(env.DATA_DIR ?? './data'),
+    databaseUrl: databaseUrlFromEnv(env.DATABASE_URL),
     demo: env.FELLESPLAN_DEMO !== '0',
     logLevel: env.LOG_LEVEL ?? 'info',
     clientDist: env.CLIENT_DIST === '' ? null : path.resolve(env.CLIENT_DIST ?? DEFAULT_CLIENT_DIST),
@@ -64,4 +70,18 @@ function positiveInteger(name: string, value: string | undefined, fallback: numb
   const number = Number(value);
   if (!Number.isInteger(number) || number < 1) throw new Error(`${name} must be a positive whole number, got ${value}`);
   return number;
+}
+
+function databaseUrlFromEnv(value: string | undefined): string | null {
+  if (value === undefined || value.trim() === '') return null;
+  if (!/^postgres(ql)?:\/\//.test(value.trim()))
+    throw new Error('DATABASE_URL must be a postgres:// URL (unset: SQLite in DATA_DIR)');
+  return value.trim();
+}
+
+/** Where the data lives, for the start banner: never the password of a database URL. */
+export function describeStorage(config: Pick<ServerConfig, 'dataDir' | 'databaseUrl'>): string {
+  if (!config.databaseUrl) return config.dataDir;
+  const url = new URL(config.databaseUrl);
+  return `PostgreSQL ${url.host}${url.pathname}`;
 }

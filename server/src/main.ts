@@ -1,6 +1,6 @@
 import pino from 'pino';
 import { startServer } from './app.js';
-import { configFromEnv } from './config.js';
+import { configFromEnv, describeStorage } from './config.js';
 import { DEMO_PARTIES, DEMO_PASSWORD } from './demo/demoPlan.js';
 import { seedDemoIfEmpty } from './demo/seedDemo.js';
 
@@ -21,7 +21,7 @@ const server = await startServer({
   },
 });
 
-const lines = ['', `Fellesplan kjører på ${server.url}`, `Data: ${config.dataDir}`];
+const lines = ['', `Fellesplan kjører på ${server.url}`, `Data: ${describeStorage(config)}`];
 if (config.demo) {
   lines.push('', `Demo-innlogginger (passord «${DEMO_PASSWORD}»):`);
   for (const party of DEMO_PARTIES) lines.push(`  ${party.email.padEnd(22)} ${party.name}`);

@@ -1,5 +1,9 @@
 import type {
   AuditEventView,
+  CommandInput,
+  CommandName,
+  CommandResult,
+  ErrorBody,
   AuditVerificationView,
   PlanSummaryView,
   PlanView,
@@ -33,7 +37,8 @@ async function request<T>(path: string, init: { method?: string; body?: unknown 
   const text = await response.text();
   const data: unknown = text ? JSON.parse(text) : null;
   if (!response.ok) {
-    const error = (data as { error?: { code?: string; message?: string } } | null)?.error;
+    // Proxies and crashes answer without our body; everything else is an ErrorBody.
+    const error = (data as Partial<ErrorBody> | null)?.error;
     throw new ApiError(response.status, error?.code ?? 'internal', error?.message ?? response.statusText);
   }
   return data as T;
@@ -51,6 +56,6 @@ export const api = {
   verifyAudit: (planId: string) =>
     request<AuditVerificationView>(`/api/plans/${encodeURIComponent(planId)}/audit/verify`),
   /** A governance command (DESIGN 5); the server validates and authorizes it. */
-  command: (name: string, body: Record<string, unknown>) =>
-    request<Record<string, unknown>>(`/api/commands/${name}`, { method: 'POST', body }),
+  command: <N extends CommandName>(name: N, input: CommandInput<N>) =>
+    request<CommandResult<N>>(`/api/commands/${name}`, { method: 'POST', body: input }),
 };

@@ -1,3 +1,4 @@
+import { parseServerMessage } from '@fellesplan/domain';
 import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from '@hocuspocus/provider';
 import * as Y from 'yjs';
 
@@ -108,13 +109,8 @@ export class CollabClient {
    * would stay in our copy forever and it would silently diverge: start over from the server's.
    */
   private receiveStateless(name: string, document: CollabDocument, payload: string): void {
-    let message: { type?: unknown; readOnly?: unknown };
-    try {
-      message = JSON.parse(payload) as { type?: unknown; readOnly?: unknown };
-    } catch {
-      return;
-    }
-    if (message.type !== 'access' || typeof message.readOnly !== 'boolean') return;
+    const message = parseServerMessage(payload);
+    if (!message) return;
     document.scope = message.readOnly ? 'read-only' : 'read-write';
     const entry = this.entries.get(name);
     if (message.readOnly && document.provider.unsyncedChanges > 0 && entry?.document === document) {

@@ -1,5 +1,5 @@
 import { Alert, Button, Field, Label, Textarea } from '@digdir/designsystemet-react';
-import type { MemberView, Party } from '@fellesplan/domain';
+import { INPUT_LIMITS, type MemberView, type Party } from '@fellesplan/domain';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.js';
@@ -75,7 +75,7 @@ export function CommentComposer({
           ref={field}
           value={body}
           rows={3}
-          maxLength={10_000}
+          maxLength={INPUT_LIMITS.commentBody}
           aria-describedby={hintId}
           onChange={(e) => {
             setBody(e.target.value);

@@ -1,5 +1,11 @@
 import { Alert, Button } from '@digdir/designsystemet-react';
-import type { CommentView, MemberView, Party, ThreadView } from '@fellesplan/domain';
+import {
+  commentChangeRefusal,
+  type CommentView,
+  type MemberView,
+  type Party,
+  type ThreadView,
+} from '@fellesplan/domain';
 import { forwardRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api/client.js';
@@ -68,7 +74,7 @@ export const ThreadCard = forwardRef<HTMLElement, ThreadCardProps>(function Thre
             comment={comment}
             members={members}
             parties={parties}
-            mine={comment.authorId === me.userId}
+            mayChange={commentChangeRefusal(me, comment) === null}
             run={run}
           />
         ))}
@@ -129,13 +135,14 @@ function Comment({
   comment,
   members,
   parties,
-  mine,
+  mayChange,
   run,
 }: {
   comment: CommentView;
   members: readonly MemberView[];
   parties: readonly Party[];
-  mine: boolean;
+  /** The author may edit and delete (the same rule the server enforces). */
+  mayChange: boolean;
   run: (action: () => Promise<unknown>) => Promise<void>;
 }) {
   const { t } = useTranslation();
@@ -178,7 +185,7 @@ function Comment({
       ) : (
         <CommentText comment={comment} members={members} parties={parties} />
       )}
-      {mine && !editing && (
+      {mayChange && !editing && (
         <div className="comment__own">
           <Button variant="tertiary" data-size="sm" onClick={() => setEditing(true)}>
             {t('comments.edit')}

@@ -1,18 +1,19 @@
 import { Alert, Button, Dialog, Field, Heading, Label, Paragraph, Textarea } from '@digdir/designsystemet-react';
-import type { SectionView } from '@fellesplan/domain';
+import { INPUT_LIMITS, type SectionView } from '@fellesplan/domain';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api/client.js';
 
-/** Lock (in consensus) and unlock (with a reason) for the sekretariat, each behind a confirmation. */
-export function LockControls({ section }: { section: SectionView }) {
+/**
+ * Lock or unlock, each behind a confirmation; shown only when the domain's `lockRefusal` or
+ * `unlockRefusal` (the rules the server enforces) allows it.
+ */
+export function LockControls({ section, unlocking }: { section: SectionView; unlocking: boolean }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const unlocking = section.locked;
-  if (!unlocking && section.status !== 'consensus') return null;
 
   async function confirm(event: FormEvent) {
     event.preventDefault();
@@ -59,6 +60,7 @@ export function LockControls({ section }: { section: SectionView }) {
                   onChange={(e) => setReason(e.target.value)}
                   required
                   rows={3}
+                  maxLength={INPUT_LIMITS.reason}
                   data-testid="lock.reason"
                 />
               </Field>

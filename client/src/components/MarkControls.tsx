@@ -1,5 +1,5 @@
 import { Alert, Button, Field, Label, Textarea } from '@digdir/designsystemet-react';
-import { STANCES, stanceRequiresNote, type SectionView, type Stance } from '@fellesplan/domain';
+import { INPUT_LIMITS, STANCES, stanceRequiresNote, type SectionView, type Stance } from '@fellesplan/domain';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api/client.js';
@@ -70,7 +70,7 @@ export function MarkControls({ section, myPartyId }: { section: SectionView; myP
               value={note}
               onChange={(e) => setNote(e.target.value)}
               required
-              maxLength={2000}
+              maxLength={INPUT_LIMITS.note}
               rows={2}
               data-testid="mark.note"
             />

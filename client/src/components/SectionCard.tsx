@@ -1,7 +1,13 @@
 import { Alert, Button, Field, Heading, Label, Select, Skeleton } from '@digdir/designsystemet-react';
 import {
+  commentRefusal,
+  CONTENT_FIELD,
+  lockRefusal,
+  markRefusal,
+  planParties,
   sectionDocumentName,
   sectionEditRefusal,
+  unlockRefusal,
   type Actor,
   type PlanProjection,
   type SectionView,
@@ -45,6 +51,12 @@ export function SectionCard(props: SectionProps) {
   const ref = useRef<HTMLElement>(null);
   const near = useNearViewport(ref);
   const owners = plan.parties.filter((p) => section.owners.includes(p.id));
+  // The same policies the server enforces decide what this person is offered.
+  const policyPlan = planParties(plan);
+  const governed = { ...section, planId: plan.id };
+  const mayMark = markRefusal(props.actor, governed, policyPlan) === null;
+  const mayLock = lockRefusal(props.actor, governed, policyPlan) === null;
+  const mayUnlock = unlockRefusal(props.actor, governed, policyPlan) === null;
   const headingId = `section-title-${section.id}`;
   return (
     <section
@@ -77,12 +89,8 @@ export function SectionCard(props: SectionProps) {
       </div>
       <ConsensusBar section={section} parties={plan.parties} />
       <div className="section-card__governance">
-        {section.requiredParties.includes(props.actor.partyId) && !section.locked && !section.contentError && (
-          <MarkControls section={section} myPartyId={props.actor.partyId} />
-        )}
-        {plan.parties.some((p) => p.id === props.actor.partyId && p.kind === 'sekretariat') && (
-          <LockControls section={section} />
-        )}
+        {mayMark && <MarkControls section={section} myPartyId={props.actor.partyId} />}
+        {(mayLock || mayUnlock) && <LockControls section={section} unlocking={mayUnlock} />}
       </div>
       {section.contentError ? (
         // [R2] No editor on a body the schema cannot hold: it would show or sync something else.
@@ -112,11 +120,9 @@ function LiveSection({ plan, section, actor, user, threads }: SectionProps) {
   const [body, setBody] = useState<HTMLDivElement | null>(null);
   const selection = useRef<Draft | null>(null);
 
-  const refusal = sectionEditRefusal(
-    actor,
-    { id: section.id, planId: plan.id, owners: section.owners, locked: section.locked },
-    { id: plan.id, partyIds: plan.parties.map((p) => p.id) },
-  );
+  const policyPlan = planParties(plan);
+  const refusal = sectionEditRefusal(actor, { ...section, planId: plan.id }, policyPlan);
+  const mayComment = commentRefusal(actor, policyPlan) === null;
   const ownerNames = plan.parties.filter((p) => section.owners.includes(p.id)).map((p) => p.name);
   const notice =
     refusal === 'locked'
@@ -133,7 +139,7 @@ function LiveSection({ plan, section, actor, user, threads }: SectionProps) {
   const captureSelection = useCallback(() => {
     if (!editor || !collab) return;
     const range = selectedRange(editor);
-    selection.current = range ? anchorForRange(editor, collab.doc.getXmlFragment('content'), range) : null;
+    selection.current = range ? anchorForRange(editor, collab.doc.getXmlFragment(CONTENT_FIELD), range) : null;
   }, [editor, collab]);
 
   const activateFromText = useCallback((id: string) => setActiveId(id), []);
@@ -160,7 +166,7 @@ function LiveSection({ plan, section, actor, user, threads }: SectionProps) {
   const chosen = paragraphs[paragraphChoice];
   const target: Draft | null =
     draft === 'section' && chosen && editor && collab
-      ? (anchorForRange(editor, collab.doc.getXmlFragment('content'), chosen) ?? 'section')
+      ? (anchorForRange(editor, collab.doc.getXmlFragment(CONTENT_FIELD), chosen) ?? 'section')
       : draft;
 
   const composer = draft && (
@@ -201,7 +207,7 @@ function LiveSection({ plan, section, actor, user, threads }: SectionProps) {
           });
           setDraft(null);
           setParagraphChoice(-1);
-          if (typeof created.id === 'string') setActiveId(created.id);
+          setActiveId(created.id);
         }}
         onCancel={() => {
           setDraft(null);
@@ -215,19 +221,21 @@ function LiveSection({ plan, section, actor, user, threads }: SectionProps) {
     <>
       <div className="section-card__live">
         <PresenceList users={presence} />
-        <Button
-          variant="tertiary"
-          data-size="sm"
-          onPointerDown={captureSelection}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter' || e.key === ' ') captureSelection();
-          }}
-          onClick={() => setDraft(selection.current ?? 'section')}
-          title={t('comments.commentHint')}
-          data-testid="section.comment"
-        >
-          {t('comments.comment')}
-        </Button>
+        {mayComment && (
+          <Button
+            variant="tertiary"
+            data-size="sm"
+            onPointerDown={captureSelection}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' || e.key === ' ') captureSelection();
+            }}
+            onClick={() => setDraft(selection.current ?? 'section')}
+            title={t('comments.commentHint')}
+            data-testid="section.comment"
+          >
+            {t('comments.comment')}
+          </Button>
+        )}
       </div>
       <div className="section-card__body" ref={setBody}>
         <div className="section-card__main">

@@ -1,4 +1,4 @@
-import type { PresenceUser } from '@fellesplan/domain';
+import { CONTENT_FIELD, type PresenceUser } from '@fellesplan/domain';
 import { documentExtensions } from '@fellesplan/editor';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
@@ -47,11 +47,11 @@ export function SectionEditor({
     {
       extensions: [
         ...documentExtensions(),
-        Collaboration.configure({ document: collab.doc, field: 'content' }),
+        Collaboration.configure({ document: collab.doc, field: CONTENT_FIELD }),
         CollaborationCaret.configure({ provider: collab.provider, user, selectionRender: caretSelectionAttributes }),
         CommentHighlights.configure({
           ydoc: collab.doc,
-          fragment: collab.doc.getXmlFragment('content'),
+          fragment: collab.doc.getXmlFragment(CONTENT_FIELD),
           onActivate: (id) => callbacks.current.onActivateThread(id),
           onRanges: (ranges) => callbacks.current.onRanges(ranges),
         }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { AuditEventType } from './audit.js';
 import type { Stance } from './consensus/stances.js';
 import type { Party, SectionStatus } from './types.js';
 
@@ -43,7 +44,7 @@ export interface MarkerView {
 export interface AuditEventView {
   id: number;
   seq: number;
-  type: string;
+  type: AuditEventType;
   at: string;
   actor: { userId: string; name: string; partyId: string; partyName: string };
   sectionId: string | null;

@@ -131,6 +131,11 @@ export const ERRORS = {
 } as const satisfies Record<string, { status: number; nb: string; nn: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;
+
+/** Every error answer of the HTTP API (DESIGN 6.2): the code, the message in the asker's language, the field at fault. */
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; field?: string };
+}
 export type Language = 'nb' | 'nn';
 
 export function errorMessage(code: ErrorCode, language: Language, params: Record<string, string> = {}): string {

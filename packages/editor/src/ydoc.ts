@@ -1,10 +1,10 @@
+import { CONTENT_FIELD } from '@fellesplan/domain';
 import { Node } from '@tiptap/pm/model';
 import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
 import type * as Y from 'yjs';
 import { documentSchema } from './schema.js';
 
-/** The name of the `Y.XmlFragment` holding a section body (DESIGN 6.3). */
-export const CONTENT_FIELD = 'content';
+export { CONTENT_FIELD };
 
 export interface TiptapJSON {
   type: string;

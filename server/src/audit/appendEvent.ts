@@ -1,24 +1,15 @@
-import { canonicalJson } from '@fellesplan/domain';
+import { canonicalJson, type AuditEventType } from '@fellesplan/domain';
 import type { Transaction } from 'kysely';
 import type { SessionUser } from '../auth/sessions.js';
 import type { Database } from '../storage/schema.js';
 import { eventHash, GENESIS_HASH } from './chain.js';
-import { currentAuditSigner } from './headSigner.js';
-
-export type AuditEventType =
-  | 'section.marked'
-  | 'section.locked'
-  | 'section.unlocked'
-  | 'thread.created'
-  | 'thread.replied'
-  | 'thread.resolved'
-  | 'thread.reopened'
-  | 'comment.edited'
-  | 'comment.deleted';
+import type { AuditHeadSigner } from './headSigner.js';
 
 /**
  * Appends an audit event inside the command's transaction (A1). The plan row's head is
- * updated first: that write locks the row, so concurrent appends to one plan queue up. The new
+ * updated first: that write locks the row, so concurrent appends to one plan queue up (on
+ * PostgreSQL the UPDATE waits for the other transaction and returns the head it committed;
+ * reading the head with a plain SELECT first would fork the chain). The new
  * head is signed with the server's key in the same transaction, so head and signature move together.
  */
 export async function appendAuditEvent(
@@ -31,6 +22,7 @@ export async function appendAuditEvent(
     payload: Record<string, unknown>;
     at: string;
   },
+  signer: AuditHeadSigner,
 ): Promise<{ id: number; seq: number }> {
   const plan = await trx
     .updateTable('plans')
@@ -56,7 +48,7 @@ export async function appendAuditEvent(
     .values({ ...row, hash })
     .returning('id')
     .executeTakeFirstOrThrow();
-  const signature = currentAuditSigner().sign({ planId: event.planId, seq: plan.audit_seq, head: hash });
+  const signature = signer.sign({ planId: event.planId, seq: plan.audit_seq, head: hash });
   await trx
     .updateTable('plans')
     .set({ audit_head: hash, audit_head_signature: signature })

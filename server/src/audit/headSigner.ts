@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { sign, verify } from 'node:crypto';
 import { canonicalJson } from '@fellesplan/domain';
 import { keyFingerprint, type SigningKey } from './signingKey.js';
@@ -36,19 +35,4 @@ export class AuditHeadSigner {
       return false; // A malformed signature in the database is simply not a valid one.
     }
   }
-}
-
-// Commands append events deep inside their own transactions; the signer travels with the call
-// (entered by the command route) instead of through every command's parameters.
-const current = new AsyncLocalStorage<AuditHeadSigner>();
-
-export function runWithAuditSigner<T>(signer: AuditHeadSigner, fn: () => T): T {
-  return current.run(signer, fn);
-}
-
-/** The signer of the running command; appending without one would leave an unsigned head. */
-export function currentAuditSigner(): AuditHeadSigner {
-  const signer = current.getStore();
-  if (!signer) throw new Error('audit events can only be appended inside runWithAuditSigner()');
-  return signer;
 }

@@ -1,16 +1,16 @@
-import { sectionDocumentName, sectionEditRefusal } from '@fellesplan/domain';
+import {
+  ACCESS_REVOKED,
+  connectionScope,
+  sectionDocumentName,
+  type AccessMessage,
+  type ConnectionScope,
+} from '@fellesplan/domain';
 import type { Connection, Hocuspocus } from '@hocuspocus/server';
 import type { Logger } from 'pino';
 import type { Db } from '../storage/database.js';
 import { findPlan, findSection } from '../storage/repositories/plans.js';
 import type { CollabContext } from './context.js';
 import type { SectionScopes } from './sectionScopes.js';
-
-/** Stateless message telling a client its connection's scope changed. */
-export interface AccessMessage {
-  type: 'access';
-  readOnly: boolean;
-}
 
 /**
  * Re-decides write access of connections that are already open (Hocuspocus fixes `readOnly`
@@ -33,15 +33,26 @@ export class AccessControl {
    */
   async freezeSection(sectionId: string): Promise<void> {
     this.scopes.freeze(sectionId);
-    this.apply(sectionId, () => true);
+    this.apply(sectionId, () => 'read');
     await this.settled(sectionDocumentName(sectionId));
   }
 
   /** Recomputes every open connection's scope from the database (after lock, unlock, owner change). */
   async refreshSection(sectionId: string): Promise<void> {
-    const readOnlyFor = await this.decider(sectionId);
-    this.apply(sectionId, readOnlyFor);
+    const decided = await this.decider(sectionId);
+    // A section another command still holds frozen stays read-only until that command is done.
+    const frozen = this.scopes.isFrozen(sectionId);
+    this.apply(sectionId, (context) => {
+      const scope = decided(context);
+      return frozen && scope === 'write' ? 'read' : scope;
+    });
     this.scopes.changed(sectionId);
+  }
+
+  /** Ends the freeze `freezeSection` began, and decides every connection's scope from the database. */
+  async thawSection(sectionId: string): Promise<void> {
+    this.scopes.thaw(sectionId);
+    await this.refreshSection(sectionId);
   }
 
   /**
@@ -58,9 +69,11 @@ export class AccessControl {
     }
     if (context.scopeVersion === this.scopes.version(sectionId)) return;
     const version = this.scopes.version(sectionId);
-    const readOnlyFor = await this.decider(sectionId);
-    connection.readOnly = readOnlyFor(context);
+    const scopeOf = await this.decider(sectionId);
+    const scope = scopeOf(context);
+    connection.readOnly = scope !== 'write';
     context.scopeVersion = version;
+    if (scope === 'refuse') connection.close(ACCESS_REVOKED);
   }
 
   /** True while the connection's scope is the section's current one (checked right before a write). */
@@ -70,17 +83,31 @@ export class AccessControl {
     return !this.scopes.isFrozen(document.id) && scopeVersion === this.scopes.version(document.id);
   }
 
-  private async decider(sectionId: string): Promise<(context: CollabContext) => boolean> {
-    const section = await findSection(this.db, sectionId);
-    const plan = section ? await findPlan(this.db, section.planId) : null;
-    return (context) => !section || !plan || sectionEditRefusal(context.actor, section, plan) !== null;
+  /** Tells a read-only connection that sent changes that they are refused (the client drops them). */
+  tellReadOnly(connection: Connection<CollabContext>): void {
+    const message: AccessMessage = { type: 'access', readOnly: true };
+    connection.sendStateless(JSON.stringify(message));
   }
 
-  private apply(sectionId: string, readOnlyFor: (context: CollabContext) => boolean): void {
+  /** The same decision `onAuthenticate` makes, from the database as it is now. */
+  private async decider(sectionId: string): Promise<(context: CollabContext) => ConnectionScope> {
+    const section = await findSection(this.db, sectionId);
+    const plan = section ? await findPlan(this.db, section.planId) : null;
+    return (context) => connectionScope(context.actor, { kind: 'section', section }, plan);
+  }
+
+  private apply(sectionId: string, scopeOf: (context: CollabContext) => ConnectionScope): void {
     const document = this.hocuspocus.documents.get(sectionDocumentName(sectionId));
     if (!document) return;
     for (const connection of document.getConnections()) {
-      const readOnly = readOnlyFor(connection.context as CollabContext);
+      const scope = scopeOf(connection.context as CollabContext);
+      const readOnly = scope !== 'write';
+      if (scope === 'refuse') {
+        // No longer allowed to read: the provider re-authenticates and is refused.
+        connection.readOnly = true;
+        connection.close(ACCESS_REVOKED);
+        continue;
+      }
       if (connection.readOnly === readOnly) continue;
       connection.readOnly = readOnly;
       const message: AccessMessage = { type: 'access', readOnly };

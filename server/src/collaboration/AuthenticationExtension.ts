@@ -1,4 +1,4 @@
-import { PARTY_COLORS, isPlanMember, parseDocumentName, sectionEditRefusal } from '@fellesplan/domain';
+import { PARTY_COLORS, connectionScope, parseDocumentName } from '@fellesplan/domain';
 import type { Extension, onAuthenticatePayload } from '@hocuspocus/server';
 import type { Logger } from 'pino';
 import { findSessionUser, type AuthenticatedUser } from '../auth/sessions.js';
@@ -31,25 +31,19 @@ export class AuthenticationExtension implements Extension {
     const actor = await this.authenticate(data);
     if (!actor) throw new CollabRefusal('unauthenticated');
 
-    const planId = document.kind === 'plan' ? document.id : (await findSection(this.db, document.id))?.planId;
+    // Read before the section: a scope change after this read moves the version, so it is noticed.
+    const scopeVersion = document.kind === 'section' ? this.scopes.version(document.id) : undefined;
+    const section = document.kind === 'section' ? await findSection(this.db, document.id) : null;
+    const planId = document.kind === 'plan' ? document.id : section?.planId;
     const plan = planId ? await findPlan(this.db, planId) : null;
     if (!plan) throw new CollabRefusal('not-found');
-    if (!isPlanMember(actor, plan)) {
+    const scope = connectionScope(actor, document.kind === 'plan' ? document : { kind: 'section', section }, plan);
+    if (scope === 'refuse') {
       this.logger.warn({ userId: actor.userId, documentName: data.documentName }, 'refused non-member');
       throw new CollabRefusal('forbidden');
     }
-
-    let scopeVersion: number | undefined;
-    if (document.kind === 'plan') {
-      // The plan document is a projection of the database: nobody writes to it from outside.
-      data.connectionConfig.readOnly = true;
-    } else {
-      // Read before the section: a scope change after this read moves the version, so it is noticed.
-      scopeVersion = this.scopes.version(document.id);
-      const section = await findSection(this.db, document.id);
-      if (!section) throw new CollabRefusal('not-found');
-      data.connectionConfig.readOnly = sectionEditRefusal(actor, section, plan) !== null;
-    }
+    // Hocuspocus drops every update of a read-only connection; the plan document is always read-only.
+    data.connectionConfig.readOnly = scope !== 'write';
     const party = plan.parties.find((p) => p.id === actor.partyId);
     const presence = {
       name: actor.name,

@@ -1,4 +1,10 @@
-import { parseDocumentName, SECTION_LIMITS } from '@fellesplan/domain';
+import {
+  parseDocumentName,
+  SECTION_LIMITS,
+  SESSION_ENDED,
+  UPDATE_REFUSED_CODE,
+  updateRefusedReason,
+} from '@fellesplan/domain';
 import type {
   Connection,
   Document,
@@ -15,7 +21,6 @@ import { sectionContentProblem, type ContentProblem } from '../content/sectionCo
 import type { Db } from '../storage/database.js';
 import { DocumentUpdateWriter } from '../storage/documentUpdateWriter.js';
 import { loadDocumentState } from '../storage/repositories/documents.js';
-import { SESSION_ENDED } from './closeSessionConnections.js';
 import type { CollabContext } from './context.js';
 
 /** y-protocols sync message types: step 1 carries a state vector, the others carry an update. */
@@ -25,11 +30,11 @@ type Verdict = 'ok' | 'unchanged' | 'malformed' | 'incomplete' | ContentProblem;
 
 /** Thrown from `beforeSync`: Hocuspocus closes the document connection with this code and reason. */
 export class UpdateRefused extends Error {
-  readonly code = 4422;
+  readonly code = UPDATE_REFUSED_CODE;
   readonly reason: string;
   constructor(verdict: Verdict | 'storage-failed') {
     super(`update refused: ${verdict}`);
-    this.reason = `update-refused:${verdict}`;
+    this.reason = updateRefusedReason(verdict);
   }
 }
 
@@ -63,6 +68,8 @@ export class PersistenceExtension implements Extension {
       scopeIsCurrent(connection: Connection<CollabContext>): boolean;
       /** The session behind the connection ended (it may have been attached after the logout). */
       sessionEnded(connection: Connection<CollabContext>): boolean;
+      /** Tells a read-only connection that what it sent is refused. */
+      tellReadOnly(connection: Connection<CollabContext>): void;
     },
   ) {
     this.writer = new DocumentUpdateWriter(db);
@@ -76,15 +83,29 @@ export class PersistenceExtension implements Extension {
   async beforeSync({ type, payload, connection, document, documentName }: beforeSyncPayload<CollabContext>) {
     if (type === SYNC_STEP_1 || parseDocumentName(documentName)?.kind !== 'section') return;
     if (this.scope.sessionEnded(connection)) throw Object.assign(new Error('session ended'), SESSION_ENDED);
-    // The scope may have been decided before a lock reached this connection: decide it again
-    // until it is current. From the last check on, everything up to tracking the write runs in
-    // one synchronous block, so a freeze either comes after (and waits for it) or is seen here.
-    do {
-      await this.scope.confirmScope(connection);
-      // Read-only connections' updates are refused by Hocuspocus itself, after this hook.
-      if (connection.readOnly) return;
-    } while (!this.scope.scopeIsCurrent(connection));
-    const verdict = this.check(document, payload);
+    let verdict: Verdict;
+    for (;;) {
+      // The scope may have been decided before a lock reached this connection: decide it again
+      // until it is current. From the last check on, everything up to tracking the write runs in
+      // one synchronous block, so a freeze either comes after (and waits for it) or is seen here.
+      do {
+        await this.scope.confirmScope(connection);
+        if (connection.readOnly) {
+          // Refused by Hocuspocus itself, after this hook. A client that sent changes may not know
+          // it is read-only (its scope was decided when it connected, so no lock message reached
+          // it): told, it drops them instead of showing text nobody else has ([L2]).
+          if (changesDocument(document, payload)) this.scope.tellReadOnly(connection);
+          return;
+        }
+      } while (!this.scope.scopeIsCurrent(connection));
+      verdict = this.check(document, payload);
+      // Nothing new to the mirror, but the mirror is ahead of the document by the writes still
+      // being stored (the same update sent on another connection of the same copy, e.g. after a
+      // reconnect): Hocuspocus would apply and acknowledge it now, before it is stored. Wait for
+      // those writes and decide again (one may have failed; the mirror is then gone).
+      if (verdict !== 'unchanged' || !this.inFlight.has(documentName)) break;
+      await this.settled(documentName);
+    }
     if (verdict === 'unchanged') return;
     if (verdict !== 'ok') {
       this.logger.warn(
@@ -95,16 +116,22 @@ export class PersistenceExtension implements Extension {
     }
     const origin = { source: 'connection' as const, connection };
     this.storedOrigins.add(origin);
-    const write = this.writer.append(documentName, payload, () => {
-      // Applied here, in the same turn as the commit, so nothing stored is ever left unapplied
-      // (a lock freezing the connection meanwhile would otherwise make Hocuspocus drop it).
-      if (!document.isDestroyed) Y.applyUpdate(document, payload, origin);
-    });
+    const write = this.writer
+      .append(documentName, payload, () => {
+        // Applied here, in the same turn as the commit, so nothing stored is ever left unapplied
+        // (a lock freezing the connection meanwhile would otherwise make Hocuspocus drop it).
+        if (!document.isDestroyed) Y.applyUpdate(document, payload, origin);
+      })
+      .catch((error: unknown) => {
+        // The mirror holds an update the document never got: dropped before anyone waiting for
+        // this write (see above) decides again.
+        this.dropMirror(documentName);
+        throw error;
+      });
     this.track(documentName, write);
     try {
       await write;
     } catch (error) {
-      this.dropMirror(documentName);
       this.logger.error({ err: error, documentName }, 'failed to store a collaboration update');
       // The client keeps the edit as unsynced and sends it again when it reconnects.
       throw new UpdateRefused('storage-failed');
@@ -210,5 +237,14 @@ export class PersistenceExtension implements Extension {
       set.delete(entry);
       if (set.size === 0 && this.inFlight.get(documentName) === set) this.inFlight.delete(documentName);
     });
+  }
+}
+
+/** Whether an update holds anything the document does not (a read-only client's own edits). */
+function changesDocument(document: Document, update: Uint8Array): boolean {
+  try {
+    return !Y.snapshotContainsUpdate(Y.snapshot(document), update);
+  } catch {
+    return true;
   }
 }

@@ -1,41 +1,36 @@
-import { planDocumentName, sectionDocumentName } from '@fellesplan/domain';
+import { sectionDocumentName } from '@fellesplan/domain';
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { connectProvider, useTestServer, waitFor, api, type DemoTokens, type TestServer } from '../testing/index.js';
+import { connectProvider, waitFor, api, useFixture } from '../testing/index.js';
 
-let server: TestServer;
-let tokens: DemoTokens;
-useTestServer((started, loggedIn) => {
-  server = started;
-  tokens = loggedIn;
-});
+const f = useFixture();
 
-// Section 3 (index 2) "Kunnskapsgrunnlag og utfordringsbilde" is owned by kommune and HF.
-const kommuneSection = () => sectionDocumentName(server.demo.sectionIds[2] ?? '');
+// Owned by kommune and HF.
+const kommuneSection = () => f.section('Kunnskapsgrunnlag og utfordringsbilde').documentName;
 
 describe('collaboration authentication (DESIGN 6.3)', () => {
   it('refuses a connection without a token', async () => {
-    const client = connectProvider(server.url, null, kommuneSection());
+    const client = connectProvider(f.url, null, kommuneSection());
     await expect(client.ready).rejects.toThrow();
     client.destroy();
   });
 
   it('refuses a connection with an unknown or logged-out token', async () => {
-    const unknown = connectProvider(server.url, 'not-a-session', kommuneSection());
+    const unknown = connectProvider(f.url, 'not-a-session', kommuneSection());
     await expect(unknown.ready).rejects.toThrow('unauthenticated');
     unknown.destroy();
 
-    const token = await server.login('hf@demo.no');
-    await api(server.url, '/api/session', { token, method: 'DELETE' });
-    const loggedOut = connectProvider(server.url, token, kommuneSection());
+    const token = await f.server.login('hf@demo.no');
+    await api(f.url, '/api/session', { token, method: 'DELETE' });
+    const loggedOut = connectProvider(f.url, token, kommuneSection());
     await expect(loggedOut.ready).rejects.toThrow('unauthenticated');
     loggedOut.destroy();
   });
 
   it('[M1] refuses a member of another plan, for section and plan documents alike', async () => {
-    const section = connectProvider(server.url, tokens.annen ?? '', kommuneSection());
+    const section = connectProvider(f.url, f.other.token('kommune'), kommuneSection());
     await expect(section.ready).rejects.toThrow('forbidden');
-    const plan = connectProvider(server.url, tokens.annen ?? '', planDocumentName(server.demo.planId));
+    const plan = connectProvider(f.url, f.other.token('kommune'), f.demo.plan.documentName);
     await expect(plan.ready).rejects.toThrow('forbidden');
     section.destroy();
     plan.destroy();
@@ -44,21 +39,21 @@ describe('collaboration authentication (DESIGN 6.3)', () => {
   it.each(['section:', 'section:../../etc', 'plan:x:y', 'anything', `section:${'a'.repeat(500)}`])(
     '[D1] refuses malformed document name %j without harm',
     async (name) => {
-      const client = connectProvider(server.url, tokens.kommune ?? '', name);
+      const client = connectProvider(f.url, f.token('kommune'), name);
       await expect(client.ready).rejects.toThrow('invalid-document');
       client.destroy();
     },
   );
 
   it('refuses a well-formed but unknown document', async () => {
-    const client = connectProvider(server.url, tokens.kommune ?? '', sectionDocumentName('does-not-exist'));
+    const client = connectProvider(f.url, f.token('kommune'), sectionDocumentName('does-not-exist'));
     await expect(client.ready).rejects.toThrow('not-found');
     client.destroy();
   });
 
   it('[O1] grants read-write to an owner and read-only to other members', async () => {
-    const owner = connectProvider(server.url, tokens.kommune ?? '', kommuneSection());
-    const reader = connectProvider(server.url, tokens.bruker ?? '', kommuneSection());
+    const owner = connectProvider(f.url, f.token('kommune'), kommuneSection());
+    const reader = connectProvider(f.url, f.token('bruker'), kommuneSection());
     expect(await owner.ready).toBe('read-write');
     expect(await reader.ready).toBe('read-only');
     owner.destroy();
@@ -66,12 +61,12 @@ describe('collaboration authentication (DESIGN 6.3)', () => {
   });
 
   it('[O2] gives every member, owner or not, a read-only plan projection', async () => {
-    const client = connectProvider(server.url, tokens.sekretariat ?? '', planDocumentName(server.demo.planId));
+    const client = connectProvider(f.url, f.token('sekretariat'), f.demo.plan.documentName);
     expect(await client.ready).toBe('read-only');
     await client.synced();
     const projection = client.doc.getMap('projection');
     await waitFor(() => projection.get('plan'));
-    expect(projection.get('plan')).toMatchObject({ id: server.demo.planId, title: 'Felles utviklingsplan 2027–2030' });
+    expect(projection.get('plan')).toMatchObject({ id: f.demo.plan.id, title: 'Felles utviklingsplan 2027–2030' });
     expect((projection.get('sections') as unknown[]).length).toBe(14);
     client.destroy();
   });
@@ -79,8 +74,8 @@ describe('collaboration authentication (DESIGN 6.3)', () => {
   it('[S1] accepts the session cookie on the upgrade request from our own origin only', async () => {
     const open = (origin: string) =>
       new Promise<WebSocket>((resolve, reject) => {
-        const ws = new WebSocket(`${server.url.replace('http', 'ws')}/collab`, {
-          headers: { cookie: `fp_session=${tokens.kommune ?? ''}`, origin },
+        const ws = new WebSocket(`${f.url.replace('http', 'ws')}/collab`, {
+          headers: { cookie: `fp_session=${f.token('kommune')}`, origin },
         });
         ws.on('open', () => resolve(ws));
         ws.on('error', reject);
@@ -88,12 +83,12 @@ describe('collaboration authentication (DESIGN 6.3)', () => {
     // The provider sends the placeholder token "cookie"; the server then reads the cookie.
     const { HocuspocusProvider, HocuspocusProviderWebsocket } = await import('@hocuspocus/provider');
     const scopes: string[] = [];
-    for (const origin of [server.url, 'http://evil.example']) {
+    for (const origin of [f.url, 'http://evil.example']) {
       const websocketProvider = new HocuspocusProviderWebsocket({
-        url: `${server.url.replace('http', 'ws')}/collab`,
+        url: `${f.url.replace('http', 'ws')}/collab`,
         WebSocketPolyfill: class extends WebSocket {
           constructor(url: string) {
-            super(url, { headers: { cookie: `fp_session=${tokens.kommune ?? ''}`, origin } });
+            super(url, { headers: { cookie: `fp_session=${f.token('kommune')}`, origin } });
           }
         },
         maxAttempts: 1,
@@ -106,16 +101,16 @@ describe('collaboration authentication (DESIGN 6.3)', () => {
         onAuthenticationFailed: ({ reason }) => scopes.push(`${origin} ${reason}`),
       });
       provider.attach();
-      await waitFor(() => scopes.length === (origin === server.url ? 1 : 2));
+      await waitFor(() => scopes.length === (origin === f.url ? 1 : 2));
       provider.destroy();
       websocketProvider.destroy();
     }
-    expect(scopes).toEqual([`${server.url} read-write`, 'http://evil.example unauthenticated']);
+    expect(scopes).toEqual([`${f.url} read-write`, 'http://evil.example unauthenticated']);
     // A bare socket with garbage bytes does not take the server down.
-    const ws = await open(server.url);
+    const ws = await open(f.url);
     ws.send(Buffer.from([0xff, 0x00, 0x13, 0x37]));
     ws.send('not binary at all');
-    await waitFor(async () => (await api(server.url, '/api/health')).status === 200);
+    await waitFor(async () => (await api(f.url, '/api/health')).status === 200);
     ws.close();
   });
 });

@@ -1,8 +1,6 @@
+import { SESSION_ENDED } from '@fellesplan/domain';
 import type { Hocuspocus } from '@hocuspocus/server';
 import type { CollabContext } from './context.js';
-
-/** Close reason the client sees; its provider then re-authenticates and is refused. */
-export const SESSION_ENDED = { code: 4401, reason: 'session-ended' } as const;
 
 /**
  * Closes every open collaboration connection whose context matches (logout, expiry, and later

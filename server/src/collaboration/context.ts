@@ -1,4 +1,4 @@
-import type { DocumentRef, PresenceUser } from '@fellesplan/domain';
+import type { CollabRefusalReason, DocumentRef, PresenceUser } from '@fellesplan/domain';
 import type { SessionRef, SessionUser } from '../auth/sessions.js';
 import type { SocketState } from './socketGuard.js';
 
@@ -20,7 +20,7 @@ export interface CollabContext {
 /** Hocuspocus rejects a connection with the `reason` of what `onAuthenticate` throws. */
 export class CollabRefusal extends Error {
   readonly reason: string;
-  constructor(reason: 'invalid-document' | 'unauthenticated' | 'not-found' | 'forbidden' | 'too-many-documents') {
+  constructor(reason: CollabRefusalReason) {
     super(reason);
     this.reason = reason;
   }

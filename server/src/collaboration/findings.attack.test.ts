@@ -3,31 +3,18 @@ import { CONTENT_FIELD } from '@fellesplan/editor';
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import {
-  api,
-  connectProvider,
-  useTestServer,
-  waitFor,
-  type DemoTokens,
-  type TestServer,
-  rawCollabClient,
-} from '../testing/index.js';
+import { api, connectProvider, waitFor, rawCollabClient, useFixture } from '../testing/index.js';
 
-let server: TestServer;
-let tokens: DemoTokens;
-useTestServer((started, loggedIn) => {
-  server = started;
-  tokens = loggedIn;
-});
+const f = useFixture();
 
-const rawClient = (documentName: string, token: string) => rawCollabClient(server.url, documentName, token);
+const rawClient = (documentName: string, token: string) => rawCollabClient(f.url, documentName, token);
 
 describe('adversarial presence', () => {
   it('[PR1] one awareness message naming the same id twice (large state first, newer clock) cannot relay a large state', async () => {
-    const name = sectionDocumentName(server.demo.sectionIds[4] ?? '');
-    const observer = connectProvider(server.url, tokens.kommune, name);
+    const name = f.section('Barn og unge').documentName;
+    const observer = connectProvider(f.url, f.token('kommune'), name);
     await observer.synced();
-    const attacker = await rawClient(name, tokens.bruker);
+    const attacker = await rawClient(name, f.token('bruker'));
     // The scratch awareness keeps the entry with the higher clock (the large one); the size
     // check reads the last entry of the message (the small one).
     attacker.announceMany([
@@ -36,7 +23,7 @@ describe('adversarial presence', () => {
     ]);
     attacker.announceMany([[717171, 1, { marker: 'done' }]]);
     // The second id is refused (one id per connection), so wait on a fresh attacker socket's marker.
-    const probe = await rawClient(name, tokens.fastlege);
+    const probe = await rawClient(name, f.token('fastlege'));
     probe.announceMany([[818181, 1, { marker: 'probe' }]]);
     await waitFor(() => observer.provider.awareness?.getStates().get(818181)?.marker === 'probe');
     const relayed = observer.provider.awareness?.getStates().get(616161);
@@ -47,10 +34,10 @@ describe('adversarial presence', () => {
   });
 
   it('[PR1] a member who saw a colleague’s client id cannot take it over while the colleague reconnects', async () => {
-    const name = sectionDocumentName(server.demo.sectionIds[5] ?? '');
-    const observer = connectProvider(server.url, tokens.fastlege, name);
+    const name = f.section('Personer med alvorlige psykiske lidelser og rusproblemer').documentName;
+    const observer = connectProvider(f.url, f.token('fastlege'), name);
     const victimDoc = new Y.Doc();
-    let victim = connectProvider(server.url, tokens.hf, name, victimDoc);
+    let victim = connectProvider(f.url, f.token('helseforetak'), name, victimDoc);
     await Promise.all([observer.synced(), victim.synced()]);
     victim.provider.setAwarenessField('marker', 'victim');
     await waitFor(() => observer.provider.awareness?.getStates().get(victimDoc.clientID)?.marker === 'victim');
@@ -59,14 +46,14 @@ describe('adversarial presence', () => {
     // id from awareness or from the client ids in the section's updates, claims it first.
     victim.destroy();
     await waitFor(() => !observer.provider.awareness?.getStates().has(victimDoc.clientID));
-    const attacker = await rawClient(name, tokens.bruker);
+    const attacker = await rawClient(name, f.token('bruker'));
     attacker.announceMany([[victimDoc.clientID, 100, { marker: 'kapret' }]]);
     // Once its own id shows, the attempt on the victim's id was handled: it must not show.
     attacker.announceMany([[777_777, 1, { marker: 'angriper' }]]);
     await waitFor(() => observer.provider.awareness?.getStates().get(777_777)?.marker === 'angriper');
     expect(observer.provider.awareness?.getStates().get(victimDoc.clientID)?.marker).not.toBe('kapret');
 
-    victim = connectProvider(server.url, tokens.hf, name, victimDoc);
+    victim = connectProvider(f.url, f.token('helseforetak'), name, victimDoc);
     await victim.synced();
     // A new provider on the same doc starts its awareness clock again; observers ignore clocks
     // they have passed, so move it past the old one, as a long-lived client's would be.
@@ -87,15 +74,16 @@ describe('adversarial presence', () => {
 
 describe('adversarial table cells', () => {
   it.each([
-    ['colspan', 6, { colspan: 50_000_000, rowspan: 1, colwidth: null }],
-    ['rowspan', 7, { colspan: 1, rowspan: 50_000_000, colwidth: null }],
-    ['colwidth', 8, { colspan: 1, rowspan: 1, colwidth: 'not an array' }],
+    ['colspan', 'Skrøpelige eldre', { colspan: 50_000_000, rowspan: 1, colwidth: null }],
+    ['rowspan', 'Personer med flere kroniske lidelser', { colspan: 1, rowspan: 50_000_000, colwidth: null }],
+    ['colwidth', 'Akuttmedisinsk kjede', { colspan: 1, rowspan: 1, colwidth: 'not an array' }],
   ] as const)(
     '[I2] a table cell with a hostile %s is refused (readers build a table map from it)',
-    async (_label, index, attrs) => {
-      const sectionId = server.demo.sectionIds[index] ?? '';
+    async (_label, title, attrs) => {
+      const plan = await f.plan();
+      const sectionId = plan.section(title).id;
       const name = sectionDocumentName(sectionId);
-      const attacker = connectProvider(server.url, tokens.kommune, name);
+      const attacker = connectProvider(f.url, f.token('kommune'), name);
       await attacker.synced();
       const reasons: string[] = [];
       attacker.provider.on('close', ({ event }: { event: { reason: string } }) => reasons.push(event.reason));
@@ -113,8 +101,8 @@ describe('adversarial table cells', () => {
       attacker.doc.getXmlFragment(CONTENT_FIELD).insert(0, [table]);
       await waitFor(() => reasons.length > 0 || !attacker.provider.hasUnsyncedChanges);
       attacker.destroy();
-      const served = await api<{ json: unknown }>(server.url, `/api/sections/${sectionId}/content`, {
-        token: tokens.bruker,
+      const served = await api<{ json: unknown }>(f.url, `/api/sections/${sectionId}/content`, {
+        token: f.token('bruker'),
       });
       expect(JSON.stringify(served.body)).not.toContain('50000000');
       expect(JSON.stringify(served.body)).not.toContain('not an array');
@@ -126,12 +114,12 @@ describe('adversarial sockets', () => {
   it('[RS2] idle anonymous sockets from an address do not lock a logged-in user there out', async () => {
     const idle: WebSocket[] = [];
     for (let i = 0; i < 25; i++) {
-      const ws = new WebSocket(`${server.url.replace('http', 'ws')}/collab`);
+      const ws = new WebSocket(`${f.url.replace('http', 'ws')}/collab`);
       ws.on('error', () => undefined);
       idle.push(ws);
     }
     await waitFor(() => idle.every((ws) => ws.readyState === WebSocket.OPEN || ws.readyState === WebSocket.CLOSED));
-    const honest = connectProvider(server.url, tokens.hf, sectionDocumentName(server.demo.sectionIds[0] ?? ''));
+    const honest = connectProvider(f.url, f.token('helseforetak'), f.section('Innledning og mandat').documentName);
     try {
       await expect(
         Promise.race([honest.synced().then(() => 'synced'), waitFor(() => false, { timeout: 4000 })]),

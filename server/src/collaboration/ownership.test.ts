@@ -1,4 +1,3 @@
-import { sectionDocumentName } from '@fellesplan/domain';
 import { readTextFromYDoc } from '@fellesplan/editor';
 import { describe, expect, it } from 'vitest';
 import {
@@ -6,29 +5,23 @@ import {
   api,
   appendParagraph,
   connectProvider,
-  useTestServer,
   waitFor,
-  type DemoTokens,
-  type TestServer,
   storedDocument,
+  useFixture,
 } from '../testing/index.js';
 
-let server: TestServer;
-let tokens: DemoTokens;
-useTestServer((started, loggedIn) => {
-  server = started;
-  tokens = loggedIn;
-});
+const f = useFixture();
 
-const sectionId = () => server.demo.sectionIds[2] ?? ''; // owned by kommune and HF
+const SECTION = 'Kunnskapsgrunnlag og utfordringsbilde'; // owned by kommune and HF
 
-const storedText = async (documentName: string) => readTextFromYDoc(await storedDocument(server.db, documentName));
+const storedText = async (documentName: string) => readTextFromYDoc(await storedDocument(f.db, documentName));
 
 describe('section ownership over the wire', () => {
   it("[O1] an owner's edit is stored and reaches a second owner", async () => {
-    const name = sectionDocumentName(sectionId());
-    const kommune = connectProvider(server.url, tokens.kommune, name);
-    const hf = connectProvider(server.url, tokens.hf, name);
+    const plan = await f.plan();
+    const { id: sectionId, documentName: name } = plan.section(SECTION);
+    const kommune = connectProvider(f.url, f.token('kommune'), name);
+    const hf = connectProvider(f.url, f.token('helseforetak'), name);
     await Promise.all([kommune.synced(), hf.synced()]);
 
     appendParagraph(kommune.doc, 'Kommunen foreslår felles kompetansepool.');
@@ -36,8 +29,8 @@ describe('section ownership over the wire', () => {
     await waitFor(async () => (await storedText(name)).includes('Kommunen foreslår felles kompetansepool.'));
     await waitFor(() => !kommune.provider.hasUnsyncedChanges);
 
-    const content = await api<{ text: string }>(server.url, `/api/sections/${sectionId()}/content`, {
-      token: tokens.bruker,
+    const content = await api<{ text: string }>(f.url, `/api/sections/${sectionId}/content`, {
+      token: f.token('bruker'),
     });
     expect(content.body.text).toContain('Kommunen foreslår felles kompetansepool.');
     kommune.destroy();
@@ -45,9 +38,10 @@ describe('section ownership over the wire', () => {
   });
 
   it("[O1] a non-owner's crafted update is neither applied, broadcast nor stored", async () => {
-    const name = sectionDocumentName(sectionId());
-    const owner = connectProvider(server.url, tokens.kommune, name);
-    const attacker = connectProvider(server.url, tokens.bruker, name);
+    const plan = await f.plan();
+    const { id: sectionId, documentName: name } = plan.section(SECTION);
+    const owner = connectProvider(f.url, f.token('kommune'), name);
+    const attacker = connectProvider(f.url, f.token('bruker'), name);
     await Promise.all([owner.synced(), attacker.synced()]);
     expect(await attacker.ready).toBe('read-only');
     const before = await storedText(name);
@@ -62,7 +56,9 @@ describe('section ownership over the wire', () => {
     expect(readTextFromYDoc(owner.doc)).not.toContain('uten tillatelse');
     expect(await storedText(name)).not.toContain('uten tillatelse');
     expect(await storedText(name)).toBe(`${before}\n\nEtterfølgende endring fra eier.`);
-    const live = await api<{ text: string }>(server.url, `/api/sections/${sectionId()}/content`, { token: tokens.hf });
+    const live = await api<{ text: string }>(f.url, `/api/sections/${sectionId}/content`, {
+      token: f.token('helseforetak'),
+    });
     expect(live.body.text).not.toContain('uten tillatelse');
     // The server keeps telling the crafted client its change is not synced.
     expect(attacker.provider.hasUnsyncedChanges).toBe(true);
@@ -71,10 +67,10 @@ describe('section ownership over the wire', () => {
   });
 
   it('[O1] a party that owns other sections is still read-only here', async () => {
-    // Fastlegene own sections 5–8 but not section 3.
-    const fastlege = connectProvider(server.url, tokens.fastlege, sectionDocumentName(sectionId()));
+    // Fastlegene own «Barn og unge» and three more, but not this one.
+    const fastlege = connectProvider(f.url, f.token('fastlege'), f.section(SECTION).documentName);
     expect(await fastlege.ready).toBe('read-only');
-    const own = connectProvider(server.url, tokens.fastlege, sectionDocumentName(server.demo.sectionIds[4] ?? ''));
+    const own = connectProvider(f.url, f.token('fastlege'), f.section('Barn og unge').documentName);
     expect(await own.ready).toBe('read-write');
     fastlege.destroy();
     own.destroy();

@@ -3,23 +3,9 @@ import { CONTENT_FIELD } from '@fellesplan/editor';
 import type { Extension } from '@hocuspocus/server';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import {
-  api,
-  appendParagraph,
-  connectProvider,
-  useTestServer,
-  waitFor,
-  type DemoTokens,
-  type TestProvider,
-  type TestServer,
-} from '../testing/index.js';
+import { api, appendParagraph, connectProvider, waitFor, type TestProvider, useFixture } from '../testing/index.js';
 
-let server: TestServer;
-let tokens: DemoTokens;
-useTestServer((started, loggedIn) => {
-  server = started;
-  tokens = loggedIn;
-});
+const f = useFixture();
 
 function closeReasons(client: TestProvider): string[] {
   const reasons: string[] = [];
@@ -28,8 +14,8 @@ function closeReasons(client: TestProvider): string[] {
 }
 
 async function contentText(sectionId: string): Promise<string> {
-  const content = await api<{ text?: string }>(server.url, `/api/sections/${sectionId}/content`, {
-    token: tokens.bruker,
+  const content = await api<{ text?: string }>(f.url, `/api/sections/${sectionId}/content`, {
+    token: f.token('bruker'),
   });
   return content.body.text ?? '';
 }
@@ -51,10 +37,11 @@ function nestBlockquotes(doc: Y.Doc, depth: number): void {
 
 describe('pathological updates from an owner', () => {
   it('[P1] a refused deeply nested update (3,000 blockquotes) does not stop colleagues editing the section', async () => {
-    const sectionId = server.demo.sectionIds[3] ?? '';
+    const plan = await f.plan();
+    const sectionId = plan.section('Samarbeidsstruktur og organisering').id;
     const name = sectionDocumentName(sectionId);
-    const attacker = connectProvider(server.url, tokens.kommune, name);
-    const colleague = connectProvider(server.url, tokens.hf, name);
+    const attacker = connectProvider(f.url, f.token('kommune'), name);
+    const colleague = connectProvider(f.url, f.token('helseforetak'), name);
     await Promise.all([attacker.synced(), colleague.synced()]);
     const reasons = closeReasons(attacker);
     nestBlockquotes(attacker.doc, 3000);
@@ -69,14 +56,15 @@ describe('pathological updates from an owner', () => {
     );
     expect(colleagueReasons).toEqual([]);
     expect(await contentText(sectionId)).toContain('Kollegaens avsnitt etter angrepet');
-    expect((await api(server.url, '/api/health')).status).toBe(200);
+    expect((await api(f.url, '/api/health')).status).toBe(200);
     colleague.destroy();
   });
 
   it('[P1] one 10 MB paragraph from an owner is refused, not stored', async () => {
-    const sectionId = server.demo.sectionIds[4] ?? '';
+    const plan = await f.plan();
+    const sectionId = plan.section('Barn og unge').id;
     const name = sectionDocumentName(sectionId);
-    const attacker = connectProvider(server.url, tokens.kommune, name);
+    const attacker = connectProvider(f.url, f.token('kommune'), name);
     await attacker.synced();
     const reasons = closeReasons(attacker);
     const marker = 'STORMARKOR';
@@ -86,16 +74,17 @@ describe('pathological updates from an owner', () => {
       interval: 200,
     });
     attacker.destroy();
-    expect((await api(server.url, '/api/health')).status).toBe(200);
+    expect((await api(f.url, '/api/health')).status).toBe(200);
     expect((await contentText(sectionId)).includes(marker)).toBe(false);
   }, 30_000);
 });
 
 describe('sessions', () => {
   it('[S3] a document whose authentication is under way when its session logs out does not become writable', async () => {
-    const sectionId = server.demo.sectionIds[5] ?? '';
+    const plan = await f.plan();
+    const sectionId = plan.section('Personer med alvorlige psykiske lidelser og rusproblemer').id;
     const name = sectionDocumentName(sectionId);
-    const token = await server.login('kommune@demo.no');
+    const token = await f.server.login('kommune@demo.no');
     // Hold the document's first load until logout has answered: the connection then authenticated
     // with a session that no longer exists by the time it is established.
     let reached!: () => void;
@@ -110,12 +99,12 @@ describe('sessions', () => {
         await gate;
       },
     };
-    server.collaboration.hocuspocus.configuration.extensions.push(gateExtension);
+    f.server.collaboration.hocuspocus.configuration.extensions.push(gateExtension);
     try {
-      const attacker = connectProvider(server.url, token, name);
+      const attacker = connectProvider(f.url, token, name);
       const reasons = closeReasons(attacker);
       await loading;
-      const logout = await api(server.url, '/api/session', { method: 'DELETE', token });
+      const logout = await api(f.url, '/api/session', { method: 'DELETE', token });
       expect(logout.status).toBe(200);
       release();
       await waitFor(() => reasons.length > 0 || attacker.provider.isSynced);
@@ -127,7 +116,7 @@ describe('sessions', () => {
       attacker.destroy();
     } finally {
       release();
-      const extensions = server.collaboration.hocuspocus.configuration.extensions;
+      const extensions = f.server.collaboration.hocuspocus.configuration.extensions;
       extensions.splice(extensions.indexOf(gateExtension), 1);
     }
   });

@@ -1,28 +1,16 @@
-import { MAX_AWARENESS_STATE_BYTES, PARTY_COLORS, sectionDocumentName } from '@fellesplan/domain';
+import { MAX_AWARENESS_STATE_BYTES, PARTY_COLORS } from '@fellesplan/domain';
 import { describe, expect, it } from 'vitest';
-import {
-  connectProvider,
-  useTestServer,
-  waitFor,
-  type DemoTokens,
-  type TestServer,
-  rawCollabClient,
-} from '../testing/index.js';
+import { connectProvider, waitFor, rawCollabClient, useFixture } from '../testing/index.js';
 
-let server: TestServer;
-let tokens: DemoTokens;
-useTestServer((started, loggedIn) => {
-  server = started;
-  tokens = loggedIn;
-});
+const f = useFixture();
 
-const rawClient = (documentName: string, token: string) => rawCollabClient(server.url, documentName, token);
+const rawClient = (documentName: string, token: string) => rawCollabClient(f.url, documentName, token);
 
 describe('presence is bound to the person behind the connection', () => {
   it('[PR1] name, party and colour come from the session, not from the client', async () => {
-    const name = sectionDocumentName(server.demo.sectionIds[2] ?? '');
-    const observer = connectProvider(server.url, tokens.kommune, name);
-    const reader = connectProvider(server.url, tokens.bruker, name);
+    const name = f.section('Kunnskapsgrunnlag og utfordringsbilde').documentName;
+    const observer = connectProvider(f.url, f.token('kommune'), name);
+    const reader = connectProvider(f.url, f.token('bruker'), name);
     await Promise.all([observer.synced(), reader.synced()]);
     expect(await reader.ready).toBe('read-only');
     reader.provider.setAwarenessField('user', { name: 'Kari Nordmann', party: 'Demo HF', color: '#ff0000' });
@@ -36,15 +24,15 @@ describe('presence is bound to the person behind the connection', () => {
   });
 
   it('[PR1] nobody can overwrite another person’s presence or speak for a second client id', async () => {
-    const name = sectionDocumentName(server.demo.sectionIds[3] ?? '');
-    const victim = connectProvider(server.url, tokens.hf, name);
-    const observer = connectProvider(server.url, tokens.fastlege, name);
+    const name = f.section('Samarbeidsstruktur og organisering').documentName;
+    const victim = connectProvider(f.url, f.token('helseforetak'), name);
+    const observer = connectProvider(f.url, f.token('fastlege'), name);
     await Promise.all([victim.synced(), observer.synced()]);
     victim.provider.setAwarenessField('marker', 'victim');
     const victimState = () => observer.provider.awareness?.getStates().get(victim.doc.clientID);
     await waitFor(() => victimState()?.marker === 'victim');
 
-    const attacker = await rawClient(name, tokens.bruker);
+    const attacker = await rawClient(name, f.token('bruker'));
     // First announcement claims the victim's id: refused. Then its own id, then the victim's again.
     attacker.announce(victim.doc.clientID, 1000, { marker: 'kapret', user: { name: 'Hacker' } });
     attacker.announce(424242, 1, { marker: 'attacker' });
@@ -62,10 +50,10 @@ describe('presence is bound to the person behind the connection', () => {
   });
 
   it('[PR1] a state larger than the cap is not relayed', async () => {
-    const name = sectionDocumentName(server.demo.sectionIds[4] ?? '');
-    const observer = connectProvider(server.url, tokens.kommune, name);
+    const name = f.section('Barn og unge').documentName;
+    const observer = connectProvider(f.url, f.token('kommune'), name);
     await observer.synced();
-    const attacker = await rawClient(name, tokens.bruker);
+    const attacker = await rawClient(name, f.token('bruker'));
     attacker.announce(515151, 1, { padding: 'x'.repeat(MAX_AWARENESS_STATE_BYTES + 1) });
     attacker.announce(515151, 2, { marker: 'small again' });
     await waitFor(() => observer.provider.awareness?.getStates().get(515151)?.marker === 'small again');

@@ -1,15 +1,9 @@
-import { planDocumentName } from '@fellesplan/domain';
 import { readProjection } from '@fellesplan/editor';
 import { describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
-import { command, connectProvider, insertThreads, useTestServer, waitFor, type TestServer } from '../testing/index.js';
+import { command, connectProvider, insertThreads, useFixture, waitFor } from '../testing/index.js';
 
-let server: TestServer;
-let token = '';
-useTestServer((started, tokens) => {
-  server = started;
-  token = tokens.hf;
-});
+const f = useFixture();
 
 const COMMENT = 10_000;
 const EXISTING = 400;
@@ -20,16 +14,18 @@ const commentCount = (doc: Y.Doc) =>
 
 describe('the plan projection sends what changed', () => {
   it(`[T7] one ${COMMENT}-character comment costs an observer an update of that order, not of every thread`, async () => {
-    const sectionId = server.demo.sectionIds[4] ?? '';
-    const [first] = await insertThreads(server.db, {
-      planId: server.demo.planId,
+    const plan = await f.plan();
+    const sectionId = plan.section('Barn og unge').id;
+    const token = f.token('helseforetak');
+    const [first] = await insertThreads(f.db, {
+      planId: plan.id,
       sectionId,
-      authorId: server.demo.userIds['kommune@demo.no'] ?? '',
-      partyId: server.demo.partyIds.kommune ?? '',
+      authorId: f.user('kommune').id,
+      partyId: f.party('kommune'),
       threads: EXISTING,
       body: 'k'.repeat(COMMENT),
     });
-    const observer = connectProvider(server.url, token, planDocumentName(server.demo.planId));
+    const observer = connectProvider(f.url, token, plan.documentName);
     await observer.synced();
     await waitFor(() => commentCount(observer.doc) === EXISTING, { timeout: 30_000 });
 
@@ -42,8 +38,8 @@ describe('the plan projection sends what changed', () => {
       const body = String(n % 10).repeat(COMMENT);
       const res =
         n % 2 === 0
-          ? await command(server.url, token, 'threads.create', { sectionId, body })
-          : await command(server.url, token, 'threads.reply', { threadId: first, body });
+          ? await command(f.url, token, 'threads.create', { sectionId, body })
+          : await command(f.url, token, 'threads.reply', { threadId: first, body });
       expect(res.status).toBe(200);
       own = String(res.body.commentId ?? res.body.id);
       await waitFor(() => commentCount(observer.doc) === EXISTING + n + 1, { timeout: 30_000 });
@@ -52,7 +48,7 @@ describe('the plan projection sends what changed', () => {
     // Editing one comment sends that comment again, nothing else.
     const before = received;
     const edited = 'e'.repeat(COMMENT);
-    expect((await command(server.url, token, 'comments.edit', { commentId: own, body: edited })).status).toBe(200);
+    expect((await command(f.url, token, 'comments.edit', { commentId: own, body: edited })).status).toBe(200);
     await waitFor(() => readProjection(observer.doc)?.threads.some((t) => t.comments.some((c) => c.body === edited)), {
       timeout: 30_000,
     });

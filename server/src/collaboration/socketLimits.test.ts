@@ -1,14 +1,11 @@
-import { sectionDocumentName } from '@fellesplan/domain';
 import { CONTENT_FIELD } from '@fellesplan/editor';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import * as encoding from 'lib0/encoding';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { appendParagraph, connectProvider, startTestServer, waitFor, type TestServer } from '../testing/index.js';
+import { appendParagraph, connectProvider, useFixture, waitFor } from '../testing/index.js';
 
-let server: TestServer;
-let kommune: string;
 const LIMITS = {
   maxBytesBeforeAuth: 8 * 1024,
   authTimeoutMs: 1500,
@@ -17,13 +14,9 @@ const LIMITS = {
   maxConnectionsPerDocument: 2,
   maxBufferedBytes: 256 * 1024,
 };
-beforeAll(async () => {
-  server = await startTestServer({ socketLimits: LIMITS });
-  kommune = await server.login('kommune@demo.no');
-});
-afterAll(() => server.destroy());
+const f = useFixture({ socketLimits: LIMITS });
 
-const wsUrl = () => `${server.url.replace('http', 'ws')}/collab`;
+const wsUrl = () => `${f.url.replace('http', 'ws')}/collab`;
 
 function openSocket(): Promise<WebSocket> {
   const ws = new WebSocket(wsUrl());
@@ -53,7 +46,7 @@ describe('limits on collaboration sockets', () => {
   it('[RS1] a socket that does not authenticate in time is closed; one that does stays open', async () => {
     const idle = await openSocket();
     const working = await openSocket();
-    working.send(authFrame(sectionDocumentName(server.demo.sectionIds[2] ?? ''), kommune));
+    working.send(authFrame(f.section('Kunnskapsgrunnlag og utfordringsbilde').documentName, f.token('kommune')));
     await closed(idle);
     expect(working.readyState).toBe(WebSocket.OPEN);
     working.close();
@@ -66,7 +59,11 @@ describe('limits on collaboration sockets', () => {
     expect(sockets.slice(1).every((ws) => ws.readyState === WebSocket.OPEN)).toBe(true);
     expect(newest.readyState).toBe(WebSocket.OPEN);
     // A colleague behind the same address still gets in, and authenticated sockets never give way.
-    const honest = connectProvider(server.url, kommune, sectionDocumentName(server.demo.sectionIds[2] ?? ''));
+    const honest = connectProvider(
+      f.url,
+      f.token('kommune'),
+      f.section('Kunnskapsgrunnlag og utfordringsbilde').documentName,
+    );
     await honest.synced();
     const more = await Promise.all(Array.from({ length: LIMITS.maxUnauthenticatedPerAddress + 1 }, openSocket));
     expect(honest.provider.isSynced).toBe(true);
@@ -81,7 +78,7 @@ describe('limits on collaboration sockets', () => {
         const provider = new HocuspocusProvider({
           name: documentName,
           document: new Y.Doc(),
-          token: kommune,
+          token: f.token('kommune'),
           websocketProvider: socket,
           sessionAwareness: true,
           onAuthenticated: () => resolve('ok'),
@@ -89,25 +86,28 @@ describe('limits on collaboration sockets', () => {
         });
         provider.attach();
       });
-    const same = sectionDocumentName(server.demo.sectionIds[2] ?? '');
+    const same = f.section('Kunnskapsgrunnlag og utfordringsbilde').documentName;
     expect(await open(same)).toBe('ok');
     expect(await open(same)).toBe('ok');
     expect(await open(same)).toBe('too-many-documents');
-    expect(await open(sectionDocumentName(server.demo.sectionIds[3] ?? ''))).toBe('ok');
-    expect(await open(sectionDocumentName(server.demo.sectionIds[4] ?? ''))).toBe('ok');
-    expect(await open(sectionDocumentName(server.demo.sectionIds[5] ?? ''))).toBe('too-many-documents');
+    expect(await open(f.section('Samarbeidsstruktur og organisering').documentName)).toBe('ok');
+    expect(await open(f.section('Barn og unge').documentName)).toBe('ok');
+    expect(await open(f.section('Personer med alvorlige psykiske lidelser og rusproblemer').documentName)).toBe(
+      'too-many-documents',
+    );
     socket.destroy();
   });
 
   it('[RS4] a socket that stops reading is closed once its unsent data passes the limit', async () => {
-    const name = sectionDocumentName(server.demo.sectionIds[6] ?? '');
-    const writer = connectProvider(server.url, kommune, name);
+    const plan = await f.plan();
+    const name = plan.section('Skrøpelige eldre').documentName;
+    const writer = connectProvider(f.url, f.token('kommune'), name);
     await writer.synced();
     // Log in first: the socket has only the short test deadline to authenticate.
-    const reader = await server.login('bruker@demo.no');
+    const reader = await f.server.login('bruker@demo.no');
     const slow = await openSocket();
     slow.send(authFrame(name, reader));
-    const document = () => server.collaboration.hocuspocus.documents.get(name);
+    const document = () => f.server.collaboration.hocuspocus.documents.get(name);
     await waitFor(() => document()?.getConnectionsCount() === 2);
     slow.pause(); // stops reading from the TCP socket: the server's send buffer fills up
     // Large paragraphs that are removed again: much traffic, while the section stays within its size limit.

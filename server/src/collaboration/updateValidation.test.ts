@@ -9,24 +9,18 @@ import {
   api,
   appendParagraph,
   connectProvider,
-  useTestServer,
   waitFor,
-  type DemoTokens,
   type TestProvider,
-  type TestServer,
+  useFixture,
+  type FixturePlan,
 } from '../testing/index.js';
 
-let server: TestServer;
-let tokens: DemoTokens;
-useTestServer((started, loggedIn) => {
-  server = started;
-  tokens = loggedIn;
-});
+const f = useFixture();
 
 /** The stored document's state vector: it changes if anything of an update was kept. */
 async function storedStateVector(sectionId: string): Promise<string> {
   const doc = new Y.Doc();
-  const state = await loadDocumentState(server.db, sectionDocumentName(sectionId));
+  const state = await loadDocumentState(f.db, sectionDocumentName(sectionId));
   if (state) Y.applyUpdate(doc, state);
   return Buffer.from(Y.encodeStateVector(doc)).toString('base64');
 }
@@ -37,11 +31,11 @@ function closeReasons(client: TestProvider): string[] {
   return reasons;
 }
 
-async function expectPlanReadable(): Promise<void> {
-  const plan = await api(server.url, `/api/plans/${server.demo.planId}`, { token: tokens.bruker });
-  expect(plan.status).toBe(200);
-  for (const sectionId of server.demo.sectionIds) {
-    const content = await api(server.url, `/api/sections/${sectionId}/content`, { token: tokens.bruker });
+async function expectPlanReadable(plan: FixturePlan): Promise<void> {
+  const view = await api(f.url, `/api/plans/${plan.id}`, { token: f.token('bruker') });
+  expect(view.status).toBe(200);
+  for (const { id: sectionId } of plan.sections) {
+    const content = await api(f.url, `/api/sections/${sectionId}/content`, { token: f.token('bruker') });
     expect(content.status, sectionId).toBe(200);
   }
 }
@@ -124,11 +118,12 @@ describe('every incoming update is checked before it is applied or stored', () =
   it.each(hostileEdits)(
     '[I2] refuses %s from an owner: nothing applied or stored, connection closed, plan readable',
     async (_label, reason, edit) => {
-      const sectionId = server.demo.sectionIds[2] ?? '';
+      const plan = await f.plan();
+      const sectionId = plan.section('Kunnskapsgrunnlag og utfordringsbilde').id;
       const name = sectionDocumentName(sectionId);
       const before = await storedStateVector(sectionId);
-      const witness = connectProvider(server.url, tokens.hf, name);
-      const attacker = connectProvider(server.url, tokens.kommune, name);
+      const witness = connectProvider(f.url, f.token('helseforetak'), name);
+      const attacker = connectProvider(f.url, f.token('kommune'), name);
       await Promise.all([witness.synced(), attacker.synced()]);
       const textBefore = readTextFromYDoc(witness.doc);
       const reasons = closeReasons(attacker);
@@ -143,38 +138,39 @@ describe('every incoming update is checked before it is applied or stored', () =
       expect(readTextFromYDoc(witness.doc)).toBe(`${textBefore}\n\nÆrlig endring etter ${_label}.`);
       attacker.destroy();
       witness.destroy();
-      await expectPlanReadable();
-      const served = await api<{ text: string }>(server.url, `/api/sections/${sectionId}/content`, {
-        token: tokens.bruker,
+      await expectPlanReadable(plan);
+      const served = await api<{ text: string }>(f.url, `/api/sections/${sectionId}/content`, {
+        token: f.token('bruker'),
       });
       expect(served.body.text).toBe(`${textBefore}\n\nÆrlig endring etter ${_label}.`);
       // Only the witness's own edit was stored.
       expect(await storedStateVector(sectionId)).not.toBe(before);
       const stored = new Y.Doc();
-      Y.applyUpdate(stored, (await loadDocumentState(server.db, name)) ?? new Uint8Array());
+      Y.applyUpdate(stored, (await loadDocumentState(f.db, name)) ?? new Uint8Array());
       expect(stored.share.has('annet')).toBe(false);
       expect([...Y.decodeStateVector(Y.encodeStateVector(stored)).keys()]).not.toContain(attacker.doc.clientID);
     },
   );
 
   it('[I2] refuses an update cut by one byte: nothing of it is applied or stored', async () => {
-    const sectionId = server.demo.sectionIds[3] ?? '';
+    const plan = await f.plan();
+    const sectionId = plan.section('Samarbeidsstruktur og organisering').id;
     const name = sectionDocumentName(sectionId);
     const before = await storedStateVector(sectionId);
-    const owner = connectProvider(server.url, tokens.kommune, name);
+    const owner = connectProvider(f.url, f.token('kommune'), name);
     await owner.synced();
     const textBefore = readTextFromYDoc(owner.doc);
     owner.destroy();
 
     // Build a real update against the stored state, then send all of it but the last byte.
     const copy = new Y.Doc();
-    Y.applyUpdate(copy, (await loadDocumentState(server.db, name)) ?? new Uint8Array());
+    Y.applyUpdate(copy, (await loadDocumentState(f.db, name)) ?? new Uint8Array());
     const stateVector = Y.encodeStateVector(copy);
     appendParagraph(copy, 'Et langt avsnitt som blir kuttet i overføringen, med litt ekstra tekst.');
     const update = Y.encodeStateAsUpdate(copy, stateVector);
     const cut = update.slice(0, update.length - 1);
 
-    const ws = new WebSocket(`${server.url.replace('http', 'ws')}/collab`);
+    const ws = new WebSocket(`${f.url.replace('http', 'ws')}/collab`);
     await new Promise((resolve, reject) => ws.on('open', resolve).on('error', reject));
     const frame = (write: (encoder: encoding.Encoder) => void) => {
       const encoder = encoding.createEncoder();
@@ -187,7 +183,7 @@ describe('every incoming update is checked before it is applied or stored', () =
     frame((e) => {
       encoding.writeVarUint(e, 2); // auth
       encoding.writeVarUint(e, 0); // token
-      encoding.writeVarString(e, tokens.kommune);
+      encoding.writeVarString(e, f.token('kommune'));
     });
     frame((e) => {
       encoding.writeVarUint(e, 0); // sync
@@ -199,10 +195,10 @@ describe('every incoming update is checked before it is applied or stored', () =
     ws.close();
 
     expect(await storedStateVector(sectionId)).toBe(before);
-    const after = await api<{ text: string }>(server.url, `/api/sections/${sectionId}/content`, {
-      token: tokens.bruker,
+    const after = await api<{ text: string }>(f.url, `/api/sections/${sectionId}/content`, {
+      token: f.token('bruker'),
     });
     expect(after.body.text).toBe(textBefore);
-    await expectPlanReadable();
+    await expectPlanReadable(plan);
   });
 });

@@ -2,7 +2,8 @@ import { COMMENT_LIMITS, DomainError, type ErrorCode } from '@fellesplan/domain'
 import type { Transaction } from 'kysely';
 import type { Database } from '../storage/schema.js';
 
-// Checked inside the command's transaction, so concurrent commands cannot both slip under a cap.
+// Checked inside the command's transaction, which holds the plan row (runCommand), so concurrent
+// commands cannot both count the same room and slip under a cap together (on PostgreSQL as on SQLite).
 // Every cap counts one party's threads and comments only ([T6]): one member or party filling
 // its room leaves everyone else's untouched.
 

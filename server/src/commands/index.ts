@@ -1,21 +1,23 @@
-import type { SessionUser } from '../auth/sessions.js';
-import type { AppContext } from '../routes/context.js';
-import { sectionsLock, sectionsUnlock } from './sectionsLock.js';
+import type { CommandName } from '@fellesplan/domain';
+import { commentsDelete } from './commentsDelete.js';
+import { commentsEdit } from './commentsEdit.js';
+import type { RegisteredCommand } from './pipeline.js';
+import { sectionsLock } from './sectionsLock.js';
 import { sectionsMark } from './sectionsMark.js';
-import { commentsDelete, commentsEdit, threadsCreate, threadsReopen, threadsReply, threadsResolve } from './threads.js';
+import { sectionsUnlock } from './sectionsUnlock.js';
+import { threadsCreate } from './threadsCreate.js';
+import { threadsReply } from './threadsReply.js';
+import { threadsReopen, threadsResolve } from './threadStatus.js';
 
-/** A command validates its own input (zod), authorizes, changes state in one transaction. */
-export type Command = (ctx: AppContext, actor: SessionUser, input: unknown) => Promise<Record<string, unknown>>;
-
-/** The registry of `POST /api/commands/:name` (the README lists them). */
-export const commands: Record<string, Command> = {
-  'sections.mark': (ctx, actor, input) => sectionsMark(ctx, actor, input),
-  'sections.lock': (ctx, actor, input) => sectionsLock(ctx, actor, input),
-  'sections.unlock': (ctx, actor, input) => sectionsUnlock(ctx, actor, input),
-  'threads.create': (ctx, actor, input) => threadsCreate(ctx, actor, input),
-  'threads.reply': (ctx, actor, input) => threadsReply(ctx, actor, input),
-  'threads.resolve': (ctx, actor, input) => threadsResolve(ctx, actor, input),
-  'threads.reopen': (ctx, actor, input) => threadsReopen(ctx, actor, input),
-  'comments.edit': (ctx, actor, input) => commentsEdit(ctx, actor, input),
-  'comments.delete': (ctx, actor, input) => commentsDelete(ctx, actor, input),
-};
+/** The registry of `POST /api/commands/:name`; the compiler checks every name of `COMMANDS` has one. */
+export const commands = {
+  'sections.mark': sectionsMark,
+  'sections.lock': sectionsLock,
+  'sections.unlock': sectionsUnlock,
+  'threads.create': threadsCreate,
+  'threads.reply': threadsReply,
+  'threads.resolve': threadsResolve,
+  'threads.reopen': threadsReopen,
+  'comments.edit': commentsEdit,
+  'comments.delete': commentsDelete,
+} as const satisfies Record<CommandName, RegisteredCommand>;

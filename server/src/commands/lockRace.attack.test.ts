@@ -1,45 +1,38 @@
-import { sectionDocumentName, type PlanView } from '@fellesplan/domain';
+import { sectionDocumentName } from '@fellesplan/domain';
 import { describe, expect, it } from 'vitest';
 import {
   api,
   appendParagraph,
   command,
   connectProvider,
-  useTestServer,
+  useFixture,
   waitFor,
-  type DemoTokens,
   type TestProvider,
-  type TestServer,
 } from '../testing/index.js';
 
-let server: TestServer;
-let tokens: DemoTokens;
-useTestServer((started, loggedIn) => {
-  server = started;
-  tokens = loggedIn;
-});
+const f = useFixture();
 
-const PARTIES = ['kommune', 'hf', 'fastlege', 'bruker'] as const;
+const PARTIES = ['kommune', 'helseforetak', 'fastlege', 'bruker'] as const;
 
 describe('a lock racing connections that are still opening', () => {
   it('[L1][L2] no connection that opens while a lock commits can change the locked text', async () => {
-    const plan = (await api<PlanView>(server.url, `/api/plans/${server.demo.planId}`, { token: tokens.kommune })).body;
-    const owned = plan.sections.filter((s) => s.owners.includes(server.demo.partyIds.kommune ?? ''));
+    const plan = await (await f.plan()).view('kommune');
+    const owned = plan.sections.filter((s) => s.owners.includes(f.party('kommune')));
     let lockedCount = 0;
     for (const section of owned.slice(0, 2)) {
       const sectionId = section.id;
-      const content = await api<{ revision: string }>(server.url, `/api/sections/${sectionId}/content`, {
-        token: tokens.kommune,
+      const content = await api<{ revision: string }>(f.url, `/api/sections/${sectionId}/content`, {
+        token: f.token('kommune'),
       });
       const revision = content.body.revision;
       for (const party of PARTIES) {
-        await command(server.url, tokens[party], 'sections.mark', { sectionId, stance: 'agree', revision });
+        await command(f.url, f.token(party), 'sections.mark', { sectionId, stance: 'agree', revision });
       }
       // The section's document is not loaded: every connection below has to wait for the load.
       const clients: TestProvider[] = [];
-      const lock = command(server.url, tokens.sekretariat, 'sections.lock', { sectionId });
+      const lock = command(f.url, f.token('sekretariat'), 'sections.lock', { sectionId });
       for (let i = 0; i < 8; i++) {
-        clients.push(connectProvider(server.url, tokens.kommune, sectionDocumentName(sectionId)));
+        clients.push(connectProvider(f.url, f.token('kommune'), sectionDocumentName(sectionId)));
         await new Promise((resolve) => setImmediate(resolve));
       }
       const locked = await lock;
@@ -49,8 +42,8 @@ describe('a lock racing connections that are still opening', () => {
       await waitFor(() => clients.every((c) => !c.provider.hasUnsyncedChanges || !c.provider.isSynced), {
         timeout: 3000,
       }).catch(() => undefined);
-      const after = await api<{ revision: string; text: string }>(server.url, `/api/sections/${sectionId}/content`, {
-        token: tokens.kommune,
+      const after = await api<{ revision: string; text: string }>(f.url, `/api/sections/${sectionId}/content`, {
+        token: f.token('kommune'),
       });
       clients.forEach((c) => c.destroy());
       if (locked.status === 200) {

@@ -3,11 +3,14 @@ import type { AppContext } from '../routes/context.js';
 import { latestMarkersBySection } from '../storage/repositories/markers.js';
 import type { SectionRecord } from '../storage/repositories/plans.js';
 
+export interface CurrentSectionStatus {
+  revision: string;
+  status: SectionStatus;
+  unreadable: boolean;
+}
+
 /** The section's current revision and derived status, read now. */
-export async function currentSectionStatus(
-  ctx: AppContext,
-  section: SectionRecord,
-): Promise<{ revision: string; status: SectionStatus; unreadable: boolean }> {
+export async function currentSectionStatus(ctx: AppContext, section: SectionRecord): Promise<CurrentSectionStatus> {
   const { revision, unreadable } = await ctx.content.state(section.id);
   const markers = (await latestMarkersBySection(ctx.db, [section.id])).get(section.id) ?? [];
   const status = deriveSectionStatus({

@@ -4,20 +4,16 @@ import { CONTENT_FIELD } from '@fellesplan/editor';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { appendDocumentUpdate } from '../storage/repositories/documents.js';
-import { api, useTestServer, type DemoTokens, type TestServer } from '../testing/index.js';
+import { api, useFixture } from '../testing/index.js';
 
-let server: TestServer;
-let tokens: DemoTokens;
-useTestServer((started, loggedIn) => {
-  server = started;
-  tokens = loggedIn;
-});
+const f = useFixture();
 
 const link = (href: string) => ({ link: { href, target: '_blank', rel: 'noopener noreferrer nofollow', class: null } });
 
 describe('[K1] stored links are read out with allowed targets only', () => {
   it('[K1] a javascript: link stored directly in the database loses its link through the content endpoint, keeping its text', async () => {
-    const sectionId = server.demo.sectionIds[9] ?? '';
+    const plan = await f.plan();
+    const sectionId = plan.section('Digitalisering og velferdsteknologi').id;
     const doc = new Y.Doc();
     const paragraph = new Y.XmlElement('paragraph');
     const text = new Y.XmlText();
@@ -28,10 +24,10 @@ describe('[K1] stored links are read out with allowed targets only', () => {
     text.insert(text.length, 'her', link(' JAVASCRIPT:alert(1)'));
     text.insert(text.length, ' og ', {});
     text.insert(text.length, 'Helsenorge', link('https://www.helsenorge.no/'));
-    await appendDocumentUpdate(server.db, sectionDocumentName(sectionId), Y.encodeStateAsUpdate(doc));
+    await appendDocumentUpdate(f.db, sectionDocumentName(sectionId), Y.encodeStateAsUpdate(doc));
 
-    const res = await api<SectionContentView>(server.url, `/api/sections/${sectionId}/content`, {
-      token: tokens.bruker,
+    const res = await api<SectionContentView>(f.url, `/api/sections/${sectionId}/content`, {
+      token: f.token('bruker'),
     });
     expect(res.status).toBe(200);
     expect(JSON.stringify(res.body.json).toLowerCase()).not.toContain('javascript');

@@ -1,5 +1,3 @@
-import type { PlanView } from '@fellesplan/domain';
-import { sectionDocumentName } from '@fellesplan/domain';
 import { CONTENT_FIELD, readTextFromYDoc } from '@fellesplan/editor';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -9,51 +7,44 @@ import {
   appendParagraph,
   command,
   connectProvider,
-  useTestServer,
   waitFor,
-  type DemoTokens,
-  type TestServer,
+  useFixture,
+  type FixturePlan,
 } from '../testing/index.js';
 
-let server: TestServer;
-let tokens: DemoTokens;
-useTestServer((started, loggedIn) => {
-  server = started;
-  tokens = loggedIn;
-});
+const f = useFixture();
 
-const AKUTT = 8; // «Akuttmedisinsk kjede», owned by the helseforetak and the kommune
+const AKUTT = 'Akuttmedisinsk kjede'; // owned by the helseforetak and the kommune
 const SENTENCE = 'Kommunen skal IKKE legge ned legevakten.';
 
-const sectionView = async (index: number) =>
-  (await api<PlanView>(server.url, `/api/plans/${server.demo.planId}`, { token: tokens.kommune })).body.sections[index];
+const sectionView = (plan: FixturePlan, title: string) => plan.sectionView(title, 'kommune');
 
 describe('[R1] a deletion changes the content revision', () => {
   it('[R1][C2][L1] deleting «IKKE » after all four parties agreed makes every marker stale and the lock refused', async () => {
-    const sectionId = server.demo.sectionIds[AKUTT] ?? '';
-    const name = sectionDocumentName(sectionId);
-    const owner = connectProvider(server.url, tokens.kommune ?? '', name);
-    const witness = connectProvider(server.url, tokens.hf ?? '', name);
+    const plan = await f.plan();
+    const { id: sectionId, documentName: name } = plan.section(AKUTT);
+    const owner = connectProvider(f.url, f.token('kommune'), name);
+    const witness = connectProvider(f.url, f.token('helseforetak'), name);
     await Promise.all([owner.synced(), witness.synced()]);
 
     appendParagraph(owner.doc, SENTENCE);
     await waitFor(async () =>
       (
-        await api<{ text: string }>(server.url, `/api/sections/${sectionId}/content`, {
-          token: tokens.bruker,
+        await api<{ text: string }>(f.url, `/api/sections/${sectionId}/content`, {
+          token: f.token('bruker'),
         })
       ).body.text.includes(SENTENCE),
     );
-    const agreed = (await sectionView(AKUTT))?.revision;
-    for (const who of ['kommune', 'hf', 'fastlege', 'bruker']) {
-      const res = await command(server.url, tokens[who] ?? '', 'sections.mark', {
+    const agreed = (await sectionView(plan, AKUTT))?.revision;
+    for (const who of ['kommune', 'helseforetak', 'fastlege', 'bruker']) {
+      const res = await command(f.url, f.token(who), 'sections.mark', {
         sectionId,
         stance: 'agree',
         revision: agreed,
       });
       expect(res.status).toBe(200);
     }
-    expect((await sectionView(AKUTT))?.status).toBe('consensus');
+    expect((await sectionView(plan, AKUTT))?.status).toBe('consensus');
 
     // The owner deletes «IKKE » with a plain Yjs deletion: no new item, so the state vector stays.
     const fragment = owner.doc.getXmlFragment(CONTENT_FIELD);
@@ -65,12 +56,12 @@ describe('[R1] a deletion changes the content revision', () => {
     await afterProcessed(owner, witness);
     expect(readTextFromYDoc(witness.doc)).toContain('Kommunen skal legge ned legevakten.');
 
-    const view = await sectionView(AKUTT);
+    const view = await sectionView(plan, AKUTT);
     expect(view?.revision).not.toBe(agreed);
     expect(view?.status).not.toBe('consensus');
     expect(view?.markers).toHaveLength(4);
     expect(view?.markers.every((m) => m.stale)).toBe(true);
-    const lock = await command(server.url, tokens.sekretariat ?? '', 'sections.lock', { sectionId });
+    const lock = await command(f.url, f.token('sekretariat'), 'sections.lock', { sectionId });
     expect(lock.status).toBe(409);
     expect(lock.body.error?.code).toBe('not_in_consensus');
     owner.destroy();

@@ -3,13 +3,10 @@ import { CONTENT_FIELD, readJsonFromYDoc, writeJsonToYDoc } from '@fellesplan/ed
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { useTestServer, type TestServer } from '../testing/index.js';
+import { useFixture } from '../testing/index.js';
 import { contentRevision } from './revision.js';
 
-let server: TestServer;
-useTestServer((started) => {
-  server = started;
-});
+const f = useFixture();
 
 type Edit =
   | { kind: 'insertText'; block: number; at: number; text: string }
@@ -64,9 +61,10 @@ function apply(fragment: Y.XmlFragment, e: Edit): void {
 
 describe('[R1] the served revision is a pure function of the content', () => {
   it('[R1] after every step of random edits it equals a revision computed from scratch, and equal content gives an equal one', async () => {
-    const sectionId = server.demo.sectionIds[12] ?? '';
-    const connection = await server.collaboration.hocuspocus.openDirectConnection(sectionDocumentName(sectionId));
-    const live = server.collaboration.hocuspocus.documents.get(sectionDocumentName(sectionId));
+    const plan = await f.plan();
+    const sectionId = plan.section('Økonomi og samhandlingsbudsjett').id;
+    const connection = await f.server.collaboration.hocuspocus.openDirectConnection(sectionDocumentName(sectionId));
+    const live = f.server.collaboration.hocuspocus.documents.get(sectionDocumentName(sectionId));
     if (!live) throw new Error('document is not loaded');
     const fragment = live.getXmlFragment(CONTENT_FIELD);
     const fromScratch = (doc: Y.Doc) => {
@@ -81,7 +79,7 @@ describe('[R1] the served revision is a pure function of the content', () => {
           for (const e of edits) {
             live.transact(() => apply(fragment, e));
             const copy = fromScratch(live);
-            expect(await server.context.content.revision(sectionId)).toBe(contentRevision(copy));
+            expect(await f.server.context.content.revision(sectionId)).toBe(contentRevision(copy));
             // The same content written afresh (other client ids, no history) has the same revision.
             const rewritten = new Y.Doc();
             writeJsonToYDoc(rewritten, readJsonFromYDoc(copy));

@@ -1,12 +1,8 @@
-import { DomainError, ERRORS, errorMessage, type ErrorCode } from '@fellesplan/domain';
+import { DomainError, ERRORS, errorMessage, type ErrorBody, type ErrorCode } from '@fellesplan/domain';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
 import { TooManyRequestsError } from './commandLimits.js';
 import { requestLanguage } from './language.js';
-
-export interface ErrorBody {
-  error: { code: ErrorCode; message: string; field?: string };
-}
 
 function isErrorCode(value: string): value is ErrorCode {
   return Object.hasOwn(ERRORS, value);

@@ -5,23 +5,23 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { configFromEnv } from '../config.js';
-import { connectProvider, rawRequest, startTestServer, type TestServer } from '../testing/index.js';
+import { connectProvider, rawRequest, startFixture, type Fixture } from '../testing/index.js';
 
 /**
  * Finding 9 of issue 8: no CSP, frame-ancestors, nosniff or referrer policy, and any `Host`
  * was served, so a page on a rebound DNS name could drive a locally running instance.
  */
-let server: TestServer;
+let f: Fixture;
 let clientDist: string;
 beforeAll(async () => {
   clientDist = mkdtempSync(path.join(tmpdir(), 'fellesplan-dist-'));
   mkdirSync(path.join(clientDist, 'assets'));
   writeFileSync(path.join(clientDist, 'index.html'), '<!doctype html><title>Fellesplan</title>');
   writeFileSync(path.join(clientDist, 'assets/app.js'), 'export {};');
-  server = await startTestServer({ config: { clientDist } });
+  f = await startFixture({ config: { clientDist } });
 });
 afterAll(async () => {
-  await server.destroy();
+  await f.destroy();
   rmSync(clientDist, { recursive: true, force: true });
 });
 
@@ -58,11 +58,11 @@ describe('security headers', () => {
       ['/assets/app.js', 200],
       ['/plans/abc', 200],
     ] as const) {
-      const res = await rawRequest(server.url, url);
+      const res = await rawRequest(f.url, url);
       expect(res.status, url).toBe(status);
       expectSecurityHeaders(res.headers);
     }
-    const badJson = await rawRequest(server.url, '/api/session', {
+    const badJson = await rawRequest(f.url, '/api/session', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
     });
@@ -74,16 +74,16 @@ describe('security headers', () => {
 describe('allowed hosts', () => {
   it('[H2] a foreign Host is refused on the API with 421 invalid_host, in nynorsk when asked', async () => {
     for (const host of [
-      `evil.example:${server.port}`,
-      `evil.example@127.0.0.1:${server.port}`,
+      `evil.example:${f.server.port}`,
+      `evil.example@127.0.0.1:${f.server.port}`,
       'localhost.evil.example',
     ]) {
-      const res = await rawRequest(server.url, '/api/plans', { headers: { host } });
+      const res = await rawRequest(f.url, '/api/plans', { headers: { host } });
       expect(res.status, host).toBe(421);
       expect((JSON.parse(res.body) as ErrorBody).error.code).toBe('invalid_host');
       expectSecurityHeaders(res.headers);
     }
-    const nn = await rawRequest(server.url, '/api/plans', {
+    const nn = await rawRequest(f.url, '/api/plans', {
       headers: { host: 'evil.example', 'accept-language': 'nn' },
     });
     expect((JSON.parse(nn.body) as ErrorBody).error.message).toMatch(/Tenaren svarar ikkje/);
@@ -92,7 +92,7 @@ describe('allowed hosts', () => {
   it('[H2] a foreign Host is refused on the /collab upgrade; an allowed one connects', async () => {
     const upgrade = (host: string) =>
       new Promise<number | 'open'>((resolve, reject) => {
-        const ws = new WebSocket(`${server.url.replace(/^http/, 'ws')}/collab`, { headers: { host } });
+        const ws = new WebSocket(`${f.url.replace(/^http/, 'ws')}/collab`, { headers: { host } });
         ws.on('open', () => {
           ws.close();
           resolve('open');
@@ -103,19 +103,19 @@ describe('allowed hosts', () => {
         });
         ws.on('error', reject);
       });
-    expect(await upgrade(`evil.example:${server.port}`)).toBe(421);
-    expect(await upgrade(`localhost:${server.port}`)).toBe('open');
-    const provider = connectProvider(server.url, await server.login('kommune@demo.no'), `plan:${server.demo.planId}`);
+    expect(await upgrade(`evil.example:${f.server.port}`)).toBe(421);
+    expect(await upgrade(`localhost:${f.server.port}`)).toBe('open');
+    const provider = connectProvider(f.url, f.token('kommune'), f.demo.plan.documentName);
     await provider.synced();
     provider.destroy();
   });
 
   it('[H2] the loopback names work by default; with PUBLIC_URL only its host does', async () => {
-    for (const host of [`127.0.0.1:${server.port}`, `localhost:${server.port}`, `[::1]:${server.port}`]) {
-      expect((await rawRequest(server.url, '/api/plans', { headers: { host } })).status, host).toBe(401);
+    for (const host of [`127.0.0.1:${f.server.port}`, `localhost:${f.server.port}`, `[::1]:${f.server.port}`]) {
+      expect((await rawRequest(f.url, '/api/plans', { headers: { host } })).status, host).toBe(401);
     }
     const { allowedHosts } = configFromEnv({ PUBLIC_URL: 'https://plan.example.no' });
-    const deployed = await startTestServer({ config: { allowedHosts } });
+    const deployed = await startFixture({ config: { allowedHosts } });
     try {
       expect((await rawRequest(deployed.url, '/api/plans', { headers: { host: 'plan.example.no' } })).status).toBe(401);
       expect((await rawRequest(deployed.url, '/api/plans')).status).toBe(421);

@@ -1,4 +1,4 @@
-import type { AuditEventView } from '@fellesplan/domain';
+import type { AuditEventType, AuditEventView } from '@fellesplan/domain';
 import type { AuditEventRow } from '../storage/schema.js';
 
 export function presentAuditEvent(
@@ -8,7 +8,8 @@ export function presentAuditEvent(
   return {
     id: Number(row.id),
     seq: row.seq,
-    type: row.type,
+    // Only appendAuditEvent writes this column, and it takes nothing but an AuditEventType.
+    type: row.type as AuditEventType,
     at: row.at,
     actor: {
       userId: row.actor_user_id,

@@ -1,22 +1,20 @@
-import { DomainError, isPlanMember, type AuditEventView, type AuditVerificationView } from '@fellesplan/domain';
+import { idSchema, type AuditEventView, type AuditVerificationView } from '@fellesplan/domain';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { verifyAuditLog } from '../audit/verifyLog.js';
 import { requireActor } from '../http/authenticate.js';
 import { presentAuditEvent } from '../presenters/audit.js';
-import { findPlan, listSections } from '../storage/repositories/plans.js';
+import { visiblePlan } from '../access/visibleTo.js';
+import { listSections } from '../storage/repositories/plans.js';
 import type { AppContext } from './context.js';
 
-const params = z.object({ planId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) });
+const params = z.object({ planId: idSchema });
 
 /** The decision log (A1): every governance event of a plan, and whether it still holds (A2–A4). */
 export function auditRoutes(app: FastifyInstance, ctx: AppContext): void {
   async function loadPlan(request: Parameters<typeof requireActor>[1]) {
     const actor = await requireActor(ctx.db, request);
-    const { planId } = params.parse(request.params);
-    const plan = await findPlan(ctx.db, planId);
-    if (!plan || !isPlanMember(actor, plan)) throw new DomainError('not_found');
-    return { plan };
+    return { plan: await visiblePlan(ctx.db, actor, params.parse(request.params).planId) };
   }
 
   app.get('/api/plans/:planId/audit', async (request): Promise<AuditEventView[]> => {

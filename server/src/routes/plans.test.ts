@@ -1,40 +1,34 @@
 import type { PlanSummaryView, PlanView, SectionContentView } from '@fellesplan/domain';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, startTestServer, type TestServer } from '../testing/index.js';
+import { describe, expect, it } from 'vitest';
+import { api, useFixture } from '../testing/index.js';
 
-let server: TestServer;
-let kommune: string;
-let annen: string;
-beforeAll(async () => {
-  server = await startTestServer();
-  kommune = await server.login('kommune@demo.no');
-  annen = await server.login('kommune@annet.no');
-});
-afterAll(() => server.destroy());
+const f = useFixture();
+/** A member of another helsefellesskap's plan. */
+const annen = () => f.other.token('kommune');
 
 describe('plans API', () => {
   it('lists only the plans the caller takes part in', async () => {
-    const mine = await api<PlanSummaryView[]>(server.url, '/api/plans', { token: kommune });
+    const mine = await api<PlanSummaryView[]>(f.url, '/api/plans', { token: f.token('kommune') });
     expect(mine.body).toEqual([
       {
-        id: server.demo.planId,
+        id: f.demo.plan.id,
         title: 'Felles utviklingsplan 2027–2030',
         forum: 'Strategisk samarbeidsutvalg',
         sectionCount: 14,
       },
     ]);
-    const theirs = await api<PlanSummaryView[]>(server.url, '/api/plans', { token: annen });
-    expect(theirs.body.map((p) => p.id)).toEqual([server.other.planId]);
+    const theirs = await api<PlanSummaryView[]>(f.url, '/api/plans', { token: annen() });
+    expect(theirs.body.map((p) => p.id)).toEqual([f.other.plan.id]);
   });
 
   it('requires a session', async () => {
-    const res = await api<{ error: { code: string } }>(server.url, '/api/plans');
+    const res = await api<{ error: { code: string } }>(f.url, '/api/plans');
     expect(res.status).toBe(401);
     expect(res.body.error.code).toBe('unauthenticated');
   });
 
   it('returns the plan with parties and sections in order, with owners and required parties', async () => {
-    const { status, body } = await api<PlanView>(server.url, `/api/plans/${server.demo.planId}`, { token: kommune });
+    const { status, body } = await api<PlanView>(f.url, `/api/plans/${f.demo.plan.id}`, { token: f.token('kommune') });
     expect(status).toBe(200);
     expect(body.parties.map((p) => [p.name, p.kind])).toEqual([
       ['Demo kommune', 'kommune'],
@@ -46,12 +40,13 @@ describe('plans API', () => {
     expect(body.sections).toHaveLength(14);
     expect(body.sections.map((s) => s.title)[0]).toBe('Innledning og mandat');
     expect(body.sections.map((s) => s.position)).toEqual([...Array(14).keys()]);
-    const ids = server.demo.partyIds;
     const brukermedvirkning = body.sections[11];
     expect(brukermedvirkning?.title).toBe('Brukermedvirkning');
-    expect(brukermedvirkning?.owners.sort()).toEqual([ids.bruker, ids.kommune, ids.helseforetak].sort());
+    expect(brukermedvirkning?.owners.sort()).toEqual(
+      [f.party('bruker'), f.party('kommune'), f.party('helseforetak')].sort(),
+    );
     expect(brukermedvirkning?.requiredParties.sort()).toEqual(
-      [ids.kommune, ids.helseforetak, ids.fastlege, ids.bruker].sort(),
+      [f.party('kommune'), f.party('helseforetak'), f.party('fastlege'), f.party('bruker')].sort(),
     );
     for (const section of body.sections) {
       expect(section).toMatchObject({ status: 'draft', locked: false, markers: [] });
@@ -60,34 +55,34 @@ describe('plans API', () => {
   });
 
   it('[M1] hides plans of other helsefellesskap behind 404', async () => {
-    const res = await api<{ error: { code: string } }>(server.url, `/api/plans/${server.demo.planId}`, {
-      token: annen,
+    const res = await api<{ error: { code: string } }>(f.url, `/api/plans/${f.demo.plan.id}`, {
+      token: annen(),
     });
     expect(res.status).toBe(404);
-    const bad = await api<{ error: { code: string; field: string } }>(server.url, '/api/plans/..%2F..', {
-      token: kommune,
+    const bad = await api<{ error: { code: string; field: string } }>(f.url, '/api/plans/..%2F..', {
+      token: f.token('kommune'),
     });
     expect(bad.status).toBe(400);
   });
 
   it('returns section content as Tiptap JSON and plain text, to members only', async () => {
-    const sectionId = server.demo.sectionIds[0] ?? '';
-    const { body } = await api<SectionContentView>(server.url, `/api/sections/${sectionId}/content`, {
-      token: kommune,
+    const sectionId = f.section('Innledning og mandat').id;
+    const { body } = await api<SectionContentView>(f.url, `/api/sections/${sectionId}/content`, {
+      token: f.token('kommune'),
     });
     expect(body.text).toMatch(/^Bakgrunn\n\nRegjeringen og KS/);
     const json = body.json as { type: string; content: { type: string; attrs?: unknown }[] };
     expect(json.type).toBe('doc');
     expect(json.content[0]).toMatchObject({ type: 'heading', attrs: { level: 2 } });
-    const plan = await api<PlanView>(server.url, `/api/plans/${server.demo.planId}`, { token: kommune });
-    expect(body.revision).toBe(plan.body.sections[0]?.revision);
-    const foreign = await api(server.url, `/api/sections/${sectionId}/content`, { token: annen });
+    const plan = await api<PlanView>(f.url, `/api/plans/${f.demo.plan.id}`, { token: f.token('kommune') });
+    expect(body.revision).toBe(plan.body.sections.find((s) => s.id === sectionId)?.revision);
+    const foreign = await api(f.url, `/api/sections/${sectionId}/content`, { token: annen() });
     expect(foreign.status).toBe(404);
   });
 
   it('answers unknown commands with 404 unknown_command', async () => {
-    const res = await api<{ error: { code: string } }>(server.url, '/api/commands/sections.explode', {
-      token: kommune,
+    const res = await api<{ error: { code: string } }>(f.url, '/api/commands/sections.explode', {
+      token: f.token('kommune'),
       body: {},
     });
     expect(res.status).toBe(404);

@@ -1,7 +1,6 @@
 import {
-  canReadSection,
   DomainError,
-  isPlanMember,
+  idSchema,
   type PlanSummaryView,
   type PlanView,
   type SectionContentView,
@@ -13,10 +12,11 @@ import { requireActor } from '../http/authenticate.js';
 import { presentPlanSummary } from '../presenters/plan.js';
 import { loadPlanView } from '../queries/planView.js';
 import { loadThreadsView } from '../queries/threadsView.js';
-import { findPlan, findSection, listPlansForParty } from '../storage/repositories/plans.js';
+import { visiblePlan, visibleSection } from '../access/visibleTo.js';
+import { listPlansForParty } from '../storage/repositories/plans.js';
 import type { AppContext } from './context.js';
 
-const idParam = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+const planParams = z.object({ planId: idSchema });
 
 export function planRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get('/api/plans', async (request): Promise<PlanSummaryView[]> => {
@@ -27,29 +27,22 @@ export function planRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   app.get('/api/plans/:planId', async (request): Promise<PlanView> => {
     const actor = await requireActor(ctx.db, request);
-    const { planId } = z.object({ planId: idParam }).parse(request.params);
-    const plan = await findPlan(ctx.db, planId);
-    // Not a member looks the same as not existing: ids of other plans are not confirmed.
-    if (!plan || !isPlanMember(actor, plan)) throw new DomainError('not_found');
-    const view = await loadPlanView(ctx.db, ctx.content, planId);
+    const plan = await visiblePlan(ctx.db, actor, planParams.parse(request.params).planId);
+    const view = await loadPlanView(ctx.db, ctx.content, plan.id);
     if (!view) throw new DomainError('not_found');
     return view;
   });
 
   app.get('/api/plans/:planId/threads', async (request): Promise<ThreadView[]> => {
     const actor = await requireActor(ctx.db, request);
-    const { planId } = z.object({ planId: idParam }).parse(request.params);
-    const plan = await findPlan(ctx.db, planId);
-    if (!plan || !isPlanMember(actor, plan)) throw new DomainError('not_found');
-    return loadThreadsView(ctx.db, ctx.content, planId);
+    const plan = await visiblePlan(ctx.db, actor, planParams.parse(request.params).planId);
+    return loadThreadsView(ctx.db, ctx.content, plan.id);
   });
 
   app.get('/api/sections/:sectionId/content', async (request): Promise<SectionContentView> => {
     const actor = await requireActor(ctx.db, request);
-    const { sectionId } = z.object({ sectionId: idParam }).parse(request.params);
-    const section = await findSection(ctx.db, sectionId);
-    const plan = section ? await findPlan(ctx.db, section.planId) : null;
-    if (!section || !plan || !canReadSection(actor, section, plan)) throw new DomainError('not_found');
-    return ctx.content.view(sectionId);
+    const { sectionId } = z.object({ sectionId: idSchema }).parse(request.params);
+    const { section } = await visibleSection(ctx.db, actor, sectionId);
+    return ctx.content.view(section.id);
   });
 }

@@ -1,7 +1,6 @@
-import type { Kysely } from 'kysely';
-import { PostgresAdapter } from 'kysely';
+import { PostgresAdapter, type QueryExecutorProvider } from 'kysely';
 
-/** Migrations differ between databases only in a few column types; this tells which applies. */
-export function isPostgres(db: Kysely<unknown>): boolean {
+/** Migrations and row locks differ between databases in a few places; this tells which applies. */
+export function isPostgres(db: QueryExecutorProvider): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;
 }

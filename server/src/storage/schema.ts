@@ -102,6 +102,8 @@ export interface MarkerTable {
   note: string | null;
   revision: string;
   created_at: string;
+  /** Storage order: among markers with equal `created_at`, the higher `seq` is the later one. */
+  seq: Generated<number>;
 }
 
 export interface AuditEventTable {
@@ -151,3 +153,6 @@ export interface CommentMentionTable {
   kind: string;
   target_id: string;
 }
+
+export type ThreadRow = Selectable<ThreadTable>;
+export type CommentRow = Selectable<CommentTable>;

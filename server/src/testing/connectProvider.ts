@@ -8,7 +8,8 @@ export interface TestProvider {
   doc: Y.Doc;
   /** Resolves with the scope the server granted, or rejects with its refusal reason. */
   ready: Promise<'read-write' | 'read-only'>;
-  synced(): Promise<void>;
+  /** Resolves once the provider has synced; `timeout` for documents that take long to load. */
+  synced(timeout?: number): Promise<void>;
   destroy(): void;
 }
 
@@ -48,9 +49,9 @@ export function connectProvider(
     provider,
     doc,
     ready,
-    async synced() {
+    async synced(timeout) {
       await ready;
-      await waitFor(() => provider.isSynced);
+      await waitFor(() => provider.isSynced, timeout === undefined ? undefined : { timeout });
     },
     destroy() {
       provider.destroy();

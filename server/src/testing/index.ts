@@ -5,9 +5,27 @@ export { appendParagraph } from './editContent.js';
 export { api } from './api.js';
 export { afterProcessed } from './afterProcessed.js';
 export { command, type CommandReply } from './command.js';
-export { useTestServer } from './useTestServer.js';
 export { spawnServer, type SpawnedServer } from './spawnServer.js';
 export { insertThreads, type BulkThreads } from './insertThreads.js';
 export { rawRequest } from './rawRequest.js';
 export { rawCollabClient, MESSAGE, type RawCollabClient } from './rawCollabClient.js';
 export { storedDocument, storedSectionText } from './storedDocument.js';
+export {
+  useFixture,
+  startFixture,
+  Fixture,
+  FixturePlan,
+  FixturePartnership,
+  type FixtureOptions,
+  type FixtureSection,
+  type FixturePerson,
+  type PlanRequest,
+} from './fixture.js';
+export { createTestDatabase, DEFAULT_TEST_DATABASE_URL, type TestDatabase } from './testDatabase.js';
+export { Prng } from './prng.js';
+export { RaceEditor } from './raceEditor.js';
+export { randomEdit } from './randomEdit.js';
+export { runRandomNetwork, RACE_PARTIES, type RandomNetworkOptions, type RandomNetworkRun } from './randomNetwork.js';
+export { lockViolations, type LoggedEvent } from './lockInvariants.js';
+export { bodyFingerprint, replicaViolations } from './replicaViolations.js';
+export { insertSections, type NewSections } from './insertSections.js';

@@ -41,7 +41,11 @@ export async function spawnServer(
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), timeout);
+    const timer = setTimeout(() => {
+      // Not left running on its own: it would hold its data dir, database connections and CPU.
+      child.kill('SIGKILL');
+      reject(new Error(`server did not start within ${timeout} ms:\n${output}`));
+    }, timeout);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /Fellesplan kjører på (http:\/\/\S+)/.exec(output);

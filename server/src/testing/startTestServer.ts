@@ -8,6 +8,7 @@ import { DEFAULT_COMMAND_LIMITS, type CommandLimitsConfig } from '../http/comman
 import type { ServerConfig } from '../config.js';
 import { demoPartnershipSpec, DEMO_PASSWORD } from '../demo/demoPlan.js';
 import { seedPartnership, type SeededPartnership } from '../demo/seedPartnership.js';
+import { createTestDatabase, type TestDatabase } from './testDatabase.js';
 
 /** Session tokens of the demo users, by party, and of `annen`, a member of the other plan. */
 export type DemoTokens = Record<'kommune' | 'hf' | 'fastlege' | 'bruker' | 'sekretariat' | 'annen', string> &
@@ -15,6 +16,8 @@ export type DemoTokens = Record<'kommune' | 'hf' | 'fastlege' | 'bruker' | 'sekr
 
 export interface TestServer extends FellesplanServer {
   dataDir: string;
+  /** The PostgreSQL URL (with this server's own schema) it runs on, or null for SQLite in `dataDir`. */
+  databaseUrl: string | null;
   /** The demo helsefellesskap of DESIGN 6.1. */
   demo: SeededPartnership;
   /** A second helsefellesskap with its own plan; its users are members of nothing in `demo`. */
@@ -28,7 +31,7 @@ export interface TestServer extends FellesplanServer {
    * fetch's keep-alive pool would otherwise reuse sockets of the stopped server.
    */
   restart(): Promise<TestServer>;
-  /** Closes the server and deletes its data directory. */
+  /** Closes the server and deletes its data directory (and on PostgreSQL its schema). */
   destroy(): Promise<void>;
 }
 
@@ -51,10 +54,17 @@ const OTHER_SPEC = {
   plan: { title: 'Annen plan', sections: [{ title: 'Innledning', owners: ['kommune'], body: 'Hemmelig utkast.' }] },
 };
 
-/** A real server on port 0 with a real SQLite file in a temp dir, seeded with two partnerships. */
+/**
+ * A real server on port 0 with real storage, seeded with two partnerships: a SQLite file in a
+ * temp dir, or with `DATABASE_URL` (or `database`) set, a fresh schema on that PostgreSQL.
+ */
 export async function startTestServer(
   options: {
     dataDir?: string;
+    /** `sqlite`, `postgres` or a postgres:// URL; default `DATABASE_URL`, else SQLite. */
+    database?: string;
+    /** Storage of the server this one restarts (same schema, nothing seeded again). */
+    storage?: TestDatabase;
     seeded?: { demo: SeededPartnership; other: SeededPartnership };
     socketLimits?: Partial<SocketLimits>;
     /** The production defaults unless a test needs small limits to reach them. */
@@ -64,11 +74,13 @@ export async function startTestServer(
   } = {},
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'fellesplan-test-'));
+  const storage = options.storage ?? (await createTestDatabase(options.database));
   let seeded = options.seeded;
-  const server = await startServer({
+  const started = startServer({
     port: 0,
     host: '127.0.0.1',
     dataDir,
+    databaseUrl: storage.url,
     demo: false,
     logLevel: 'silent',
     clientDist: null,
@@ -89,12 +101,17 @@ export async function startTestServer(
       };
     },
   });
+  const server = await started.catch(async (error: unknown) => {
+    if (!options.storage) await storage.drop();
+    throw error;
+  });
   if (!seeded) throw new Error('seeding did not run');
   const fixtures = seeded;
 
   const testServer: TestServer = {
     ...server,
     dataDir,
+    databaseUrl: storage.url,
     demo: fixtures.demo,
     other: fixtures.other,
     async login(email, password) {
@@ -119,11 +136,12 @@ export async function startTestServer(
     },
     async restart() {
       await server.close();
-      return startTestServer({ ...options, dataDir, seeded: fixtures });
+      return startTestServer({ ...options, dataDir, storage, seeded: fixtures });
     },
     async destroy() {
       await server.close();
       rmSync(dataDir, { recursive: true, force: true });
+      await storage.drop();
     },
   };
   return testServer;

@@ -1,25 +1,28 @@
 import { z } from 'zod';
+import { idSchema } from '../ids.js';
+import { hasVisibleText, INPUT_LIMITS, isStorableText } from '../inputLimits.js';
 
-const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
-/** Comment bodies are plain text (never rendered as HTML), 1–10,000 characters. */
+/** Comment bodies are plain text (never rendered as HTML). */
 export const commentBody = z
   .string({ required_error: 'comment_empty' })
   .trim()
   .min(1, 'comment_empty')
-  .max(10_000, 'comment_too_long');
+  .max(INPUT_LIMITS.commentBody, 'comment_too_long')
+  .refine(hasVisibleText, 'comment_empty')
+  .refine(isStorableText, 'invalid_input');
 const relativePosition = z
   .string()
   .min(1)
-  .max(2000)
+  .max(INPUT_LIMITS.anchorPosition)
   .regex(/^[A-Za-z0-9+/=]+$/);
 
 /** `threads.create {sectionId, body, anchor?: {start, end}, quote?}`; no anchor = the whole section. */
 export const threadsCreateInput = z
   .object({
-    sectionId: id,
+    sectionId: idSchema,
     body: commentBody,
     anchor: z.object({ start: relativePosition, end: relativePosition }).strict().nullish(),
-    quote: z.string().max(5000).nullish(),
+    quote: z.string().max(INPUT_LIMITS.quote).refine(isStorableText, 'invalid_input').nullish(),
   })
   .strict()
   .superRefine((input, ctx) => {
@@ -28,8 +31,10 @@ export const threadsCreateInput = z
     }
   });
 export type ThreadsCreateInput = z.infer<typeof threadsCreateInput>;
+export const threadsCreateResult = z.object({ id: z.string(), commentId: z.string() });
 
-export const threadsReplyInput = z.object({ threadId: id, body: commentBody }).strict();
-export const threadIdInput = z.object({ threadId: id }).strict();
-export const commentsEditInput = z.object({ commentId: id, body: commentBody }).strict();
-export const commentIdInput = z.object({ commentId: id }).strict();
+export const threadsReplyInput = z.object({ threadId: idSchema, body: commentBody }).strict();
+export const threadsReplyResult = z.object({ id: z.string() });
+export const threadIdInput = z.object({ threadId: idSchema }).strict();
+export const commentsEditInput = z.object({ commentId: idSchema, body: commentBody }).strict();
+export const commentIdInput = z.object({ commentId: idSchema }).strict();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sectionsMarkInput, sectionsUnlockInput } from '../commands/sections.js';
-import { isSekretariat, markRefusal } from './consensus.js';
+import { isSekretariat, lockRefusal, markRefusal, unlockRefusal } from './consensus.js';
 
 const plan = {
   id: 'p1',
@@ -17,12 +17,30 @@ const actor = (partyId: string) => ({ userId: `u-${partyId}`, name: partyId, par
 describe('consensus policies', () => {
   it('[C1] a member of a required party may mark; others may not', () => {
     expect(markRefusal(actor('kommune'), section, plan)).toBeNull();
-    expect(markRefusal(actor('sek'), section, plan)).toBe('not_required');
-    expect(markRefusal(actor('stranger'), section, plan)).toBe('not_member');
+    expect(markRefusal(actor('sek'), section, plan)).toBe('not_required_party');
+    expect(markRefusal(actor('stranger'), section, plan)).toBe('not_found');
   });
 
   it('[L1] markers cannot change while locked', () => {
-    expect(markRefusal(actor('kommune'), { ...section, locked: true }, plan)).toBe('locked');
+    expect(markRefusal(actor('kommune'), { ...section, locked: true }, plan)).toBe('section_locked');
+  });
+
+  it('[R2] nobody takes a stance on a body that cannot be read', () => {
+    expect(markRefusal(actor('kommune'), { ...section, contentError: 'unreadable' }, plan)).toBe('section_unreadable');
+  });
+
+  it('[L1] the sekretariat locks only a section in consensus, and unlocks only a locked one', () => {
+    const agreed = { ...section, status: 'consensus' as const };
+    expect(lockRefusal(actor('sek'), agreed, plan)).toBeNull();
+    expect(lockRefusal(actor('kommune'), agreed, plan)).toBe('sekretariat_only');
+    expect(lockRefusal(actor('stranger'), agreed, plan)).toBe('not_found');
+    expect(lockRefusal(actor('sek'), { ...agreed, status: 'in_review' }, plan)).toBe('not_in_consensus');
+    expect(lockRefusal(actor('sek'), { ...agreed, locked: true }, plan)).toBe('section_locked');
+    expect(lockRefusal(actor('sek'), { ...agreed, contentError: 'unreadable' }, plan)).toBe('section_unreadable');
+    expect(lockRefusal(actor('sek'), { ...agreed, planId: 'p2' }, plan)).toBe('not_found');
+    expect(unlockRefusal(actor('sek'), { ...section, locked: true }, plan)).toBeNull();
+    expect(unlockRefusal(actor('sek'), section, plan)).toBe('not_locked');
+    expect(unlockRefusal(actor('hf'), { ...section, locked: true }, plan)).toBe('sekretariat_only');
   });
 
   it('[L1] only the sekretariat locks', () => {
@@ -42,6 +60,9 @@ describe('consensus policies', () => {
   it('[L1] unlocking needs a reason', () => {
     expect(sectionsUnlockInput.safeParse({ sectionId: 's1' }).error?.issues[0]?.message).toBe('reason_required');
     expect(sectionsUnlockInput.safeParse({ sectionId: 's1', reason: ' ' }).error?.issues[0]?.message).toBe(
+      'reason_required',
+    );
+    expect(sectionsUnlockInput.safeParse({ sectionId: 's1', reason: '\u200b\u2060' }).error?.issues[0]?.message).toBe(
       'reason_required',
     );
     expect(sectionsUnlockInput.safeParse({ sectionId: 's1', reason: 'Ny kunnskap' }).success).toBe(true);

@@ -3,6 +3,7 @@ import * as initial from './001_initial.js';
 import * as consensus from './002_consensus.js';
 import * as threads from './003_threads.js';
 import * as auditSignature from './004_audit_signature.js';
+import * as markerOrder from './005_marker_order.js';
 
 /** Migrations are listed in code (not read from disk) so they work the same under tsx and bundlers. */
 export const migrationProvider: MigrationProvider = {
@@ -12,6 +13,7 @@ export const migrationProvider: MigrationProvider = {
       '002_consensus': consensus,
       '003_threads': threads,
       '004_audit_signature': auditSignature,
+      '005_marker_order': markerOrder,
     });
   },
 };

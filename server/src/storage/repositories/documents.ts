@@ -42,7 +42,9 @@ export async function appendDocumentUpdates(
 
 /**
  * Replaces the updates stored so far with the document's full state, in one transaction. The
- * caller (DocumentUpdateWriter) guarantees every stored row is already part of `state()`.
+ * caller (DocumentUpdateWriter) guarantees every stored row is already part of `state()`. The
+ * `<= max` bound keeps rows another connection commits after the bound was read (PostgreSQL
+ * runs transactions side by side); SQLite refuses such a compaction with SQLITE_BUSY_SNAPSHOT.
  */
 export async function compactDocument(db: Db, documentName: string, state: () => Uint8Array): Promise<void> {
   await db.transaction().execute(async (trx) => {

@@ -7,7 +7,7 @@ export interface MarkerRecord extends Marker {
   userName: string;
 }
 
-/** The latest marker per party for each of the given sections. */
+/** The latest marker per party for each of the given sections; of markers set in the same millisecond, the one stored last. */
 export async function latestMarkersBySection(
   db: Db,
   sectionIds: readonly string[],
@@ -29,6 +29,7 @@ export async function latestMarkersBySection(
     ])
     .where('markers.section_id', 'in', sectionIds)
     .orderBy('markers.created_at')
+    .orderBy('markers.seq')
     .execute();
   const bySection = new Map<string, MarkerRecord[]>();
   for (const row of rows) {

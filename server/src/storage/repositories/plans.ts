@@ -86,3 +86,32 @@ async function attachParties(
     requiredParties: group(required, r.id),
   }));
 }
+
+/**
+ * Locks or unlocks a section if it is not so already; false when it was (a concurrent command
+ * got there first). The condition is in the statement, so two such commands cannot both succeed.
+ */
+export async function setSectionLocked(db: Db, sectionId: string, locked: boolean): Promise<boolean> {
+  const updated = await db
+    .updateTable('sections')
+    .set({ locked: locked ? 1 : 0 })
+    .where('id', '=', sectionId)
+    .where('locked', '=', locked ? 0 : 1)
+    .executeTakeFirst();
+  return Number(updated.numUpdatedRows) === 1;
+}
+
+/**
+ * True if the section is not locked, holding its row until the transaction ends. It is a write
+ * (of the value the row has), not a read: on PostgreSQL it takes the row lock a concurrent
+ * `sections.lock` needs, and on SQLite it makes the transaction a writer from its first statement.
+ */
+export async function stillUnlocked(db: Db, sectionId: string): Promise<boolean> {
+  const updated = await db
+    .updateTable('sections')
+    .set({ locked: 0 })
+    .where('id', '=', sectionId)
+    .where('locked', '=', 0)
+    .executeTakeFirst();
+  return Number(updated.numUpdatedRows) === 1;
+}

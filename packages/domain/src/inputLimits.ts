@@ -1,0 +1,36 @@
+/**
+ * Lengths of what people type, in characters. The zod schemas of the commands enforce them and
+ * the client's inputs show them (`maxLength`), from this one place.
+ */
+export const INPUT_LIMITS = {
+  /** A note on a stance (reservation, disagreement). */
+  note: 2_000,
+  /** Why a locked section is reopened. */
+  reason: 2_000,
+  /** One comment. */
+  commentBody: 10_000,
+  /** The quoted text a thread is anchored to. */
+  quote: 5_000,
+  /** One base64 `Y.RelativePosition` of an anchor. */
+  anchorPosition: 2_000,
+  /** A content revision as the server reports it. */
+  revision: 128,
+} as const;
+
+// A lone surrogate cannot be encoded as UTF-8: the database stores U+FFFD instead while the
+// decision log keeps the escaped original, so the log no longer matches its tables. PostgreSQL
+// text cannot hold U+0000 at all.
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** Whether a typed text can be stored and logged as it is: well-formed Unicode without NUL. */
+export function isStorableText(text: string): boolean {
+  return !text.includes('\u0000') && !LONE_SURROGATE.test(text);
+}
+
+// Spaces JavaScript's trim() leaves: zero-width space, joiners, word joiner, byte-order mark.
+const INVISIBLE = /^[\s\u200b-\u200d\u2060\ufeff]*$/;
+
+/** Whether a text shows anything at all: a reason or a comment of invisible characters says nothing. */
+export function hasVisibleText(text: string): boolean {
+  return !INVISIBLE.test(text);
+}

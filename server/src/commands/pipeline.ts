@@ -1,0 +1,131 @@
+import {
+  COMMANDS,
+  DomainError,
+  type AuditEventType,
+  type CommandName,
+  type CommandResult,
+  type ErrorCode,
+  type ParsedCommandInput,
+} from '@fellesplan/domain';
+import type { Transaction } from 'kysely';
+import { appendAuditEvent } from '../audit/appendEvent.js';
+import type { SessionUser } from '../auth/sessions.js';
+import type { AppContext } from '../routes/context.js';
+import type { PlanRecord } from '../storage/repositories/plans.js';
+import { lockPlanRow } from '../storage/rowLocks.js';
+import type { Database } from '../storage/schema.js';
+
+/** What a command acts on, as its loader found it; always within one plan. */
+export interface CommandTarget {
+  plan: PlanRecord;
+}
+
+/** The decision-log entry a command's change writes (A1); the runner adds plan, actor and time. */
+export interface AuditEntry {
+  type: AuditEventType;
+  sectionId: string | null;
+  payload: Record<string, unknown>;
+}
+
+export interface ChangeContext<N extends CommandName, T, C> {
+  ctx: AppContext;
+  actor: SessionUser;
+  input: ParsedCommandInput<N>;
+  target: T;
+  checked: C;
+  /** One timestamp for the command's rows and its audit event. */
+  at: string;
+}
+
+/**
+ * A command, declared once: its name (input and result types come from `COMMANDS` in
+ * `@fellesplan/domain`), what it acts on, the domain policy that authorizes it and what it
+ * changes. `runCommand` does everything else, in the same order for every command.
+ */
+export interface CommandDefinition<N extends CommandName, T extends CommandTarget, C = undefined> {
+  name: N;
+  /** Finds what the command acts on; `not_found` (404) when it does not exist or the actor may not see it. */
+  load(ctx: AppContext, actor: SessionUser, input: ParsedCommandInput<N>): Promise<T>;
+  /** The domain policy: null when the actor may, or the refusal's error code (403/409). */
+  authorize(actor: SessionUser, target: T, input: ParsedCommandInput<N>): ErrorCode | null;
+  /**
+   * Checks on the current state that need more than the policy (revision, anchors), outside the
+   * transaction; what it returns reaches `change`. For a command that `freezes`, it runs again
+   * once the section is frozen, so the transaction acts on exactly the text that was checked.
+   */
+  check?(ctx: AppContext, actor: SessionUser, target: T, input: ParsedCommandInput<N>): Promise<C>;
+  /** A section whose open connections must stop writing before the check and the transaction. */
+  freezes?(target: T): string;
+  /** Sections whose connections' write scope may change with this command. */
+  rescopes?(target: T): string[];
+  /** The change, inside the transaction, and the audit event that records it in the same transaction. */
+  change(
+    trx: Transaction<Database>,
+    c: ChangeContext<N, T, C>,
+  ): Promise<{ result: CommandResult<N>; audit: AuditEntry }>;
+}
+
+/** A declared command, its types erased so the registry can hold all of them. */
+export interface RegisteredCommand {
+  name: CommandName;
+  run(ctx: AppContext, actor: SessionUser, raw: unknown): Promise<unknown>;
+}
+
+export function defineCommand<N extends CommandName, T extends CommandTarget, C = undefined>(
+  definition: CommandDefinition<N, T, C>,
+): RegisteredCommand {
+  return { name: definition.name, run: (ctx, actor, raw) => runCommand(definition, ctx, actor, raw) };
+}
+
+/**
+ * The one way a command runs: validate (400 naming the field), load (404), charge the plan's
+ * rate limit, authorize (403/409), check, then one transaction holding the change and its audit
+ * event, then connection scopes and the projection, then the reply.
+ */
+export async function runCommand<N extends CommandName, T extends CommandTarget, C>(
+  command: CommandDefinition<N, T, C>,
+  ctx: AppContext,
+  actor: SessionUser,
+  raw: unknown,
+): Promise<CommandResult<N>> {
+  const input = COMMANDS[command.name].input.parse(raw) as ParsedCommandInput<N>;
+  const target = await command.load(ctx, actor, input);
+  const planId = target.plan.id;
+  // Only after load: outsiders never reach a plan's budget.
+  await ctx.commandLimits.chargePlan(planId);
+  const refusal = command.authorize(actor, target, input);
+  if (refusal) throw new DomainError(refusal);
+  let checked = (await command.check?.(ctx, actor, target, input)) as C;
+
+  const frozen = command.freezes?.(target);
+  let changed = false;
+  try {
+    if (frozen !== undefined) {
+      await ctx.access.freezeSection(frozen);
+      // With writes stopped, the text is final: decide once more on exactly this state.
+      checked = (await command.check?.(ctx, actor, target, input)) as C;
+    }
+    const result = await ctx.db.transaction().execute(async (trx) => {
+      // Commands of one plan take turns from here (a no-op on SQLite, where transactions never
+      // overlap): caps are counted and heads appended by one at a time, and the time is taken in
+      // decision-log order, so the latest marker by time is the latest in the log.
+      await lockPlanRow(trx, planId);
+      const at = new Date().toISOString();
+      const { result, audit } = await command.change(trx, { ctx, actor, input, target, checked, at });
+      await appendAuditEvent(trx, { planId, actor, at, ...audit }, ctx.auditSigner);
+      return result;
+    });
+    changed = true;
+    return result;
+  } finally {
+    if (changed || frozen !== undefined) {
+      // Scopes recomputed from the database: a section locked by this command stays read-only,
+      // one whose lock did not commit thaws (unless another command still holds it frozen).
+      if (frozen !== undefined) await ctx.access.thawSection(frozen);
+      for (const sectionId of command.rescopes?.(target) ?? []) {
+        if (sectionId !== frozen) await ctx.access.refreshSection(sectionId);
+      }
+      await ctx.projection.refresh(planId);
+    }
+  }
+}

@@ -1,0 +1,18 @@
+import type { Transaction } from 'kysely';
+import { isPostgres } from './dialect.js';
+import type { Database } from './schema.js';
+
+// SQLite runs every transaction alone on its one connection, so these reads need no lock there
+// (and its SQL has no FOR UPDATE). On PostgreSQL transactions overlap; these row locks serialize
+// the ones that must not. Lock order, to stay free of deadlocks: the plan row first (every
+// command's transaction starts with it), then section rows.
+
+/**
+ * Locks the plan row until the transaction ends: governance writes to one plan (caps counted
+ * then inserted, markers, audit appends) queue up behind each other. FOR NO KEY UPDATE is what
+ * updating the audit head takes anyway, and it leaves foreign-key checks against the plan free.
+ */
+export async function lockPlanRow(trx: Transaction<Database>, planId: string): Promise<void> {
+  if (!isPostgres(trx)) return;
+  await trx.selectFrom('plans').select('id').where('id', '=', planId).forNoKeyUpdate().execute();
+}
