@@ -11,6 +11,7 @@ export class ProjectionExtension implements Extension {
   readonly extensionName = 'Projection';
   private instance: Hocuspocus | undefined;
   private readonly scheduled = new Map<string, NodeJS.Timeout>();
+  private destroyed = false;
 
   constructor(
     private readonly loadView: (planId: string) => Promise<PlanProjection | null>,
@@ -20,16 +21,25 @@ export class ProjectionExtension implements Extension {
     private readonly editDebounceMs = 300,
   ) {}
 
-  /** An edit changes the section's revision, which can make markers stale (C2): re-project. */
+  /**
+   * An edit changes the section's revision, which can make markers stale (C2): re-project.
+   * Hocuspocus neither awaits nor catches `onChange`, so a rejection here would be unhandled and
+   * end the process: a failed lookup (database down, or closed at shutdown) is logged instead.
+   */
   async onChange({ documentName, instance }: onChangePayload): Promise<void> {
     this.instance = instance;
     const ref = parseDocumentName(documentName);
-    if (ref?.kind !== 'section') return;
-    const planId = await this.planOfSection(ref.id);
-    if (planId) this.schedule(planId);
+    if (ref?.kind !== 'section' || this.destroyed) return;
+    try {
+      const planId = await this.planOfSection(ref.id);
+      if (planId && !this.destroyed) this.schedule(planId);
+    } catch (error) {
+      if (!this.destroyed) this.logger.error({ err: error, documentName }, 'could not find the plan of an edited section');
+    }
   }
 
   async onDestroy(): Promise<void> {
+    this.destroyed = true;
     for (const timer of this.scheduled.values()) clearTimeout(timer);
     this.scheduled.clear();
   }
