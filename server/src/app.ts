@@ -84,6 +84,7 @@ export async function startServer(options: StartOptions): Promise<FellesplanServ
     loginAttemptsPerAddressPerMinute: options.loginAttemptsPerAddressPerMinute,
     auditSigner,
     sessions: collaboration.sessions,
+    accessChanges: collaboration.accessChanges,
   };
   context.sessions.start(options.sessionSweepMs ?? 15_000);
 

@@ -6,6 +6,7 @@ import { Hocuspocus, type Connection, type connectedPayload } from '@hocuspocus/
 import type { Logger } from 'pino';
 import { WebSocketServer, type RawData } from 'ws';
 import { AccessControl } from './collaboration/AccessControl.js';
+import { LocalAccessChanges, type AccessChanges } from './collaboration/accessChanges.js';
 import { AuthenticationExtension } from './collaboration/AuthenticationExtension.js';
 import type { CollabContext } from './collaboration/context.js';
 import { SectionScopes } from './collaboration/sectionScopes.js';
@@ -31,6 +32,8 @@ export interface Collaboration {
   scopes: SectionScopes;
   /** Ends open connections when their session ends. */
   sessions: SessionConnections;
+  /** Where a command says whose rights changed; open connections follow at once. */
+  accessChanges: AccessChanges;
   persistence: PersistenceExtension;
   projection: ProjectionExtension;
   /** Routes WebSocket upgrades on `/collab` of the given HTTP server to Hocuspocus. */
@@ -99,6 +102,7 @@ export function createCollaboration(options: {
   late.access = access;
   const sessions = new SessionConnections(options.db, hocuspocus, logger);
   late.sessions = sessions;
+  const accessChanges = new LocalAccessChanges(hocuspocus, access, logger);
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
 
   function handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
@@ -144,6 +148,7 @@ export function createCollaboration(options: {
     access,
     scopes,
     sessions,
+    accessChanges,
     persistence,
     projection,
     attach(server) {

@@ -21,7 +21,7 @@ describe('api.command', () => {
 
     // The compiler refuses what the server would refuse: unknown commands and wrong inputs.
     // @ts-expect-error not a command
-    void api.command('sections.delete', { sectionId: 's1' }).catch(() => undefined);
+    void api.command('sections.erase', { sectionId: 's1' }).catch(() => undefined);
     // @ts-expect-error a stance is one of the four
     void api.command('sections.mark', { sectionId: 's1', stance: 'maybe' }).catch(() => undefined);
     // @ts-expect-error unlocking needs a reason

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AuditEventType } from './audit.js';
 import type { Stance } from './consensus/stances.js';
+import type { PatientGroup, Role } from './admin/vocabulary.js';
 import type { Party, SectionStatus } from './types.js';
 
 /** Shapes of the public HTTP API (DESIGN 6.2), shared by server presenters and the client. */
@@ -16,6 +17,10 @@ export interface UserView {
   name: string;
   email: string;
   partyId: string;
+  /** Added with administration (issue 10); optional so older answers still parse. */
+  role?: Role;
+  language?: 'nb' | 'nn' | null;
+  helsefellesskap?: { id: string; name: string };
 }
 
 export interface SessionView {
@@ -28,6 +33,72 @@ export interface PlanSummaryView {
   title: string;
   forum: string | null;
   sectionCount: number;
+  period?: string | null;
+  /** When the plan was archived (read-only for everyone), or null. */
+  archivedAt?: string | null;
+}
+
+/** A party as administrators see it (`GET /api/partnership`). */
+export interface PartyAdminView extends Party {
+  orgNumber: string | null;
+  description: string | null;
+  active: boolean;
+}
+
+/** A person as administrators see it. */
+export interface PersonAdminView {
+  id: string;
+  name: string;
+  email: string;
+  partyId: string;
+  role: Role;
+  active: boolean;
+  /** Whether they can sign in with a password, and whether through OpenID Connect. */
+  password: boolean;
+  oidc: boolean;
+  createdAt: string;
+}
+
+export interface InvitationAdminView {
+  id: string;
+  partyId: string;
+  email: string;
+  name: string;
+  role: Role;
+  createdAt: string;
+  expiresAt: string;
+  status: 'pending' | 'accepted' | 'expired' | 'revoked';
+  invitedBy: string;
+}
+
+/** `GET /api/partnership`, for administrators. */
+export interface PartnershipView {
+  id: string;
+  name: string;
+  parties: PartyAdminView[];
+  users: PersonAdminView[];
+  invitations: InvitationAdminView[];
+}
+
+/** `GET /api/invitations/<token>`: what an invited person sees before accepting. */
+export interface InvitationPreview {
+  name: string;
+  email: string;
+  partyName: string;
+  partnershipName: string;
+  role: Role;
+  expiresAt: string;
+  /** Sign-in methods on offer. */
+  passwords: boolean;
+  oidc: { label: string } | null;
+}
+
+/** `GET /api/auth/methods`: how people can sign in here. */
+export interface AuthMethodsView {
+  passwords: boolean;
+  oidc: { label: string } | null;
+  /** True while the first start's setup has not run. */
+  needsSetup: boolean;
 }
 
 export interface MarkerView {
@@ -91,6 +162,8 @@ export interface SectionView {
   revision: string;
   locked: boolean;
   markers: MarkerView[];
+  /** Priority patient groups the section concerns. */
+  tags?: PatientGroup[];
   /** [R2] Set when the stored body cannot be read: the section shows an error, not an editor. */
   contentError?: 'unreadable';
 }
@@ -105,6 +178,8 @@ export interface PlanView {
   id: string;
   title: string;
   forum: string | null;
+  period?: string | null;
+  archivedAt?: string | null;
   parties: Party[];
   /** The people of the plan's parties (for names and @mentions). */
   members: MemberView[];

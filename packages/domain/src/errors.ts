@@ -122,6 +122,124 @@ export const ERRORS = {
     nb: 'Serveren svarer ikke på denne adressen. Bruk adressen tjenesten er satt opp med.',
     nn: 'Tenaren svarar ikkje på denne adressa. Bruk adressa tenesta er sett opp med.',
   },
+  name_required: { status: 400, nb: 'Navnet kan ikke være tomt.', nn: 'Namnet kan ikkje vere tomt.' },
+  invalid_org_number: {
+    status: 400,
+    nb: 'Organisasjonsnummeret er ikke gyldig (ni sifre med riktig kontrollsiffer).',
+    nn: 'Organisasjonsnummeret er ikkje gyldig (ni siffer med rett kontrollsiffer).',
+  },
+  password_too_short: {
+    status: 400,
+    nb: 'Passordet må ha minst 10 tegn.',
+    nn: 'Passordet må ha minst 10 teikn.',
+  },
+  parties_required: {
+    status: 400,
+    nb: 'Velg minst én part som skal delta.',
+    nn: 'Vel minst éin part som skal delta.',
+  },
+  owners_required: {
+    status: 400,
+    nb: 'Velg minst én part som skriver seksjonen.',
+    nn: 'Vel minst éin part som skriv seksjonen.',
+  },
+  admin_only: {
+    status: 403,
+    nb: 'Bare administratorer i sekretariatet kan gjøre dette.',
+    nn: 'Berre administratorar i sekretariatet kan gjere dette.',
+  },
+  admin_requires_sekretariat: {
+    status: 409,
+    nb: 'Bare personer i en sekretariatspart kan være administratorer.',
+    nn: 'Berre personar i ein sekretariatspart kan vere administratorar.',
+  },
+  last_admin: {
+    status: 409,
+    nb: 'Helsefellesskapet må ha minst én aktiv administrator.',
+    nn: 'Helsefellesskapet må ha minst éin aktiv administrator.',
+  },
+  email_taken: {
+    status: 409,
+    nb: 'Det finnes allerede en bruker med denne e-postadressen.',
+    nn: 'Det finst alt ein brukar med denne e-postadressa.',
+  },
+  setup_done: {
+    status: 409,
+    nb: 'Fellesplan er allerede satt opp. Logg inn i stedet.',
+    nn: 'Fellesplan er alt sett opp. Logg inn i staden.',
+  },
+  setup_invalid: {
+    status: 403,
+    nb: 'Oppsettlenken er ikke gyldig. Bruk lenken serveren skrev ut ved oppstart.',
+    nn: 'Oppsettlenka er ikkje gyldig. Bruk lenka tenaren skreiv ut ved oppstart.',
+  },
+  invitation_invalid: {
+    status: 404,
+    nb: 'Invitasjonen finnes ikke. Be sekretariatet om en ny.',
+    nn: 'Invitasjonen finst ikkje. Be sekretariatet om ein ny.',
+  },
+  invitation_used: {
+    status: 409,
+    nb: 'Invitasjonen er allerede brukt. Logg inn, eller be sekretariatet om en ny.',
+    nn: 'Invitasjonen er alt brukt. Logg inn, eller be sekretariatet om ein ny.',
+  },
+  invitation_expired: {
+    status: 409,
+    nb: 'Invitasjonen er utløpt. Be sekretariatet om en ny.',
+    nn: 'Invitasjonen har gått ut. Be sekretariatet om ein ny.',
+  },
+  party_inactive: {
+    status: 409,
+    nb: 'Parten er deaktivert.',
+    nn: 'Parten er deaktivert.',
+  },
+  already_inactive: { status: 409, nb: 'Dette er allerede deaktivert.', nn: 'Dette er alt deaktivert.' },
+  already_active: { status: 409, nb: 'Dette er allerede aktivt.', nn: 'Dette er alt aktivt.' },
+  cannot_deactivate_self: {
+    status: 409,
+    nb: 'Du kan ikke deaktivere deg selv.',
+    nn: 'Du kan ikkje deaktivere deg sjølv.',
+  },
+  not_plan_party: {
+    status: 409,
+    nb: 'Parten deltar ikke i planen.',
+    nn: 'Parten deltek ikkje i planen.',
+  },
+  not_in_plan: {
+    status: 409,
+    nb: 'Seksjonen hører ikke til denne planen.',
+    nn: 'Seksjonen høyrer ikkje til denne planen.',
+  },
+  plan_archived: {
+    status: 409,
+    nb: 'Planen er arkivert og kan bare leses.',
+    nn: 'Planen er arkivert og kan berre lesast.',
+  },
+  delete_reason_required: {
+    status: 409,
+    nb: 'Partene har tatt stilling til seksjonen. Oppgi en begrunnelse for å slette den.',
+    nn: 'Partane har teke stilling til seksjonen. Gje ei grunngjeving for å slette han.',
+  },
+  passwords_disabled: {
+    status: 403,
+    nb: 'Innlogging med passord er slått av. Logg inn med virksomhetens innlogging.',
+    nn: 'Innlogging med passord er slått av. Logg inn med innlogginga til verksemda.',
+  },
+  oidc_failed: {
+    status: 401,
+    nb: 'Innloggingen mislyktes. Prøv igjen.',
+    nn: 'Innlogginga mislukkast. Prøv igjen.',
+  },
+  oidc_unknown_user: {
+    status: 403,
+    nb: 'Du har ikke tilgang til Fellesplan ennå. Be sekretariatet om en invitasjon.',
+    nn: 'Du har ikkje tilgang til Fellesplan enno. Be sekretariatet om ein invitasjon.',
+  },
+  oidc_not_configured: {
+    status: 404,
+    nb: 'Innlogging med virksomhetens innlogging er ikke satt opp.',
+    nn: 'Innlogging med innlogginga til verksemda er ikkje sett opp.',
+  },
   payload_too_large: { status: 413, nb: 'Forespørselen er for stor.', nn: 'Førespurnaden er for stor.' },
   internal: {
     status: 500,

@@ -23,3 +23,8 @@ export * from './audit.js';
 export * from './wire/collab.js';
 export * from './policies/connections.js';
 export * from './commands/registry.js';
+export * from './admin/orgNumber.js';
+export * from './admin/vocabulary.js';
+export * from './commands/admin.js';
+export * from './commands/structure.js';
+export * from './policies/admin.js';

@@ -15,6 +15,18 @@ export const INPUT_LIMITS = {
   anchorPosition: 2_000,
   /** A content revision as the server reports it. */
   revision: 128,
+  /** A party's or a person's name. */
+  name: 200,
+  /** A plan's or a section's title. */
+  title: 300,
+  /** A plan's period, e.g. «2027–2030». */
+  period: 60,
+  /** What a party stands for, e.g. which kommuner a helseregion speaks for. */
+  description: 1_000,
+  /** How short a chosen password may be. */
+  passwordMin: 10,
+  /** Parties taking part in one plan (a helsefellesskap has up to some 50). */
+  partiesPerPlan: 200,
 } as const;
 
 // A lone surrogate cannot be encoded as UTF-8: the database stores U+FFFD instead while the

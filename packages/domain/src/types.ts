@@ -19,6 +19,8 @@ export interface Actor {
 export interface PlanMembership {
   id: string;
   partyIds: readonly string[];
+  /** An archived plan is read-only for everyone. */
+  archived?: boolean;
 }
 
 /** What policies need to know about a section. */

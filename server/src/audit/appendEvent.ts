@@ -16,7 +16,7 @@ export async function appendAuditEvent(
   trx: Transaction<Database>,
   event: {
     planId: string;
-    actor: SessionUser;
+    actor: Pick<SessionUser, 'userId' | 'partyId'> & Partial<SessionUser>;
     type: AuditEventType;
     sectionId: string | null;
     payload: Record<string, unknown>;

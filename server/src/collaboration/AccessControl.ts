@@ -49,6 +49,30 @@ export class AccessControl {
     this.scopes.changed(sectionId);
   }
 
+  /**
+   * Decides again every open connection to a plan's documents (its parties changed, or it was
+   * archived): sections by their rules, the plan document by membership.
+   */
+  async refreshPlan(planId: string): Promise<void> {
+    const plan = await findPlan(this.db, planId);
+    for (const document of [...this.hocuspocus.documents.values()]) {
+      const connections = document.getConnections();
+      const first = connections[0]?.context as CollabContext | undefined;
+      if (!first || first.planId !== planId) continue;
+      if (first.document.kind === 'section') {
+        await this.refreshSection(first.document.id);
+        continue;
+      }
+      for (const connection of connections) {
+        const context = connection.context as CollabContext;
+        if (connectionScope(context.actor, { kind: 'plan' }, plan) === 'refuse') {
+          connection.readOnly = true;
+          connection.close(ACCESS_REVOKED);
+        }
+      }
+    }
+  }
+
   /** Ends the freeze `freezeSection` began, and decides every connection's scope from the database. */
   async thawSection(sectionId: string): Promise<void> {
     this.scopes.thaw(sectionId);

@@ -34,7 +34,8 @@ export class ProjectionExtension implements Extension {
       const planId = await this.planOfSection(ref.id);
       if (planId && !this.destroyed) this.schedule(planId);
     } catch (error) {
-      if (!this.destroyed) this.logger.error({ err: error, documentName }, 'could not find the plan of an edited section');
+      if (!this.destroyed)
+        this.logger.error({ err: error, documentName }, 'could not find the plan of an edited section');
     }
   }
 

@@ -9,6 +9,15 @@ import type { CollabContext } from './context.js';
  * Returns how many document connections were closed.
  */
 export function closeSessionConnections(hocuspocus: Hocuspocus, matches: (context: CollabContext) => boolean): number {
+  return closeConnectionsWhere(hocuspocus, matches, SESSION_ENDED);
+}
+
+/** Closes matching connections with the given close event (session ended, or access revoked). */
+export function closeConnectionsWhere(
+  hocuspocus: Hocuspocus,
+  matches: (context: CollabContext) => boolean,
+  event: { code: number; reason: string },
+): number {
   const connections = [...hocuspocus.documents.values()].flatMap((document) => document.getConnections());
   const isMatch = (connection: (typeof connections)[number]) => {
     const context = connection.context as Partial<CollabContext>;
@@ -19,9 +28,13 @@ export function closeSessionConnections(hocuspocus: Hocuspocus, matches: (contex
   // A socket also carrying documents of another session stays open for those.
   const keepOpen = new Set(connections.filter((c) => !isMatch(c)).map((c) => c.socketId));
   const sockets = new Map(closing.map((c) => [c.socketId, c.webSocket]));
-  for (const connection of closing) connection.close(SESSION_ENDED);
+  for (const connection of closing) {
+    // Writes stop before the close frame is even sent.
+    connection.readOnly = true;
+    connection.close(event);
+  }
   for (const [socketId, webSocket] of sockets) {
-    if (!keepOpen.has(socketId)) webSocket.close(SESSION_ENDED.code, SESSION_ENDED.reason);
+    if (!keepOpen.has(socketId)) webSocket.close(event.code, event.reason);
   }
   return closing.length;
 }

@@ -18,7 +18,15 @@ let actor: SessionUser;
 beforeAll(async () => {
   plan = (await findPlan(f.db, f.demo.plan.id)) as PlanRecord;
   const user = f.user('kommune');
-  actor = { userId: user.id, name: user.name, partyId: user.partyId, email: user.email };
+  actor = {
+    userId: user.id,
+    name: user.name,
+    partyId: user.partyId,
+    email: user.email,
+    partyKind: 'kommune',
+    role: 'member',
+    helsefellesskapId: plan.helsefellesskapId,
+  };
 });
 
 /** The server's context with its side effects recorded in `calls`, in order. */

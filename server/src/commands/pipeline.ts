@@ -1,6 +1,7 @@
 import {
   COMMANDS,
   DomainError,
+  type AdminEventType,
   type AuditEventType,
   type CommandName,
   type CommandResult,
@@ -8,6 +9,7 @@ import {
   type ParsedCommandInput,
 } from '@fellesplan/domain';
 import type { Transaction } from 'kysely';
+import { appendAdminEvent } from '../audit/appendAdminEvent.js';
 import { appendAuditEvent } from '../audit/appendEvent.js';
 import type { SessionUser } from '../auth/sessions.js';
 import type { AppContext } from '../routes/context.js';
@@ -15,15 +17,33 @@ import type { PlanRecord } from '../storage/repositories/plans.js';
 import { lockPlanRow } from '../storage/rowLocks.js';
 import type { Database } from '../storage/schema.js';
 
-/** What a command acts on, as its loader found it; always within one plan. */
-export interface CommandTarget {
+/** What a plan command acts on, as its loader found it: within one plan. */
+export interface PlanTarget {
   plan: PlanRecord;
 }
 
-/** The decision-log entry a command's change writes (A1); the runner adds plan, actor and time. */
+/** What an administrative command acts on: the actor's own helsefellesskap, no plan. */
+export interface PartnershipTarget {
+  plan?: undefined;
+  helsefellesskapId: string;
+}
+
+export type CommandTarget = PlanTarget | PartnershipTarget;
+
+/**
+ * The decision-log entry a command's change writes (A1); the runner adds actor and time. It goes
+ * to the target plan's log, or to `planId`'s (a plan the command created).
+ */
 export interface AuditEntry {
   type: AuditEventType;
   sectionId: string | null;
+  payload: Record<string, unknown>;
+  planId?: string;
+}
+
+/** An administrative act (parties, people, invitations): the helsefellesskap's own log. */
+export interface AdminAuditEntry {
+  admin: AdminEventType;
   payload: Record<string, unknown>;
 }
 
@@ -58,11 +78,22 @@ export interface CommandDefinition<N extends CommandName, T extends CommandTarge
   freezes?(target: T): string;
   /** Sections whose connections' write scope may change with this command. */
   rescopes?(target: T): string[];
+  /** Whether the command may act on an archived plan (otherwise 409 `plan_archived`). */
+  onArchivedPlan?: boolean;
   /** The change, inside the transaction, and the audit event that records it in the same transaction. */
   change(
     trx: Transaction<Database>,
     c: ChangeContext<N, T, C>,
-  ): Promise<{ result: CommandResult<N>; audit: AuditEntry }>;
+  ): Promise<{ result: CommandResult<N>; audit: AuditEntry | AdminAuditEntry }>;
+  /**
+   * Effects on live state once the change committed (closing sockets, rescoping a person's
+   * connections, refreshing other plans' projections). They go through `ctx.access`/`ctx.sessions`,
+   * the one place that acts on open connections, so they can later travel to every instance.
+   */
+  after?(
+    ctx: AppContext,
+    c: { actor: SessionUser; input: ParsedCommandInput<N>; target: T; result: CommandResult<N> },
+  ): Promise<void>;
 }
 
 /** A declared command, its types erased so the registry can hold all of them. */
@@ -90,11 +121,12 @@ export async function runCommand<N extends CommandName, T extends CommandTarget,
 ): Promise<CommandResult<N>> {
   const input = COMMANDS[command.name].input.parse(raw) as ParsedCommandInput<N>;
   const target = await command.load(ctx, actor, input);
-  const planId = target.plan.id;
+  const planId = target.plan?.id;
   // Only after load: outsiders never reach a plan's budget.
-  await ctx.commandLimits.chargePlan(planId);
+  if (planId !== undefined) await ctx.commandLimits.chargePlan(planId);
   const refusal = command.authorize(actor, target, input);
   if (refusal) throw new DomainError(refusal);
+  if (target.plan?.archivedAt && !command.onArchivedPlan) throw new DomainError('plan_archived');
   let checked = (await command.check?.(ctx, actor, target, input)) as C;
 
   const frozen = command.freezes?.(target);
@@ -109,13 +141,30 @@ export async function runCommand<N extends CommandName, T extends CommandTarget,
       // Commands of one plan take turns from here (a no-op on SQLite, where transactions never
       // overlap): caps are counted and heads appended by one at a time, and the time is taken in
       // decision-log order, so the latest marker by time is the latest in the log.
-      await lockPlanRow(trx, planId);
+      if (planId !== undefined) await lockPlanRow(trx, planId);
       const at = new Date().toISOString();
       const { result, audit } = await command.change(trx, { ctx, actor, input, target, checked, at });
-      await appendAuditEvent(trx, { planId, actor, at, ...audit }, ctx.auditSigner);
+      if ('admin' in audit) {
+        await appendAdminEvent(trx, {
+          helsefellesskapId: actor.helsefellesskapId,
+          actor,
+          at,
+          type: audit.admin,
+          payload: audit.payload,
+        });
+      } else {
+        const logPlanId = audit.planId ?? planId;
+        if (logPlanId === undefined) throw new Error(`${command.name}: a plan event needs a plan`);
+        await appendAuditEvent(
+          trx,
+          { planId: logPlanId, actor, at, type: audit.type, sectionId: audit.sectionId, payload: audit.payload },
+          ctx.auditSigner,
+        );
+      }
       return result;
     });
     changed = true;
+    await command.after?.(ctx, { actor, input, target, result });
     return result;
   } finally {
     if (changed || frozen !== undefined) {
@@ -125,7 +174,7 @@ export async function runCommand<N extends CommandName, T extends CommandTarget,
       for (const sectionId of command.rescopes?.(target) ?? []) {
         if (sectionId !== frozen) await ctx.access.refreshSection(sectionId);
       }
-      await ctx.projection.refresh(planId);
+      if (planId !== undefined) await ctx.projection.refresh(planId);
     }
   }
 }

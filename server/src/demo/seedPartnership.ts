@@ -23,7 +23,12 @@ export interface PlanSpec {
 
 export interface PartnershipSpec {
   name: string;
-  parties: { key: string; name: string; kind: PartyKind; users: { name: string; email: string; password: string }[] }[];
+  parties: {
+    key: string;
+    name: string;
+    kind: PartyKind;
+    users: { name: string; email: string; password: string; role?: 'member' | 'admin' }[];
+  }[];
   plan: PlanSpec;
 }
 
@@ -93,6 +98,8 @@ export async function seedPartnership(db: Db, spec: PartnershipSpec): Promise<Se
             email: user.email.toLowerCase(),
             password_hash: hashes.get(user.email) ?? '',
             created_at: now,
+            // Administrators are sekretariat people (issue 10); a spec may say so explicitly.
+            role: user.role ?? (party.kind === 'sekretariat' ? 'admin' : 'member'),
           })
           .execute();
       }

@@ -9,9 +9,10 @@ import type { AppContext } from './context.js';
 export function commandRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.post('/api/commands/:name', async (request) => {
     const { name } = z.object({ name: z.string().max(100) }).parse(request.params);
-    if (!isCommandName(name)) throw new DomainError('unknown_command');
+    const command = isCommandName(name) ? commands[name] : undefined;
+    if (!command) throw new DomainError('unknown_command');
     const actor = await requireActor(ctx.db, request);
     await ctx.commandLimits.chargeUser(actor.userId);
-    return commands[name].run(ctx, actor, request.body ?? {});
+    return command.run(ctx, actor, request.body ?? {});
   });
 }

@@ -3,6 +3,7 @@ import type { AuditHeadSigner } from '../audit/headSigner.js';
 import type { SectionContent } from '../content/sectionContent.js';
 import type { AccessControl } from '../collaboration/AccessControl.js';
 import type { SessionConnections } from '../collaboration/SessionConnections.js';
+import type { AccessChanges } from '../collaboration/accessChanges.js';
 import type { ProjectionExtension } from '../collaboration/ProjectionExtension.js';
 import type { CommandLimits } from '../http/commandLimits.js';
 import type { Db } from '../storage/database.js';
@@ -21,4 +22,6 @@ export interface AppContext {
   auditSigner: AuditHeadSigner;
   /** Closes open collaboration connections when their session ends. */
   sessions: SessionConnections;
+  /** Where commands announce rights changes; every open connection concerned follows at once. */
+  accessChanges: AccessChanges;
 }

@@ -17,6 +17,11 @@ export interface Database {
   threads: ThreadTable;
   comments: CommentTable;
   comment_mentions: CommentMentionTable;
+  installation: InstallationTable;
+  setup_tokens: SetupTokenTable;
+  invitations: InvitationTable;
+  oidc_logins: OidcLoginTable;
+  admin_events: AdminEventTable;
 }
 
 export interface HelsefellesskapTable {
@@ -31,6 +36,11 @@ export interface PartyTable {
   name: string;
   kind: string;
   created_at: string;
+  /** Organisation number (9 digits, mod 11), when the party has one. */
+  org_number: Generated<string | null>;
+  /** Free text, e.g. which kommuner a helseregion speaks for. */
+  description: Generated<string | null>;
+  deactivated_at: Generated<string | null>;
 }
 
 export interface UserTable {
@@ -38,8 +48,15 @@ export interface UserTable {
   party_id: string;
   name: string;
   email: string;
+  /** scrypt hash; empty for a person who signs in only through OpenID Connect. */
   password_hash: string;
   created_at: string;
+  role: Generated<string>;
+  deactivated_at: Generated<string | null>;
+  /** 'nb' | 'nn', or null for the browser's choice. */
+  language: Generated<string | null>;
+  oidc_issuer: Generated<string | null>;
+  oidc_subject: Generated<string | null>;
 }
 
 export interface SessionTable {
@@ -55,6 +72,8 @@ export interface PlanTable {
   title: string;
   forum: string | null;
   created_at: string;
+  period: Generated<string | null>;
+  archived_at: Generated<string | null>;
   audit_seq: Generated<number>;
   audit_head: Generated<string>;
   /** Base64 Ed25519 signature of (plan, audit_seq, audit_head) by the server's key. */
@@ -73,6 +92,9 @@ export interface SectionTable {
   title: string;
   locked: number;
   created_at: string;
+  /** JSON array of priority patient group codes. */
+  tags: Generated<string>;
+  deleted_at: Generated<string | null>;
 }
 
 export interface SectionPartyTable {
@@ -156,3 +178,54 @@ export interface CommentMentionTable {
 
 export type ThreadRow = Selectable<ThreadTable>;
 export type CommentRow = Selectable<CommentTable>;
+
+export interface InstallationTable {
+  id: string;
+  helsefellesskap_id: string;
+  set_up_at: string;
+}
+
+export interface SetupTokenTable {
+  token_hash: string;
+  created_at: string;
+}
+
+export interface InvitationTable {
+  id: string;
+  token_hash: string;
+  helsefellesskap_id: string;
+  party_id: string;
+  email: string;
+  name: string;
+  role: string;
+  invited_by: string;
+  created_at: string;
+  expires_at: string;
+  accepted_at: string | null;
+  accepted_by: string | null;
+  revoked_at: string | null;
+}
+
+export interface OidcLoginTable {
+  state: string;
+  code_verifier: string;
+  nonce: string;
+  invitation_token_hash: string | null;
+  return_to: string | null;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface AdminEventTable {
+  id: string;
+  helsefellesskap_id: string;
+  type: string;
+  actor_user_id: string;
+  actor_party_id: string;
+  /** Canonical JSON of the event's details. */
+  payload: string;
+  at: string;
+}
+
+export type InvitationRow = Selectable<InvitationTable>;
+export type PartyRow = Selectable<PartyTable>;

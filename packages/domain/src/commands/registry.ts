@@ -16,7 +16,30 @@ import {
   threadsReplyResult,
 } from './threads.js';
 
+import {
+  invitationIdInput,
+  invitationsCreateInput,
+  invitationsCreateResult,
+  partiesCreateInput,
+  partiesUpdateInput,
+  partyIdInput,
+  userIdInput,
+  usersUpdateInput,
+} from './admin.js';
+import {
+  planIdInput,
+  plansCreateInput,
+  plansUpdateInput,
+  sectionsAddInput,
+  sectionsDeleteInput,
+  sectionsMoveInput,
+  sectionsRenameInput,
+  sectionsSetOwnersInput,
+  sectionsTagInput,
+} from './structure.js';
+
 const ok = z.object({ ok: z.literal(true) });
+const created = z.object({ id: z.string() });
 
 /**
  * Every command of `POST /api/commands/:name` (DESIGN 5): its input and its result. The server
@@ -33,6 +56,24 @@ export const COMMANDS = {
   'threads.reopen': { input: threadIdInput, result: ok },
   'comments.edit': { input: commentsEditInput, result: ok },
   'comments.delete': { input: commentIdInput, result: ok },
+  'parties.create': { input: partiesCreateInput, result: created },
+  'parties.update': { input: partiesUpdateInput, result: ok },
+  'parties.deactivate': { input: partyIdInput, result: ok },
+  'parties.reactivate': { input: partyIdInput, result: ok },
+  'invitations.create': { input: invitationsCreateInput, result: invitationsCreateResult },
+  'invitations.revoke': { input: invitationIdInput, result: ok },
+  'users.update': { input: usersUpdateInput, result: ok },
+  'users.deactivate': { input: userIdInput, result: ok },
+  'users.reactivate': { input: userIdInput, result: ok },
+  'plans.create': { input: plansCreateInput, result: created },
+  'plans.update': { input: plansUpdateInput, result: ok },
+  'plans.archive': { input: planIdInput, result: ok },
+  'sections.add': { input: sectionsAddInput, result: created },
+  'sections.rename': { input: sectionsRenameInput, result: ok },
+  'sections.move': { input: sectionsMoveInput, result: ok },
+  'sections.delete': { input: sectionsDeleteInput, result: ok },
+  'sections.setOwners': { input: sectionsSetOwnersInput, result: ok },
+  'sections.tag': { input: sectionsTagInput, result: ok },
 } as const satisfies Record<string, { input: z.ZodTypeAny; result: z.ZodTypeAny }>;
 
 export type CommandName = keyof typeof COMMANDS;

@@ -18,5 +18,6 @@ export function connectionScope(
   if (!plan || !isPlanMember(actor, plan)) return 'refuse';
   if (document.kind === 'plan') return 'read';
   if (!document.section || document.section.planId !== plan.id) return 'refuse';
+  if (plan.archived) return 'read';
   return sectionEditRefusal(actor, document.section, plan) === null ? 'write' : 'read';
 }

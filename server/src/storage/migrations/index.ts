@@ -4,6 +4,7 @@ import * as consensus from './002_consensus.js';
 import * as threads from './003_threads.js';
 import * as auditSignature from './004_audit_signature.js';
 import * as markerOrder from './005_marker_order.js';
+import * as administration from './006_administration.js';
 
 /** Migrations are listed in code (not read from disk) so they work the same under tsx and bundlers. */
 export const migrationProvider: MigrationProvider = {
@@ -14,6 +15,7 @@ export const migrationProvider: MigrationProvider = {
       '003_threads': threads,
       '004_audit_signature': auditSignature,
       '005_marker_order': markerOrder,
+      '006_administration': administration,
     });
   },
 };

@@ -5,12 +5,17 @@ export interface PlanRecord extends PlanMembership {
   title: string;
   forum: string | null;
   parties: Party[];
+  helsefellesskapId: string;
+  period: string | null;
+  /** When archived: read-only for everyone, still readable. */
+  archivedAt: string | null;
 }
 
 export interface SectionRecord extends SectionAccess {
   title: string;
   position: number;
   requiredParties: string[];
+  tags: string[];
 }
 
 export async function findPlan(db: Db, planId: string): Promise<PlanRecord | null> {
@@ -28,6 +33,10 @@ export async function findPlan(db: Db, planId: string): Promise<PlanRecord | nul
     id: plan.id,
     title: plan.title,
     forum: plan.forum,
+    helsefellesskapId: plan.helsefellesskap_id,
+    period: plan.period,
+    archivedAt: plan.archived_at,
+    archived: plan.archived_at !== null,
     partyIds: parties.map((p) => p.id),
     parties: parties.map((p) => ({ id: p.id, name: p.name, kind: p.kind as PartyKind })),
   };
@@ -54,19 +63,31 @@ export async function listPlansForParty(db: Db, partyId: string) {
 }
 
 export async function listSections(db: Db, planId: string): Promise<SectionRecord[]> {
-  const rows = await db.selectFrom('sections').selectAll().where('plan_id', '=', planId).orderBy('position').execute();
+  const rows = await db
+    .selectFrom('sections')
+    .selectAll()
+    .where('plan_id', '=', planId)
+    .where('deleted_at', 'is', null)
+    .orderBy('position')
+    .execute();
   return attachParties(db, rows);
 }
 
 export async function findSection(db: Db, sectionId: string): Promise<SectionRecord | null> {
-  const rows = await db.selectFrom('sections').selectAll().where('id', '=', sectionId).execute();
+  // A deleted section is gone for everyone: its row stays only as evidence.
+  const rows = await db
+    .selectFrom('sections')
+    .selectAll()
+    .where('id', '=', sectionId)
+    .where('deleted_at', 'is', null)
+    .execute();
   const [section] = await attachParties(db, rows);
   return section ?? null;
 }
 
 async function attachParties(
   db: Db,
-  rows: { id: string; plan_id: string; title: string; position: number; locked: number }[],
+  rows: { id: string; plan_id: string; title: string; position: number; locked: number; tags: string }[],
 ): Promise<SectionRecord[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
@@ -84,7 +105,17 @@ async function attachParties(
     locked: r.locked === 1,
     owners: group(owners, r.id),
     requiredParties: group(required, r.id),
+    tags: parseTags(r.tags),
   }));
+}
+
+function parseTags(json: string): string[] {
+  try {
+    const value: unknown = JSON.parse(json);
+    return Array.isArray(value) ? value.filter((t): t is string => typeof t === 'string') : [];
+  } catch {
+    return [];
+  }
 }
 
 /**
