@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { oidcConfigFromEnv, type OidcConfig } from './auth/oidc/oidcConfig.js';
 import { commandLimitsFromEnv, type CommandLimitsConfig } from './http/commandLimits.js';
 import { allowedHostsFromEnv } from './http/allowedHosts.js';
 import { trustProxyFromEnv, type TrustProxy } from './http/trustProxy.js';
@@ -34,6 +35,8 @@ export interface ServerConfig {
   allowedHosts: string[];
   /** Ed25519 key signing decision-log heads (PEM or base64 PKCS#8); unset: a key file in `dataDir`. */
   signingKey?: string;
+  /** OpenID Connect login (`OIDC_*`); unset or `null`: no OpenID Connect button. */
+  oidc?: OidcConfig | null;
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -62,6 +65,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv): ServerConfig {
     allowedHosts: allowedHostsFromEnv(env),
     commandLimits: commandLimitsFromEnv(env),
     signingKey: env.FELLESPLAN_SIGNING_KEY,
+    oidc: oidcConfigFromEnv(env),
   };
 }
 
