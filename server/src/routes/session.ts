@@ -5,6 +5,7 @@ import { FairQueue } from '../auth/fairQueue.js';
 import { DUMMY_HASH, verifyPassword } from '../auth/password.js';
 import { createSession, deleteSession, hashToken, SESSION_COOKIE } from '../auth/sessions.js';
 import { requestToken, requireActor } from '../http/authenticate.js';
+import { setSessionCookie } from '../http/sessionCookie.js';
 import { presentUser } from '../presenters/user.js';
 import type { AppContext } from './context.js';
 
@@ -57,14 +58,7 @@ export function sessionRoutes(app: FastifyInstance, ctx: AppContext): void {
       throw new DomainError('invalid_credentials');
     }
     const token = await createSession(ctx.db, user.id);
-    void reply.setCookie(SESSION_COOKIE, token, {
-      path: '/',
-      httpOnly: true,
-      sameSite: 'lax',
-      // Secure whenever the user reached us over HTTPS (directly, or via a proxy we trust).
-      secure: request.protocol === 'https',
-      maxAge: 30 * 24 * 3600,
-    });
+    setSessionCookie(request, reply, token);
     request.log.info({ userId: user.id }, 'logged in');
     return { token, user: presentUser(user) };
   });
