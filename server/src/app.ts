@@ -22,6 +22,7 @@ import { auditRoutes } from './routes/audit.js';
 import { commandRoutes } from './routes/commands.js';
 import type { AppContext } from './routes/context.js';
 import { healthRoutes } from './routes/health.js';
+import { oidcRoutes } from './routes/oidc.js';
 import { planRoutes } from './routes/plans.js';
 import { sessionRoutes } from './routes/session.js';
 import { openDatabase, type Db } from './storage/database.js';
@@ -99,6 +100,7 @@ export async function startServer(options: StartOptions): Promise<FellesplanServ
   installErrorHandler(app);
   healthRoutes(app);
   sessionRoutes(app, context);
+  oidcRoutes(app, context, options.oidc);
   planRoutes(app, context);
   commandRoutes(app, context);
   auditRoutes(app, context);
