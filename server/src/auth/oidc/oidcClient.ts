@@ -7,7 +7,7 @@ import type { OidcLogin } from './oidcLogins.js';
 export interface OidcIdentity {
   issuer: string;
   subject: string;
-  /** ID token claims over userinfo claims. */
+  /** ID token claims over the token response's `authorization_details` over userinfo claims. */
   claims: Record<string, unknown>;
 }
 
@@ -88,6 +88,8 @@ export class OidcClient {
         this.logger.warn({ err: error }, 'OpenID Connect userinfo failed; using the ID token alone');
       }
     }
-    return { issuer: idToken.iss, subject: idToken.sub, claims: { ...userinfo, ...idToken } };
+    // Rich authorization details (Ansattporten's reportees) come with the token response.
+    const granted = tokens.authorization_details ? { authorization_details: tokens.authorization_details } : {};
+    return { issuer: idToken.iss, subject: idToken.sub, claims: { ...userinfo, ...granted, ...idToken } };
   }
 }
