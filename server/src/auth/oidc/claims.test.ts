@@ -52,7 +52,7 @@ describe('claims', () => {
 });
 
 describe('safeReturnTo', () => {
-  it('keeps a path on this server, and nothing that could leave it', () => {
+  it('[OI4] keeps a path on this server, and nothing that could leave it', () => {
     expect(safeReturnTo('/plans/abc?section=2#s2')).toBe('/plans/abc?section=2#s2');
     expect(safeReturnTo('/')).toBe('/');
     for (const unsafe of [

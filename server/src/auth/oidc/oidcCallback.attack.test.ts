@@ -39,7 +39,7 @@ function withParams(callback: URL, params: Record<string, string>): URL {
 }
 
 describe('OpenID Connect callback attacks', () => {
-  it('a wrong state is refused and signs nobody in; the real callback still works afterwards', async () => {
+  it('[OI1] a wrong state is refused and signs nobody in; the real callback still works afterwards', async () => {
     const { fixture, provider } = oidc;
     const begun = await beginOidcLogin(fixture.url);
     const callback = await provider.authorize(begun.location ?? '', SUB);
@@ -63,7 +63,7 @@ describe('OpenID Connect callback attacks', () => {
     expect(real.session).toBeTruthy();
   });
 
-  it('a replayed callback is refused, even with the login cookie, and there is no second session', async () => {
+  it('[OI1] a replayed callback is refused, even with the login cookie, and there is no second session', async () => {
     const { fixture, provider } = oidc;
     const begun = await beginOidcLogin(fixture.url);
     const binding = begun.jar.get('fp_oidc') ?? '';
@@ -85,7 +85,7 @@ describe('OpenID Connect callback attacks', () => {
     expect(await sessionCount()).toBe(before + 1);
   });
 
-  it('a used code replayed under a fresh login is refused by the provider, and gives no session', async () => {
+  it('[OI2] a used code replayed under a fresh login is refused by the provider, and gives no session', async () => {
     const { fixture, provider } = oidc;
     const used = await oidcLogin(fixture.url, provider, SUB);
     expect(used.status).toBe(303);
@@ -100,7 +100,7 @@ describe('OpenID Connect callback attacks', () => {
     expect(await sessionCount()).toBe(before);
   });
 
-  it('a stolen code is worthless without its login: another login cannot redeem it (PKCE verifier and nonce differ)', async () => {
+  it('[OI2] a stolen code is worthless without its login: another login cannot redeem it (PKCE verifier and nonce differ)', async () => {
     const { fixture, provider } = oidc;
     const victim = await beginOidcLogin(fixture.url);
     const stolen = await provider.authorize(victim.location ?? '', SUB);
@@ -115,7 +115,7 @@ describe('OpenID Connect callback attacks', () => {
     expect(await sessionCount()).toBe(before);
   });
 
-  it('a callback opened in another browser than the one that started the login is refused (login CSRF)', async () => {
+  it('[OI1] a callback opened in another browser than the one that started the login is refused (login CSRF)', async () => {
     const { fixture, provider } = oidc;
     // The attacker starts a login and signs in at the provider, then hands the callback link on.
     const attacker = await beginOidcLogin(fixture.url);
@@ -131,7 +131,7 @@ describe('OpenID Connect callback attacks', () => {
     expect((await finishOidcLogin(callback, attacker.jar)).status).toBe(401);
   });
 
-  it('a login that took longer than ten minutes is refused', async () => {
+  it('[OI1] a login that took longer than ten minutes is refused', async () => {
     const { fixture, provider } = oidc;
     const begun = await beginOidcLogin(fixture.url);
     const state = new URL(begun.location ?? '').searchParams.get('state') ?? '';
@@ -148,7 +148,7 @@ describe('OpenID Connect callback attacks', () => {
     expect(late.session).toBeNull();
   });
 
-  it('an error answer from the provider (the person said no) is refused and spends the login', async () => {
+  it('[OI1] an error answer from the provider (the person said no) is refused and spends the login', async () => {
     const { fixture } = oidc;
     const begun = await beginOidcLogin(fixture.url);
     const authorization = new URL(begun.location ?? '');

@@ -53,7 +53,7 @@ function oidcUser(fixture: Fixture, sub: string) {
 }
 
 describe('OpenID Connect login', () => {
-  it('an invited person signs in through the provider, is linked, and their session works on GET /api/session', async () => {
+  it('[OI3] an invited person signs in through the provider, is linked, and their session works on GET /api/session', async () => {
     const { fixture, provider } = oidc;
     provider.addAccount('kari-sub', { name: 'Kari Nordmann', email: 'kari.privat@example.no', email_verified: true });
     const token = await invite(fixture, { partyKey: 'kommune', email: 'kari@kommune.no', name: 'Kari (invitert)' });
@@ -86,7 +86,7 @@ describe('OpenID Connect login', () => {
     expect(JSON.parse(accepted.payload)).toMatchObject({ via: 'oidc' });
   });
 
-  it('a returning person is found by their subject, without an invitation, and keeps one account', async () => {
+  it('[OI3] a returning person is found by their subject, without an invitation, and keeps one account', async () => {
     const { fixture, provider } = oidc;
     provider.addAccount('ola-sub', { name: 'Ola Nordmann', email: 'ola@hf.no', email_verified: true });
     const token = await invite(fixture, { partyKey: 'helseforetak', email: 'ola@hf.no', name: 'Ola' });
@@ -104,7 +104,7 @@ describe('OpenID Connect login', () => {
     expect(accounts).toHaveLength(1);
   });
 
-  it('an organisation number claim that names an active party makes the person a member of it, logged as user.linked', async () => {
+  it('[OI3] an organisation number claim that names an active party makes the person a member of it, logged as user.linked', async () => {
     const { fixture, provider } = oidc;
     await fixture.db
       .updateTable('parties')
@@ -121,7 +121,7 @@ describe('OpenID Connect login', () => {
 
     const login = await oidcLogin(fixture.url, provider, 'siri-sub', { returnTo: '//evil.example/' });
     expect(login.status).toBe(303);
-    // Only a path on this server is a place to return to.
+    // [OI4] Only a path on this server is a place to return to.
     expect(login.location).toBe('/');
     const session = await sessionOf(fixture, login.jar.header());
     expect(session.status).toBe(200);
@@ -156,7 +156,7 @@ describe('OpenID Connect login', () => {
     expect(count).toHaveLength(1);
   });
 
-  it('an unknown person (no invitation, no matching organisation) is refused with oidc_unknown_user and nothing is created', async () => {
+  it('[OI3] an unknown person (no invitation, no matching organisation) is refused with oidc_unknown_user and nothing is created', async () => {
     const { fixture, provider } = oidc;
     provider.addAccount('ukjent-sub', {
       name: 'Ukjent Person',
@@ -183,7 +183,7 @@ describe('OpenID Connect login', () => {
     expect(await fixture.db.selectFrom('users').select('id').execute()).toHaveLength(usersBefore.length);
   });
 
-  it('an e-mail alone never links: a person whose address matches an account but who has no invitation is refused', async () => {
+  it('[OI3] an e-mail alone never links: a person whose address matches an account but who has no invitation is refused', async () => {
     const { fixture, provider } = oidc;
     const kommune = fixture.user('kommune');
     provider.addAccount('same-email-sub', { name: 'Etterligner', email: kommune.email, email_verified: true });
@@ -199,7 +199,7 @@ describe('OpenID Connect login', () => {
     expect(account.oidc_subject).toBeNull();
   });
 
-  it('a deactivated person is refused and gets no session', async () => {
+  it('[OI3] a deactivated person is refused and gets no session', async () => {
     const { fixture, provider } = oidc;
     provider.addAccount('per-sub', { name: 'Per Fastlege', email: 'per@legekontor.no', email_verified: true });
     const token = await invite(fixture, { partyKey: 'fastlege', email: 'per@legekontor.no', name: 'Per' });
@@ -228,7 +228,7 @@ describe('OpenID Connect login', () => {
     expect(sessionsAfter).toHaveLength(sessionsBefore.length);
   });
 
-  it('the authorization request uses PKCE (S256), a state and a nonce; the verifier never leaves the server', async () => {
+  it('[OI2] the authorization request uses PKCE (S256), a state and a nonce; the verifier never leaves the server', async () => {
     const { fixture, provider } = oidc;
     const begun = await beginOidcLogin(fixture.url);
     expect(begun.status).toBe(303);
