@@ -5,7 +5,7 @@ import { loadAdminPlan } from './adminTarget.js';
 import { defineCommand } from './pipeline.js';
 import { openPlanNow, planParties } from './structureNow.js';
 
-/** `sections.add`: a new, empty section after another one (or last), with its owners and required parties. */
+/** `sections.add`: a new, empty section after another one (first for null, last when left out), with its owners and required parties. */
 export const sectionsAdd = defineCommand({
   name: 'sections.add',
   load: (ctx, actor, input) => loadAdminPlan(ctx, actor, input.planId),
@@ -17,10 +17,11 @@ export const sectionsAdd = defineCommand({
     const tags = canonicalTags(input.tags ?? []);
     const id = randomUUID();
     const current = await orderedSections(trx, plan.id);
+    // As for sections.move, null puts it first; left out, it goes last.
     const order = placeSection(
       current.map((s) => s.id),
       id,
-      input.afterSectionId ?? undefined,
+      input.afterSectionId,
     );
     if (!order) throw new DomainError('not_in_plan');
     const position = order.indexOf(id);

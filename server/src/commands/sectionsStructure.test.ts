@@ -51,17 +51,25 @@ describe('section structure commands', () => {
       requiredParties: [f.party('kommune')],
     });
     expect(last.status).toBe(200);
+    const first = await command(f.url, admin(), 'sections.add', {
+      planId: plan.id,
+      title: 'Sammendrag',
+      afterSectionId: null,
+      owners: [f.party('sekretariat')],
+    });
+    expect(first.status).toBe(200);
 
     const view = await plan.view('bruker');
     expect(titles(view)).toEqual([
+      'Sammendrag',
       'Innledning og mandat',
       'Legevakt og KAD-senger',
       'Barn og unge',
       'Skrøpelige eldre',
       'Evaluering',
     ]);
-    expect(view.sections.map((s) => s.position)).toEqual([0, 1, 2, 3, 4]);
-    expect(view.sections[1]).toMatchObject({
+    expect(view.sections.map((s) => s.position)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(view.sections[2]).toMatchObject({
       id,
       owners: [f.party('kommune'), f.party('helseforetak')],
       requiredParties: [f.party('kommune'), f.party('helseforetak'), f.party('fastlege'), f.party('bruker')],
@@ -69,7 +77,7 @@ describe('section structure commands', () => {
       status: 'draft',
       markers: [],
     });
-    expect(view.sections[4]?.requiredParties).toEqual([f.party('kommune')]);
+    expect(view.sections[5]?.requiredParties).toEqual([f.party('kommune')]);
     // The new section's body is empty and an owner can write it.
     const content = await api<SectionContentView>(f.url, `/api/sections/${id}/content`, { token: f.token('bruker') });
     expect(content.body.text).toBe('');
@@ -77,7 +85,7 @@ describe('section structure commands', () => {
     expect(await owner.ready).toBe('read-write');
     owner.destroy();
     expect(await revisions(plan)).toEqual(before);
-    expect((await auditTypes(plan)).map((e) => e.type)).toEqual(['section.added', 'section.added']);
+    expect((await auditTypes(plan)).map((e) => e.type)).toEqual(['section.added', 'section.added', 'section.added']);
     expect(await verified(plan)).toBe(true);
   });
 
