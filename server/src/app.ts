@@ -39,8 +39,10 @@ export interface FellesplanServer {
 
 export interface StartOptions extends ServerConfig {
   logger?: Logger;
-  /** Runs after migrations and before the server listens (demo seeding, test fixtures). */
+  /** Runs after migrations, before anything else is assembled (test fixtures that seed rows directly). */
   beforeListen?: (db: Db, logger: Logger) => Promise<void>;
+  /** Runs once the context exists, before the server listens: seeding through commands (the demo). */
+  afterContext?: (context: AppContext) => Promise<void>;
   /** Overrides of the collaboration socket limits (tests use small ones). */
   socketLimits?: Partial<SocketLimits>;
   /** How often open connections are checked for expired or removed sessions (default 15 s). */
@@ -107,7 +109,16 @@ export async function startServer(options: StartOptions): Promise<FellesplanServ
   serveClient(app, options.clientDist, logger);
   collaboration.attach(app.server);
 
-  await app.listen({ port: options.port, host: options.host });
+  try {
+    await options.afterContext?.(context);
+    await app.listen({ port: options.port, host: options.host });
+  } catch (error) {
+    context.sessions.stop();
+    await collaboration.close();
+    await app.close();
+    await db.destroy();
+    throw error;
+  }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;

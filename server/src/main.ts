@@ -16,8 +16,8 @@ const logger = process.stdout.isTTY
 const server = await startServer({
   ...config,
   logger,
-  beforeListen: async (db, log) => {
-    if (config.demo) await seedDemoIfEmpty(db, log);
+  afterContext: async (context) => {
+    if (config.demo) await seedDemoIfEmpty(context);
   },
 });
 

@@ -2,8 +2,17 @@ import type { CommandName } from '@fellesplan/domain';
 import { commentsDelete } from './commentsDelete.js';
 import { commentsEdit } from './commentsEdit.js';
 import type { RegisteredCommand } from './pipeline.js';
+import { plansArchive } from './plansArchive.js';
+import { plansCreate } from './plansCreate.js';
+import { plansUpdate } from './plansUpdate.js';
+import { sectionsAdd } from './sectionsAdd.js';
+import { sectionsDelete } from './sectionsDelete.js';
 import { sectionsLock } from './sectionsLock.js';
 import { sectionsMark } from './sectionsMark.js';
+import { sectionsMove } from './sectionsMove.js';
+import { sectionsRename } from './sectionsRename.js';
+import { sectionsSetOwners } from './sectionsSetOwners.js';
+import { sectionsTag } from './sectionsTag.js';
 import { sectionsUnlock } from './sectionsUnlock.js';
 import { threadsCreate } from './threadsCreate.js';
 import { threadsReply } from './threadsReply.js';
@@ -21,4 +30,13 @@ export const commands: Partial<Record<CommandName, RegisteredCommand>> = {
   'threads.reopen': threadsReopen,
   'comments.edit': commentsEdit,
   'comments.delete': commentsDelete,
+  'plans.create': plansCreate,
+  'plans.update': plansUpdate,
+  'plans.archive': plansArchive,
+  'sections.add': sectionsAdd,
+  'sections.rename': sectionsRename,
+  'sections.move': sectionsMove,
+  'sections.delete': sectionsDelete,
+  'sections.setOwners': sectionsSetOwners,
+  'sections.tag': sectionsTag,
 };

@@ -96,6 +96,11 @@ export interface CommandDefinition<N extends CommandName, T extends CommandTarge
   ): Promise<void>;
 }
 
+async function planArchived(trx: Transaction<Database>, planId: string): Promise<boolean> {
+  const row = await trx.selectFrom('plans').select('archived_at').where('id', '=', planId).executeTakeFirst();
+  return Boolean(row?.archived_at);
+}
+
 /** A declared command, its types erased so the registry can hold all of them. */
 export interface RegisteredCommand {
   name: CommandName;
@@ -141,7 +146,11 @@ export async function runCommand<N extends CommandName, T extends CommandTarget,
       // Commands of one plan take turns from here (a no-op on SQLite, where transactions never
       // overlap): caps are counted and heads appended by one at a time, and the time is taken in
       // decision-log order, so the latest marker by time is the latest in the log.
-      if (planId !== undefined) await lockPlanRow(trx, planId);
+      if (planId !== undefined) {
+        await lockPlanRow(trx, planId);
+        // An archive that committed after `load` read the plan: nothing more changes in it.
+        if (!command.onArchivedPlan && (await planArchived(trx, planId))) throw new DomainError('plan_archived');
+      }
       const at = new Date().toISOString();
       const { result, audit } = await command.change(trx, { ctx, actor, input, target, checked, at });
       if ('admin' in audit) {
