@@ -1,6 +1,12 @@
 import type { CommandName } from '@fellesplan/domain';
 import { commentsDelete } from './commentsDelete.js';
 import { commentsEdit } from './commentsEdit.js';
+import { invitationsCreate } from './invitationsCreate.js';
+import { invitationsRevoke } from './invitationsRevoke.js';
+import { partiesCreate } from './partiesCreate.js';
+import { partiesDeactivate } from './partiesDeactivate.js';
+import { partiesReactivate } from './partiesReactivate.js';
+import { partiesUpdate } from './partiesUpdate.js';
 import type { RegisteredCommand } from './pipeline.js';
 import { sectionsLock } from './sectionsLock.js';
 import { sectionsMark } from './sectionsMark.js';
@@ -8,6 +14,9 @@ import { sectionsUnlock } from './sectionsUnlock.js';
 import { threadsCreate } from './threadsCreate.js';
 import { threadsReply } from './threadsReply.js';
 import { threadsReopen, threadsResolve } from './threadStatus.js';
+import { usersDeactivate } from './usersDeactivate.js';
+import { usersReactivate } from './usersReactivate.js';
+import { usersUpdate } from './usersUpdate.js';
 
 /** The registry of `POST /api/commands/:name`; the compiler checks every name of `COMMANDS` has one. */
 // TODO(issue 10, before merge): back to `satisfies Record<…>` once every administration command exists.
@@ -21,4 +30,13 @@ export const commands: Partial<Record<CommandName, RegisteredCommand>> = {
   'threads.reopen': threadsReopen,
   'comments.edit': commentsEdit,
   'comments.delete': commentsDelete,
+  'parties.create': partiesCreate,
+  'parties.update': partiesUpdate,
+  'parties.deactivate': partiesDeactivate,
+  'parties.reactivate': partiesReactivate,
+  'invitations.create': invitationsCreate,
+  'invitations.revoke': invitationsRevoke,
+  'users.update': usersUpdate,
+  'users.deactivate': usersDeactivate,
+  'users.reactivate': usersReactivate,
 };

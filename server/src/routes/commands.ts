@@ -2,6 +2,7 @@ import { DomainError, isCommandName } from '@fellesplan/domain';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { requireActor } from '../http/authenticate.js';
+import { linkBase } from '../http/linkBase.js';
 import { commands } from '../commands/index.js';
 import type { AppContext } from './context.js';
 
@@ -13,6 +14,6 @@ export function commandRoutes(app: FastifyInstance, ctx: AppContext): void {
     if (!command) throw new DomainError('unknown_command');
     const actor = await requireActor(ctx.db, request);
     await ctx.commandLimits.chargeUser(actor.userId);
-    return command.run(ctx, actor, request.body ?? {});
+    return command.run(ctx, actor, request.body ?? {}, { baseUrl: linkBase(ctx, request) });
   });
 }
