@@ -1,6 +1,12 @@
 import type { CommandName } from '@fellesplan/domain';
 import { commentsDelete } from './commentsDelete.js';
 import { commentsEdit } from './commentsEdit.js';
+import { invitationsCreate } from './invitationsCreate.js';
+import { invitationsRevoke } from './invitationsRevoke.js';
+import { partiesCreate } from './partiesCreate.js';
+import { partiesDeactivate } from './partiesDeactivate.js';
+import { partiesReactivate } from './partiesReactivate.js';
+import { partiesUpdate } from './partiesUpdate.js';
 import type { RegisteredCommand } from './pipeline.js';
 import { plansArchive } from './plansArchive.js';
 import { plansCreate } from './plansCreate.js';
@@ -17,10 +23,12 @@ import { sectionsUnlock } from './sectionsUnlock.js';
 import { threadsCreate } from './threadsCreate.js';
 import { threadsReply } from './threadsReply.js';
 import { threadsReopen, threadsResolve } from './threadStatus.js';
+import { usersDeactivate } from './usersDeactivate.js';
+import { usersReactivate } from './usersReactivate.js';
+import { usersUpdate } from './usersUpdate.js';
 
 /** The registry of `POST /api/commands/:name`; the compiler checks every name of `COMMANDS` has one. */
-// TODO(issue 10, before merge): back to `satisfies Record<…>` once every administration command exists.
-export const commands: Partial<Record<CommandName, RegisteredCommand>> = {
+export const commands = {
   'sections.mark': sectionsMark,
   'sections.lock': sectionsLock,
   'sections.unlock': sectionsUnlock,
@@ -39,4 +47,13 @@ export const commands: Partial<Record<CommandName, RegisteredCommand>> = {
   'sections.delete': sectionsDelete,
   'sections.setOwners': sectionsSetOwners,
   'sections.tag': sectionsTag,
-};
+  'parties.create': partiesCreate,
+  'parties.update': partiesUpdate,
+  'parties.deactivate': partiesDeactivate,
+  'parties.reactivate': partiesReactivate,
+  'invitations.create': invitationsCreate,
+  'invitations.revoke': invitationsRevoke,
+  'users.update': usersUpdate,
+  'users.deactivate': usersDeactivate,
+  'users.reactivate': usersReactivate,
+} as const satisfies Record<CommandName, RegisteredCommand>;

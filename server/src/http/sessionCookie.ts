@@ -1,5 +1,9 @@
+import type { SessionView } from '@fellesplan/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { SESSION_COOKIE, SESSION_DAYS } from '../auth/sessions.js';
+import { createSession, SESSION_COOKIE, SESSION_DAYS } from '../auth/sessions.js';
+import { presentUser } from '../presenters/user.js';
+import { loadUserRecord } from '../queries/userRecord.js';
+import type { Db } from '../storage/database.js';
 
 /** Hands a new session to the browser, whichever way the person logged in. */
 export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string): void {
@@ -11,4 +15,19 @@ export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, t
     secure: request.protocol === 'https',
     maxAge: SESSION_DAYS * 24 * 3600,
   });
+}
+
+/**
+ * Signs a person in: a new session, its cookie, and the `{token, user}` answer. Login, the first
+ * start's setup and an accepted invitation all end here, so they answer alike.
+ */
+export async function startSession(
+  db: Db,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  userId: string,
+): Promise<SessionView> {
+  const token = await createSession(db, userId);
+  setSessionCookie(request, reply, token);
+  return { token, user: presentUser(await loadUserRecord(db, userId)) };
 }

@@ -53,6 +53,21 @@ function oidcUser(fixture: Fixture, sub: string) {
 }
 
 describe('OpenID Connect login', () => {
+  it('is offered on the login page and on an invitation, and the password login stays available', async () => {
+    const { fixture } = oidc;
+    const methods = (await (await fetch(`${fixture.url}/api/auth/methods`)).json()) as {
+      passwords: boolean;
+      oidc: { label: string } | null;
+    };
+    expect(methods.passwords).toBe(true);
+    expect(methods.oidc?.label).toEqual(expect.any(String));
+    const token = await invite(fixture, { partyKey: 'kommune', email: 'metoder@kommune.no', name: 'Metode' });
+    const preview = (await (await fetch(`${fixture.url}/api/invitations/${token}`)).json()) as {
+      oidc: { label: string } | null;
+    };
+    expect(preview.oidc).toEqual(methods.oidc);
+  });
+
   it('[OI3] an invited person signs in through the provider, is linked, and their session works on GET /api/session', async () => {
     const { fixture, provider } = oidc;
     provider.addAccount('kari-sub', { name: 'Kari Nordmann', email: 'kari.privat@example.no', email_verified: true });
