@@ -2,10 +2,13 @@ import type { Transaction } from 'kysely';
 import { isPostgres } from './dialect.js';
 import type { Database } from './schema.js';
 
-// SQLite runs every transaction alone on its one connection, so these reads need no lock there
-// (and its SQL has no FOR UPDATE). On PostgreSQL transactions overlap; these row locks serialize
-// the ones that must not. Lock order, to stay free of deadlocks: the plan row first (every
-// command's transaction starts with it), then section rows.
+// On PostgreSQL transactions overlap; these row locks serialize the ones that must not. SQLite
+// has no FOR UPDATE and one writer per file; within one process transactions never overlap, but
+// two processes on one file can: a transaction that reads first and writes later then fails at
+// once with SQLITE_BUSY (its snapshot went stale; the busy timeout does not apply). So on SQLite
+// these are writes of the value the row has: the transaction becomes the writer from its first
+// statement, waiting its turn under the busy timeout. Lock order, to stay free of deadlocks: the
+// plan row first (every command's transaction starts with it), then section rows.
 
 /**
  * Locks the plan row until the transaction ends: governance writes to one plan (caps counted
@@ -13,7 +16,14 @@ import type { Database } from './schema.js';
  * updating the audit head takes anyway, and it leaves foreign-key checks against the plan free.
  */
 export async function lockPlanRow(trx: Transaction<Database>, planId: string): Promise<void> {
-  if (!isPostgres(trx)) return;
+  if (!isPostgres(trx)) {
+    await trx
+      .updateTable('plans')
+      .set((eb) => ({ audit_seq: eb.ref('audit_seq') }))
+      .where('id', '=', planId)
+      .execute();
+    return;
+  }
   await trx.selectFrom('plans').select('id').where('id', '=', planId).forNoKeyUpdate().execute();
 }
 
@@ -22,6 +32,13 @@ export async function lockPlanRow(trx: Transaction<Database>, planId: string): P
  * (the last active administrator) take turns. Administrative commands take no plan row.
  */
 export async function lockPartnershipRow(trx: Transaction<Database>, helsefellesskapId: string): Promise<void> {
-  if (!isPostgres(trx)) return;
+  if (!isPostgres(trx)) {
+    await trx
+      .updateTable('helsefellesskap')
+      .set((eb) => ({ name: eb.ref('name') }))
+      .where('id', '=', helsefellesskapId)
+      .execute();
+    return;
+  }
   await trx.selectFrom('helsefellesskap').select('id').where('id', '=', helsefellesskapId).forNoKeyUpdate().execute();
 }
