@@ -7,6 +7,8 @@ const serverRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '.
 export interface SpawnedServer {
   url: string;
   process: ChildProcess;
+  /** Everything the process has printed so far, stdout and stderr (e.g. the first start's setup link). */
+  output(): string;
   /** Ends the process at once, as a crash or `kill -9` would: no shutdown handler runs. */
   kill(): Promise<void>;
   /** Asks the process to shut down cleanly and waits for it to exit. */
@@ -64,6 +66,7 @@ export async function spawnServer(
   return {
     url,
     process: child,
+    output: () => output,
     async kill() {
       child.kill('SIGKILL');
       await exited;
