@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
@@ -7,6 +8,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import pino, { type Logger } from 'pino';
 import { AuditHeadSigner } from './audit/headSigner.js';
+import { FairQueue } from './auth/fairQueue.js';
 import { signLegacyHeads } from './audit/signLegacyHeads.js';
 import { loadSigningKey } from './audit/signingKey.js';
 import { createCollaboration, type Collaboration } from './collaboration.js';
@@ -16,14 +18,23 @@ import { SectionContent } from './content/sectionContent.js';
 import { createCommandLimits } from './http/commandLimits.js';
 import { installErrorHandler, sendError } from './http/errors.js';
 import { installSecurityHeaders } from './http/securityHeaders.js';
+import { createMailer } from './mail/mailer.js';
+import { requestLogSerializer } from './http/redactUrl.js';
 import { proxyTrust } from './http/trustProxy.js';
 import { loadPlanProjection } from './queries/planView.js';
 import { auditRoutes } from './routes/audit.js';
+import { authMethodsRoutes } from './routes/authMethods.js';
 import { commandRoutes } from './routes/commands.js';
 import type { AppContext } from './routes/context.js';
 import { healthRoutes } from './routes/health.js';
+import { oidcRoutes } from './routes/oidc.js';
+import { oidcMethod } from './auth/oidc/oidcConfig.js';
 import { planRoutes } from './routes/plans.js';
+import { invitationRoutes } from './routes/invitations.js';
+import { partnershipRoutes } from './routes/partnership.js';
+import { profileRoutes } from './routes/profile.js';
 import { sessionRoutes } from './routes/session.js';
+import { setupRoutes } from './routes/setup.js';
 import { openDatabase, type Db } from './storage/database.js';
 
 export interface FellesplanServer {
@@ -38,8 +49,10 @@ export interface FellesplanServer {
 
 export interface StartOptions extends ServerConfig {
   logger?: Logger;
-  /** Runs after migrations and before the server listens (demo seeding, test fixtures). */
+  /** Runs after migrations, before anything else is assembled (test fixtures that seed rows directly). */
   beforeListen?: (db: Db, logger: Logger) => Promise<void>;
+  /** Runs once the context exists, before the server listens: seeding through commands (the demo). */
+  afterContext?: (context: AppContext) => Promise<void>;
   /** Overrides of the collaboration socket limits (tests use small ones). */
   socketLimits?: Partial<SocketLimits>;
   /** How often open connections are checked for expired or removed sessions (default 15 s). */
@@ -57,7 +70,8 @@ export async function startServer(options: StartOptions): Promise<FellesplanServ
   await signLegacyHeads(db, auditSigner, logger);
 
   const app: FastifyInstance = Fastify({
-    loggerInstance: logger as FastifyBaseLogger,
+    // Request logs name the URL: link tokens in it are masked first.
+    loggerInstance: logger.child({}, { serializers: { req: requestLogSerializer } }) as FastifyBaseLogger,
     bodyLimit: 1024 * 1024,
     forceCloseConnections: true,
     trustProxy: proxyTrust(options.trustProxy),
@@ -85,6 +99,17 @@ export async function startServer(options: StartOptions): Promise<FellesplanServ
     auditSigner,
     sessions: collaboration.sessions,
     accessChanges: collaboration.accessChanges,
+    // scrypt is the expensive part of a login: a few at a time, taken in turn per address, so a
+    // flood from one place queues behind itself and real users elsewhere get the next free slot.
+    passwordWork: new FairQueue({
+      concurrency: Math.max(1, Math.min(4, availableParallelism())),
+      maxWaitingPerKey: 16,
+      maxWaiting: 256,
+    }),
+    localPasswords: options.localPasswords ?? true,
+    oidcMethod: oidcMethod(options.oidc),
+    publicUrl: options.publicUrl ?? null,
+    mailer: createMailer({ smtpUrl: options.smtpUrl, from: options.mailFrom, logger }),
   };
   context.sessions.start(options.sessionSweepMs ?? 15_000);
 
@@ -99,13 +124,28 @@ export async function startServer(options: StartOptions): Promise<FellesplanServ
   installErrorHandler(app);
   healthRoutes(app);
   sessionRoutes(app, context);
+  oidcRoutes(app, context, options.oidc);
+  setupRoutes(app, context);
+  authMethodsRoutes(app, context);
+  invitationRoutes(app, context);
+  profileRoutes(app, context);
+  partnershipRoutes(app, context);
   planRoutes(app, context);
   commandRoutes(app, context);
   auditRoutes(app, context);
   serveClient(app, options.clientDist, logger);
   collaboration.attach(app.server);
 
-  await app.listen({ port: options.port, host: options.host });
+  try {
+    await options.afterContext?.(context);
+    await app.listen({ port: options.port, host: options.host });
+  } catch (error) {
+    context.sessions.stop();
+    await collaboration.close();
+    await app.close();
+    await db.destroy();
+    throw error;
+  }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
@@ -121,6 +161,7 @@ export async function startServer(options: StartOptions): Promise<FellesplanServ
     close() {
       closing ??= (async () => {
         context.sessions.stop();
+        context.mailer?.close();
         await collaboration.close();
         await app.close();
         await db.destroy();

@@ -52,3 +52,31 @@ describe('DATABASE_URL', () => {
     expect(describeStorage(configFromEnv({ DATA_DIR: '/srv/fp' }))).toBe('/srv/fp');
   });
 });
+
+describe('administration settings', () => {
+  it('[ADM7] LOCAL_PASSWORDS is on unless 0; PUBLIC_URL gives links their origin; SMTP_URL must be smtp(s)', () => {
+    expect(configFromEnv({}).localPasswords).toBe(true);
+    expect(configFromEnv({ LOCAL_PASSWORDS: '0' }).localPasswords).toBe(false);
+    expect(configFromEnv({ LOCAL_PASSWORDS: '1' }).localPasswords).toBe(true);
+    expect(() => configFromEnv({ LOCAL_PASSWORDS: 'kanskje' })).toThrow(/LOCAL_PASSWORDS/);
+
+    expect(configFromEnv({}).publicUrl).toBeNull();
+    expect(configFromEnv({ PUBLIC_URL: 'https://plan.example.no/' }).publicUrl).toBe('https://plan.example.no');
+    expect(configFromEnv({ PUBLIC_URL: 'https://example.no/fellesplan/' }).publicUrl).toBe(
+      'https://example.no/fellesplan',
+    );
+
+    expect(configFromEnv({}).smtpUrl).toBeNull();
+    expect(configFromEnv({ SMTP_URL: 'smtps://fp:hemmelig@smtp.example.no:465' }).smtpUrl).toBe(
+      'smtps://fp:hemmelig@smtp.example.no:465',
+    );
+    expect(() => configFromEnv({ SMTP_URL: 'http://fp:hemmelig@smtp.example.no' })).toThrow(/^SMTP_URL must be/);
+    expect(() => configFromEnv({ SMTP_URL: 'http://fp:hemmelig@smtp.example.no' })).not.toThrow(/hemmelig/);
+    expect(configFromEnv({ PUBLIC_URL: 'https://plan.example.no' }).mailFrom).toBe(
+      'Fellesplan <fellesplan@plan.example.no>',
+    );
+    expect(configFromEnv({ SMTP_FROM: 'Sekretariatet <post@innlandet.no>' }).mailFrom).toBe(
+      'Sekretariatet <post@innlandet.no>',
+    );
+  });
+});

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { oidcConfigFromEnv, type OidcConfig } from './auth/oidc/oidcConfig.js';
 import { commandLimitsFromEnv, type CommandLimitsConfig } from './http/commandLimits.js';
 import { allowedHostsFromEnv } from './http/allowedHosts.js';
 import { trustProxyFromEnv, type TrustProxy } from './http/trustProxy.js';
@@ -34,6 +35,19 @@ export interface ServerConfig {
   allowedHosts: string[];
   /** Ed25519 key signing decision-log heads (PEM or base64 PKCS#8); unset: a key file in `dataDir`. */
   signingKey?: string;
+  /** OpenID Connect login (`OIDC_*`); unset or `null`: no OpenID Connect button. */
+  oidc?: OidcConfig | null;
+  /** Whether people may sign in with a password (`LOCAL_PASSWORDS=0` turns it off); default true. */
+  localPasswords?: boolean;
+  /**
+   * The address people reach the server at (`PUBLIC_URL`, no trailing slash): links in setup
+   * lines and invitations. Unset: the origin of the request that made the link.
+   */
+  publicUrl?: string | null;
+  /** `smtp://` or `smtps://` URL of the mail server invitations go through; unset: no e-mail. */
+  smtpUrl?: string | null;
+  /** The sender of e-mails (`SMTP_FROM`). */
+  mailFrom?: string;
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -62,7 +76,42 @@ export function configFromEnv(env: NodeJS.ProcessEnv): ServerConfig {
     allowedHosts: allowedHostsFromEnv(env),
     commandLimits: commandLimitsFromEnv(env),
     signingKey: env.FELLESPLAN_SIGNING_KEY,
+    oidc: oidcConfigFromEnv(env),
+    localPasswords: booleanFlag('LOCAL_PASSWORDS', env.LOCAL_PASSWORDS, true),
+    publicUrl: publicUrlFromEnv(env.PUBLIC_URL),
+    smtpUrl: smtpUrlFromEnv(env.SMTP_URL),
+    mailFrom: env.SMTP_FROM?.trim() || `Fellesplan <fellesplan@${mailDomain(env.PUBLIC_URL)}>`,
   };
+}
+
+function booleanFlag(name: string, value: string | undefined, fallback: boolean): boolean {
+  if (value === undefined || value.trim() === '') return fallback;
+  if (['1', 'true', 'on'].includes(value.trim().toLowerCase())) return true;
+  if (['0', 'false', 'off'].includes(value.trim().toLowerCase())) return false;
+  throw new Error(`${name} must be 1 or 0, got ${value}`);
+}
+
+/** `PUBLIC_URL` without a trailing slash; `allowedHostsFromEnv` already refuses one that is no URL. */
+function publicUrlFromEnv(value: string | undefined): string | null {
+  if (value === undefined || value.trim() === '') return null;
+  const url = new URL(value.trim());
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('PUBLIC_URL must be an http(s) URL');
+  return url.origin + url.pathname.replace(/\/+$/, '');
+}
+
+function smtpUrlFromEnv(value: string | undefined): string | null {
+  if (value === undefined || value.trim() === '') return null;
+  // The message never repeats the URL: it may carry a password into a log.
+  if (!/^smtps?:\/\//.test(value.trim())) throw new Error('SMTP_URL must be an smtp:// or smtps:// URL');
+  return value.trim();
+}
+
+function mailDomain(publicUrl: string | undefined): string {
+  try {
+    return publicUrl ? new URL(publicUrl).hostname : 'localhost';
+  } catch {
+    return 'localhost';
+  }
 }
 
 function positiveInteger(name: string, value: string | undefined, fallback: number): number {

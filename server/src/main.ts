@@ -3,6 +3,7 @@ import { startServer } from './app.js';
 import { configFromEnv, describeStorage } from './config.js';
 import { DEMO_PARTIES, DEMO_PASSWORD } from './demo/demoPlan.js';
 import { seedDemoIfEmpty } from './demo/seedDemo.js';
+import { prepareFirstStart, setupLine } from './setup/firstStart.js';
 
 const config = configFromEnv(process.env);
 // People starting the server in a terminal get readable lines; services and CI get JSON.
@@ -13,11 +14,14 @@ const logger = process.stdout.isTTY
     })
   : pino({ level: config.logLevel });
 
+const setup: { token: string | null } = { token: null };
 const server = await startServer({
   ...config,
   logger,
-  beforeListen: async (db, log) => {
-    if (config.demo) await seedDemoIfEmpty(db, log);
+  afterContext: async (context) => {
+    if (config.demo) await seedDemoIfEmpty(context);
+    // Only on the console below, never through the logger: logs are collected and kept.
+    else setup.token = await prepareFirstStart(context.db);
   },
 });
 
@@ -26,6 +30,7 @@ if (config.demo) {
   lines.push('', `Demo-innlogginger (passord «${DEMO_PASSWORD}»):`);
   for (const party of DEMO_PARTIES) lines.push(`  ${party.email.padEnd(22)} ${party.name}`);
 }
+if (setup.token) lines.push('', setupLine(config.publicUrl ?? server.url, setup.token));
 lines.push('');
 process.stdout.write(`${lines.join('\n')}\n`);
 

@@ -23,6 +23,14 @@ export interface UserView {
   helsefellesskap?: { id: string; name: string };
 }
 
+/** `GET /api/profile`: the person themselves, with their party. */
+export interface ProfileView extends UserView {
+  role: Role;
+  language: 'nb' | 'nn' | null;
+  helsefellesskap: { id: string; name: string };
+  party: { id: string; name: string; kind: string };
+}
+
 export interface SessionView {
   token: string;
   user: UserView;
@@ -78,6 +86,8 @@ export interface PartnershipView {
   parties: PartyAdminView[];
   users: PersonAdminView[];
   invitations: InvitationAdminView[];
+  /** Every plan of the helsefellesskap, archived ones too. */
+  plans?: PlanSummaryView[];
 }
 
 /** `GET /api/invitations/<token>`: what an invited person sees before accepting. */

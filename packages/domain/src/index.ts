@@ -28,3 +28,4 @@ export * from './admin/vocabulary.js';
 export * from './commands/admin.js';
 export * from './commands/structure.js';
 export * from './policies/admin.js';
+export * from './planStructure.js';

@@ -6,7 +6,13 @@ import { readThreads, setIfChanged, writeThreads } from './projectionThreads.js'
 export function writeProjection(doc: Y.Doc, view: PlanProjection): void {
   const map = doc.getMap<unknown>(PROJECTION_MAP);
   const entries: Record<string, unknown> = {
-    plan: { id: view.id, title: view.title, forum: view.forum },
+    plan: {
+      id: view.id,
+      title: view.title,
+      forum: view.forum,
+      period: view.period ?? null,
+      archivedAt: view.archivedAt ?? null,
+    },
     parties: view.parties,
     members: view.members,
     sections: view.sections,
@@ -20,7 +26,7 @@ export function writeProjection(doc: Y.Doc, view: PlanProjection): void {
 /** Reads a projection back into a `PlanView` (used by clients and tests). */
 export function readProjection(doc: Y.Doc): PlanProjection | null {
   const map = doc.getMap<unknown>(PROJECTION_MAP);
-  const plan = map.get('plan') as Pick<PlanProjection, 'id' | 'title' | 'forum'> | undefined;
+  const plan = map.get('plan') as Pick<PlanProjection, 'id' | 'title' | 'forum' | 'period' | 'archivedAt'> | undefined;
   if (!plan) return null;
   return {
     ...plan,

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { PartnershipActor, Role } from '@fellesplan/domain';
 import type { Db } from '../storage/database.js';
 
-const SESSION_DAYS = 30;
+export const SESSION_DAYS = 30;
 
 export const SESSION_COOKIE = 'fp_session';
 

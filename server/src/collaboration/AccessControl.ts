@@ -55,6 +55,12 @@ export class AccessControl {
    */
   async refreshPlan(planId: string): Promise<void> {
     const plan = await findPlan(this.db, planId);
+    // A connection still authenticating to a section not loaded here decided on what it read
+    // before the change: moving the version makes it decide again before its first write (L3).
+    const sections = await this.db.selectFrom('sections').select('id').where('plan_id', '=', planId).execute();
+    for (const { id } of sections) {
+      if (!this.hocuspocus.documents.has(sectionDocumentName(id))) this.scopes.changed(id);
+    }
     for (const document of [...this.hocuspocus.documents.values()]) {
       const connections = document.getConnections();
       const first = connections[0]?.context as CollabContext | undefined;

@@ -1,17 +1,34 @@
 import type { CommandName } from '@fellesplan/domain';
 import { commentsDelete } from './commentsDelete.js';
 import { commentsEdit } from './commentsEdit.js';
+import { invitationsCreate } from './invitationsCreate.js';
+import { invitationsRevoke } from './invitationsRevoke.js';
+import { partiesCreate } from './partiesCreate.js';
+import { partiesDeactivate } from './partiesDeactivate.js';
+import { partiesReactivate } from './partiesReactivate.js';
+import { partiesUpdate } from './partiesUpdate.js';
 import type { RegisteredCommand } from './pipeline.js';
+import { plansArchive } from './plansArchive.js';
+import { plansCreate } from './plansCreate.js';
+import { plansUpdate } from './plansUpdate.js';
+import { sectionsAdd } from './sectionsAdd.js';
+import { sectionsDelete } from './sectionsDelete.js';
 import { sectionsLock } from './sectionsLock.js';
 import { sectionsMark } from './sectionsMark.js';
+import { sectionsMove } from './sectionsMove.js';
+import { sectionsRename } from './sectionsRename.js';
+import { sectionsSetOwners } from './sectionsSetOwners.js';
+import { sectionsTag } from './sectionsTag.js';
 import { sectionsUnlock } from './sectionsUnlock.js';
 import { threadsCreate } from './threadsCreate.js';
 import { threadsReply } from './threadsReply.js';
 import { threadsReopen, threadsResolve } from './threadStatus.js';
+import { usersDeactivate } from './usersDeactivate.js';
+import { usersReactivate } from './usersReactivate.js';
+import { usersUpdate } from './usersUpdate.js';
 
 /** The registry of `POST /api/commands/:name`; the compiler checks every name of `COMMANDS` has one. */
-// TODO(issue 10, before merge): back to `satisfies Record<…>` once every administration command exists.
-export const commands: Partial<Record<CommandName, RegisteredCommand>> = {
+export const commands = {
   'sections.mark': sectionsMark,
   'sections.lock': sectionsLock,
   'sections.unlock': sectionsUnlock,
@@ -21,4 +38,22 @@ export const commands: Partial<Record<CommandName, RegisteredCommand>> = {
   'threads.reopen': threadsReopen,
   'comments.edit': commentsEdit,
   'comments.delete': commentsDelete,
-};
+  'plans.create': plansCreate,
+  'plans.update': plansUpdate,
+  'plans.archive': plansArchive,
+  'sections.add': sectionsAdd,
+  'sections.rename': sectionsRename,
+  'sections.move': sectionsMove,
+  'sections.delete': sectionsDelete,
+  'sections.setOwners': sectionsSetOwners,
+  'sections.tag': sectionsTag,
+  'parties.create': partiesCreate,
+  'parties.update': partiesUpdate,
+  'parties.deactivate': partiesDeactivate,
+  'parties.reactivate': partiesReactivate,
+  'invitations.create': invitationsCreate,
+  'invitations.revoke': invitationsRevoke,
+  'users.update': usersUpdate,
+  'users.deactivate': usersDeactivate,
+  'users.reactivate': usersReactivate,
+} as const satisfies Record<CommandName, RegisteredCommand>;

@@ -47,6 +47,15 @@ export interface AdminAuditEntry {
   payload: Record<string, unknown>;
 }
 
+/** What a command knows of the request that carried it. */
+export interface CommandRequest {
+  /**
+   * Where links the command makes point to (invitations): `PUBLIC_URL` when configured, else the
+   * request's own origin, whose host the server has already checked against its allowed hosts.
+   */
+  baseUrl?: string;
+}
+
 export interface ChangeContext<N extends CommandName, T, C> {
   ctx: AppContext;
   actor: SessionUser;
@@ -55,6 +64,7 @@ export interface ChangeContext<N extends CommandName, T, C> {
   checked: C;
   /** One timestamp for the command's rows and its audit event. */
   at: string;
+  request: CommandRequest;
 }
 
 /**
@@ -89,23 +99,32 @@ export interface CommandDefinition<N extends CommandName, T extends CommandTarge
    * Effects on live state once the change committed (closing sockets, rescoping a person's
    * connections, refreshing other plans' projections). They go through `ctx.access`/`ctx.sessions`,
    * the one place that acts on open connections, so they can later travel to every instance.
+   * What it returns replaces the result (e.g. whether an e-mail went out); nothing keeps it.
    */
   after?(
     ctx: AppContext,
     c: { actor: SessionUser; input: ParsedCommandInput<N>; target: T; result: CommandResult<N> },
-  ): Promise<void>;
+  ): Promise<CommandResult<N> | void>;
+}
+
+async function planArchived(trx: Transaction<Database>, planId: string): Promise<boolean> {
+  const row = await trx.selectFrom('plans').select('archived_at').where('id', '=', planId).executeTakeFirst();
+  return Boolean(row?.archived_at);
 }
 
 /** A declared command, its types erased so the registry can hold all of them. */
 export interface RegisteredCommand {
   name: CommandName;
-  run(ctx: AppContext, actor: SessionUser, raw: unknown): Promise<unknown>;
+  run(ctx: AppContext, actor: SessionUser, raw: unknown, request?: CommandRequest): Promise<unknown>;
 }
 
 export function defineCommand<N extends CommandName, T extends CommandTarget, C = undefined>(
   definition: CommandDefinition<N, T, C>,
 ): RegisteredCommand {
-  return { name: definition.name, run: (ctx, actor, raw) => runCommand(definition, ctx, actor, raw) };
+  return {
+    name: definition.name,
+    run: (ctx, actor, raw, request) => runCommand(definition, ctx, actor, raw, request),
+  };
 }
 
 /**
@@ -118,6 +137,7 @@ export async function runCommand<N extends CommandName, T extends CommandTarget,
   ctx: AppContext,
   actor: SessionUser,
   raw: unknown,
+  request: CommandRequest = {},
 ): Promise<CommandResult<N>> {
   const input = COMMANDS[command.name].input.parse(raw) as ParsedCommandInput<N>;
   const target = await command.load(ctx, actor, input);
@@ -141,9 +161,13 @@ export async function runCommand<N extends CommandName, T extends CommandTarget,
       // Commands of one plan take turns from here (a no-op on SQLite, where transactions never
       // overlap): caps are counted and heads appended by one at a time, and the time is taken in
       // decision-log order, so the latest marker by time is the latest in the log.
-      if (planId !== undefined) await lockPlanRow(trx, planId);
+      if (planId !== undefined) {
+        await lockPlanRow(trx, planId);
+        // An archive that committed after `load` read the plan: nothing more changes in it.
+        if (!command.onArchivedPlan && (await planArchived(trx, planId))) throw new DomainError('plan_archived');
+      }
       const at = new Date().toISOString();
-      const { result, audit } = await command.change(trx, { ctx, actor, input, target, checked, at });
+      const { result, audit } = await command.change(trx, { ctx, actor, input, target, checked, at, request });
       if ('admin' in audit) {
         await appendAdminEvent(trx, {
           helsefellesskapId: actor.helsefellesskapId,
@@ -164,8 +188,7 @@ export async function runCommand<N extends CommandName, T extends CommandTarget,
       return result;
     });
     changed = true;
-    await command.after?.(ctx, { actor, input, target, result });
-    return result;
+    return (await command.after?.(ctx, { actor, input, target, result })) ?? result;
   } finally {
     if (changed || frozen !== undefined) {
       // Scopes recomputed from the database: a section locked by this command stays read-only,

@@ -1,7 +1,7 @@
 import { commentChangeRefusal, DomainError } from '@fellesplan/domain';
 import type { Transaction } from 'kysely';
 import type { SessionUser } from '../auth/sessions.js';
-import { visiblePlan } from '../access/visibleTo.js';
+import { visibleSection } from '../access/visibleTo.js';
 import type { AppContext } from '../routes/context.js';
 import type { PlanRecord } from '../storage/repositories/plans.js';
 import type { CommentRow, Database, ThreadRow } from '../storage/schema.js';
@@ -15,7 +15,7 @@ export interface CommentTarget extends ThreadTarget {
   comment: CommentRow;
 }
 
-/** A thread in a plan the actor takes part in; 404 otherwise. */
+/** A thread in a plan the actor takes part in, on a section not deleted; 404 otherwise. */
 export async function loadThreadTarget(
   ctx: AppContext,
   actor: SessionUser,
@@ -23,7 +23,8 @@ export async function loadThreadTarget(
 ): Promise<ThreadTarget> {
   const thread = await ctx.db.selectFrom('threads').selectAll().where('id', '=', input.threadId).executeTakeFirst();
   if (!thread) throw new DomainError('not_found');
-  return { thread, plan: await visiblePlan(ctx.db, actor, thread.plan_id) };
+  const { plan } = await visibleSection(ctx.db, actor, thread.section_id);
+  return { thread, plan };
 }
 
 /** A comment in a plan the actor takes part in, with its thread; 404 otherwise. */

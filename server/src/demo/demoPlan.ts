@@ -1,4 +1,4 @@
-import { DEFAULT_PLAN_TEMPLATE, type PartyKind } from '@fellesplan/domain';
+import { DEFAULT_PLAN_TEMPLATE, type Forum, type PartyKind } from '@fellesplan/domain';
 import type { PartnershipSpec } from './seedPartnership.js';
 
 export const DEMO_PASSWORD = 'demo';
@@ -44,9 +44,24 @@ Fastleger og brukere er representert på alle nivåer. Et felles sekretariat for
   4: `Barn og unge med sammensatte behov skal få koordinerte tjenester uten brudd mellom kommunen og spesialisthelsetjenesten. Partene skal i planperioden etablere felles forløp for barn og unge med psykiske plager og rusmiddelproblemer.`,
 };
 
+export const DEMO_PARTNERSHIP = 'Demo helsefellesskap';
+
+/** The demo plan as `plans.create` makes it (DESIGN 6.1). */
+export const DEMO_PLAN = {
+  title: 'Felles utviklingsplan 2027–2030',
+  forum: 'ssu',
+  period: '2027–2030',
+} as const satisfies { title: string; forum: Forum; period: string };
+
+/** Text of the first sections, by position in the default template. */
+export function demoBodies(): Readonly<Record<number, string>> {
+  return BODIES;
+}
+
+/** The demo helsefellesskap as one spec, for test fixtures that seed it directly (fast, no commands). */
 export function demoPartnershipSpec(): PartnershipSpec {
   return {
-    name: 'Demo helsefellesskap',
+    name: DEMO_PARTNERSHIP,
     parties: DEMO_PARTIES.map((p) => ({
       key: p.key,
       name: p.name,
@@ -54,7 +69,7 @@ export function demoPartnershipSpec(): PartnershipSpec {
       users: [{ name: p.person, email: p.email, password: DEMO_PASSWORD }],
     })),
     plan: {
-      title: 'Felles utviklingsplan 2027–2030',
+      title: DEMO_PLAN.title,
       forum: 'Strategisk samarbeidsutvalg',
       sections: DEFAULT_PLAN_TEMPLATE.map((section, index) => ({
         title: section.title,

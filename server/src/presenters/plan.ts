@@ -1,4 +1,5 @@
 import {
+  canonicalTags,
   deriveSectionStatus,
   isStale,
   type MemberView,
@@ -15,6 +16,8 @@ export function presentPlan(plan: PlanRecord, sections: SectionView[], members: 
     id: plan.id,
     title: plan.title,
     forum: plan.forum,
+    period: plan.period,
+    archivedAt: plan.archivedAt,
     parties: plan.parties.map((p) => ({ id: p.id, name: p.name, kind: p.kind })),
     members: members.map((m) => ({ id: m.id, name: m.name, partyId: m.partyId })),
     sections,
@@ -39,6 +42,7 @@ export function presentSection(
     position: section.position,
     owners: [...section.owners],
     requiredParties: [...section.requiredParties],
+    tags: canonicalTags(section.tags),
     status,
     revision,
     locked: section.locked,
@@ -59,7 +63,16 @@ export function presentPlanSummary(row: {
   id: string;
   title: string;
   forum: string | null;
+  period: string | null;
+  archived_at: string | null;
   section_count: number | string | bigint | null;
 }): PlanSummaryView {
-  return { id: row.id, title: row.title, forum: row.forum, sectionCount: Number(row.section_count ?? 0) };
+  return {
+    id: row.id,
+    title: row.title,
+    forum: row.forum,
+    period: row.period,
+    archivedAt: row.archived_at,
+    sectionCount: Number(row.section_count ?? 0),
+  };
 }

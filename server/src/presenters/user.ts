@@ -1,6 +1,39 @@
-import type { UserView } from '@fellesplan/domain';
+import type { ProfileView, Role, UserView } from '@fellesplan/domain';
 import type { UserRow } from '../storage/schema.js';
 
-export function presentUser(user: Pick<UserRow, 'id' | 'name' | 'email' | 'party_id'>): UserView {
-  return { id: user.id, name: user.name, email: user.email, partyId: user.party_id };
+/** A person as the session and profile answers show them; the columns read by `loadUserRecord`. */
+export interface UserRecord extends Pick<UserRow, 'id' | 'name' | 'email' | 'party_id' | 'role' | 'language'> {
+  party_name: string;
+  party_kind: string;
+  helsefellesskap_id: string;
+  helsefellesskap_name: string;
+}
+
+export function presentUser(user: UserRecord): UserView {
+  return {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    partyId: user.party_id,
+    role: user.role as Role,
+    language: languageOf(user),
+    helsefellesskap: { id: user.helsefellesskap_id, name: user.helsefellesskap_name },
+  };
+}
+
+export function presentProfile(user: UserRecord): ProfileView {
+  return {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    partyId: user.party_id,
+    role: user.role as Role,
+    language: languageOf(user),
+    helsefellesskap: { id: user.helsefellesskap_id, name: user.helsefellesskap_name },
+    party: { id: user.party_id, name: user.party_name, kind: user.party_kind },
+  };
+}
+
+function languageOf(user: Pick<UserRecord, 'language'>): 'nb' | 'nn' | null {
+  return user.language === 'nb' || user.language === 'nn' ? user.language : null;
 }

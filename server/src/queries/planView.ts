@@ -10,7 +10,15 @@ import { loadThreadsView } from './threadsView.js';
 export async function loadPlanView(db: Db, content: SectionContent, planId: string): Promise<PlanView | null> {
   const plan = await findPlan(db, planId);
   if (!plan) return null;
-  const sections = await listSections(db, planId);
+  // Owners and required parties in the plan's party order, the same on every database.
+  const rank = new Map(plan.partyIds.map((id, index) => [id, index]));
+  const inPlanOrder = (ids: readonly string[]) =>
+    [...ids].sort((a, b) => (rank.get(a) ?? rank.size) - (rank.get(b) ?? rank.size) || (a < b ? -1 : 1));
+  const sections = (await listSections(db, planId)).map((s) => ({
+    ...s,
+    owners: inPlanOrder(s.owners),
+    requiredParties: inPlanOrder(s.requiredParties),
+  }));
   const markers = await latestMarkersBySection(
     db,
     sections.map((s) => s.id),

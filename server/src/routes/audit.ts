@@ -5,7 +5,6 @@ import { verifyAuditLog } from '../audit/verifyLog.js';
 import { requireActor } from '../http/authenticate.js';
 import { presentAuditEvent } from '../presenters/audit.js';
 import { visiblePlan } from '../access/visibleTo.js';
-import { listSections } from '../storage/repositories/plans.js';
 import type { AppContext } from './context.js';
 
 const params = z.object({ planId: idSchema });
@@ -25,16 +24,29 @@ export function auditRoutes(app: FastifyInstance, ctx: AppContext): void {
       .where('plan_id', '=', plan.id)
       .orderBy('seq')
       .execute();
+    // Everyone who ever acted in the plan, and every section it ever had: a party taken out of
+    // the plan or a deleted section keeps its name in the log.
+    const actors = (column: 'actor_user_id' | 'actor_party_id') =>
+      ctx.db.selectFrom('audit_events').select(column).where('plan_id', '=', plan.id);
     const users = await ctx.db
       .selectFrom('users')
       .select(['id', 'name'])
-      .where('party_id', 'in', plan.partyIds.length > 0 ? plan.partyIds : [''])
+      .where('id', 'in', actors('actor_user_id'))
       .execute();
-    const sections = await listSections(ctx.db, plan.id);
+    const parties = await ctx.db
+      .selectFrom('parties')
+      .select(['id', 'name'])
+      .where('id', 'in', actors('actor_party_id'))
+      .execute();
+    const sections = await ctx.db
+      .selectFrom('sections')
+      .select(['id', 'title', 'position', 'deleted_at'])
+      .where('plan_id', '=', plan.id)
+      .execute();
     const names = {
       users: new Map(users.map((u) => [u.id, u.name])),
-      parties: new Map(plan.parties.map((p) => [p.id, p.name])),
-      sections: new Map(sections.map((s) => [s.id, `${s.position + 1} ${s.title}`])),
+      parties: new Map([...parties, ...plan.parties].map((p) => [p.id, p.name])),
+      sections: new Map(sections.map((s) => [s.id, s.deleted_at ? s.title : `${s.position + 1} ${s.title}`])),
     };
     return events.map((e) => presentAuditEvent(e, names));
   });

@@ -5,7 +5,9 @@ import type { AccessControl } from '../collaboration/AccessControl.js';
 import type { SessionConnections } from '../collaboration/SessionConnections.js';
 import type { AccessChanges } from '../collaboration/accessChanges.js';
 import type { ProjectionExtension } from '../collaboration/ProjectionExtension.js';
+import type { FairQueue } from '../auth/fairQueue.js';
 import type { CommandLimits } from '../http/commandLimits.js';
+import type { Mailer } from '../mail/mailer.js';
 import type { Db } from '../storage/database.js';
 
 /** What route handlers and commands share: storage, live content and the projection. */
@@ -24,4 +26,14 @@ export interface AppContext {
   sessions: SessionConnections;
   /** Where commands announce rights changes; every open connection concerned follows at once. */
   accessChanges: AccessChanges;
+  /** scrypt work (login, setup, accepting an invitation): a few at a time, in turn per address. */
+  passwordWork: FairQueue;
+  /** Whether password login is on (`LOCAL_PASSWORDS`). */
+  localPasswords: boolean;
+  /** The OpenID Connect button on offer (`OIDC_*` configured), or null. */
+  oidcMethod: { label: string } | null;
+  /** `PUBLIC_URL`, or null: links are then built from the request's origin. */
+  publicUrl: string | null;
+  /** Sends invitations when `SMTP_URL` is set; null otherwise. */
+  mailer: Mailer | null;
 }

@@ -14,6 +14,8 @@ describe('plans API', () => {
         id: f.demo.plan.id,
         title: 'Felles utviklingsplan 2027–2030',
         forum: 'Strategisk samarbeidsutvalg',
+        period: null,
+        archivedAt: null,
         sectionCount: 14,
       },
     ]);

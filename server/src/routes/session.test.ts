@@ -16,7 +16,16 @@ describe('POST /api/session', () => {
       email: 'kommune@demo.no',
       partyId: f.party('kommune'),
     });
-    expect(Object.keys(res.body.user).sort()).toEqual(['email', 'id', 'name', 'partyId']);
+    // An explicit list: nothing else of the person (password hash, OpenID subject) leaks.
+    expect(Object.keys(res.body.user).sort()).toEqual([
+      'email',
+      'helsefellesskap',
+      'id',
+      'language',
+      'name',
+      'partyId',
+      'role',
+    ]);
     const cookie = res.headers.get('set-cookie') ?? '';
     expect(cookie).toMatch(/^fp_session=[^;]+;/);
     expect(cookie).toMatch(/HttpOnly/i);

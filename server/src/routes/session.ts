@@ -1,28 +1,17 @@
-import { DomainError, sessionInput, type SessionView } from '@fellesplan/domain';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { availableParallelism } from 'node:os';
-import { FairQueue } from '../auth/fairQueue.js';
+import { DomainError, sessionInput, type SessionView, type UserView } from '@fellesplan/domain';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { DUMMY_HASH, verifyPassword } from '../auth/password.js';
-import { createSession, deleteSession, hashToken, SESSION_COOKIE } from '../auth/sessions.js';
+import { deleteSession, hashToken, SESSION_COOKIE } from '../auth/sessions.js';
+import { addressLimit } from '../http/addressLimit.js';
 import { requestToken, requireActor } from '../http/authenticate.js';
+import { startSession } from '../http/sessionCookie.js';
 import { presentUser } from '../presenters/user.js';
+import { loadUserRecord } from '../queries/userRecord.js';
 import type { AppContext } from './context.js';
 
 export function sessionRoutes(app: FastifyInstance, ctx: AppContext): void {
   // Across e-mails too: rotating made-up e-mails must not buy one address unlimited scrypt work.
-  const addressLimit = app.createRateLimit({
-    max: ctx.loginAttemptsPerAddressPerMinute,
-    timeWindow: 60_000,
-    keyGenerator: (request) => `login|${request.ip}`,
-  });
-  // scrypt is the expensive part of a login: a few at a time, taken in turn per address, so a
-  // flood from one place queues behind itself and real users elsewhere get the next free slot.
-  const hashing = new FairQueue({
-    concurrency: Math.max(1, Math.min(4, availableParallelism())),
-    maxWaitingPerKey: 16,
-    maxWaiting: 256,
-  });
-
+  const onRequest = addressLimit(app, { name: 'login', max: ctx.loginAttemptsPerAddressPerMinute });
   // Against password guessing: a few attempts per minute per address and e-mail.
   const loginLimit = {
     rateLimit: {
@@ -37,41 +26,38 @@ export function sessionRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
   };
 
-  const onRequest = async (request: FastifyRequest, reply: FastifyReply) => {
-    const limit = await addressLimit(request);
-    if (limit.isAllowed || !limit.isExceeded) return;
-    request.log.info({ ip: request.ip }, 'login limit per address reached');
-    void reply.header('retry-after', limit.ttlInSeconds);
-    throw new DomainError('too_many_attempts');
-  };
-
   app.post('/api/session', { config: loginLimit, onRequest }, async (request, reply): Promise<SessionView> => {
+    if (!ctx.localPasswords) throw new DomainError('passwords_disabled');
     const input = sessionInput.parse(request.body);
-    const user = await ctx.db.selectFrom('users').selectAll().where('email', '=', input.email).executeTakeFirst();
-    // Unknown e-mails take the same queue and the same scrypt work as known ones (no enumeration).
-    const valid = await hashing.run(request.ip, () =>
-      verifyPassword(input.password, user?.password_hash ?? DUMMY_HASH),
+    const user = await ctx.db
+      .selectFrom('users')
+      .innerJoin('parties', 'parties.id', 'users.party_id')
+      .select([
+        'users.id',
+        'users.password_hash',
+        'users.deactivated_at',
+        'parties.deactivated_at as party_deactivated_at',
+      ])
+      .where('users.email', '=', input.email)
+      .executeTakeFirst();
+    // Unknown e-mails, and accounts without a password (OpenID Connect only), take the same queue
+    // and the same scrypt work as known ones (no enumeration).
+    const valid = await ctx.passwordWork.run(request.ip, () =>
+      verifyPassword(input.password, user?.password_hash || DUMMY_HASH),
     );
-    if (!user || !valid) {
+    // A deactivated person (or party) gets the same answer as a wrong password, after the same work.
+    if (!user || !valid || !user.password_hash || user.deactivated_at !== null || user.party_deactivated_at !== null) {
       request.log.info({ email: input.email }, 'failed login');
       throw new DomainError('invalid_credentials');
     }
-    const token = await createSession(ctx.db, user.id);
-    void reply.setCookie(SESSION_COOKIE, token, {
-      path: '/',
-      httpOnly: true,
-      sameSite: 'lax',
-      // Secure whenever the user reached us over HTTPS (directly, or via a proxy we trust).
-      secure: request.protocol === 'https',
-      maxAge: 30 * 24 * 3600,
-    });
+    const session = await startSession(ctx.db, request, reply, user.id);
     request.log.info({ userId: user.id }, 'logged in');
-    return { token, user: presentUser(user) };
+    return session;
   });
 
-  app.get('/api/session', async (request) => {
+  app.get('/api/session', async (request): Promise<{ user: UserView }> => {
     const actor = await requireActor(ctx.db, request);
-    return { user: { id: actor.userId, name: actor.name, email: actor.email, partyId: actor.partyId } };
+    return { user: presentUser(await loadUserRecord(ctx.db, actor.userId)) };
   });
 
   app.delete('/api/session', async (request, reply) => {

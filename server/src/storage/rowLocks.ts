@@ -16,3 +16,12 @@ export async function lockPlanRow(trx: Transaction<Database>, planId: string): P
   if (!isPostgres(trx)) return;
   await trx.selectFrom('plans').select('id').where('id', '=', planId).forNoKeyUpdate().execute();
 }
+
+/**
+ * Locks a helsefellesskap's row until the transaction ends: administrative changes that count
+ * (the last active administrator) take turns. Administrative commands take no plan row.
+ */
+export async function lockPartnershipRow(trx: Transaction<Database>, helsefellesskapId: string): Promise<void> {
+  if (!isPostgres(trx)) return;
+  await trx.selectFrom('helsefellesskap').select('id').where('id', '=', helsefellesskapId).forNoKeyUpdate().execute();
+}

@@ -167,10 +167,12 @@ export class FixturePartnership {
     return party.id;
   }
 
-  /** A person by e-mail, or the first person of a party by the party's key. */
+  /** A person by e-mail, the first person of a party by the party's key, or by the e-mail's first word. */
   user(who: string): FixturePerson {
     const person =
-      this.people.find((p) => p.email === who.toLowerCase()) ?? this.people.find((p) => p.partyKey === who);
+      this.people.find((p) => p.email === who.toLowerCase()) ??
+      this.people.find((p) => p.partyKey === who) ??
+      this.people.find((p) => p.email.split(/[.@]/)[0] === who);
     if (!person) throw new Error(`Nobody «${who}» in the partnership: ${this.people.map((p) => p.email).join(', ')}`);
     return person;
   }

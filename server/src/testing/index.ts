@@ -29,3 +29,6 @@ export { runRandomNetwork, RACE_PARTIES, type RandomNetworkOptions, type RandomN
 export { lockViolations, type LoggedEvent } from './lockInvariants.js';
 export { bodyFingerprint, replicaViolations } from './replicaViolations.js';
 export { insertSections, type NewSections } from './insertSections.js';
+export { startEmptyServer, type EmptyServer } from './startEmptyServer.js';
+export { startSmtpCatcher, type SmtpCatcher, type CaughtMail } from './smtpCatcher.js';
+export { adminPartnershipSpec, ADMIN_TEST_PASSWORD } from './adminPartnership.js';

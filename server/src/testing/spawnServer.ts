@@ -7,7 +7,7 @@ const serverRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '.
 export interface SpawnedServer {
   url: string;
   process: ChildProcess;
-  /** Everything the process has printed so far, stdout and stderr (e.g. the first start's setup link). */
+  /** Everything it has printed so far, stdout and stderr. */
   output(): string;
   /** Ends the process at once, as a crash or `kill -9` would: no shutdown handler runs. */
   kill(): Promise<void>;

@@ -32,7 +32,7 @@ export const plansUpdateInput = z
 /** `plans.archive {planId}` */
 export const planIdInput = z.object({ planId: idSchema }).strict();
 
-/** `sections.add {planId, title, afterSectionId?, owners, requiredParties?}` → `{id}` */
+/** `sections.add {planId, title, afterSectionId?, owners, requiredParties?}` → `{id}`; null puts it first, left out last. */
 export const sectionsAddInput = z
   .object({
     planId: idSchema,

@@ -42,7 +42,7 @@ export async function findPlan(db: Db, planId: string): Promise<PlanRecord | nul
   };
 }
 
-/** Plans in which the given party takes part, in creation order. */
+/** Plans in which the given party takes part, archived ones included, in creation order. */
 export async function listPlansForParty(db: Db, partyId: string) {
   return db
     .selectFrom('plans')
@@ -51,10 +51,13 @@ export async function listPlansForParty(db: Db, partyId: string) {
       'plans.id',
       'plans.title',
       'plans.forum',
+      'plans.period',
+      'plans.archived_at',
       eb
         .selectFrom('sections')
         .select(eb.fn.countAll<number>().as('n'))
         .whereRef('sections.plan_id', '=', 'plans.id')
+        .where('sections.deleted_at', 'is', null)
         .as('section_count'),
     ])
     .where('plan_parties.party_id', '=', partyId)

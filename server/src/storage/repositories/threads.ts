@@ -27,6 +27,16 @@ export async function listThreads(db: Db, planId: string): Promise<ThreadRecord[
     .selectFrom('threads')
     .selectAll()
     .where('plan_id', '=', planId)
+    // Threads of a deleted section go with it (their rows stay as evidence).
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('sections')
+          .select('sections.id')
+          .whereRef('sections.id', '=', 'threads.section_id')
+          .where('sections.deleted_at', 'is', null),
+      ),
+    )
     .orderBy('created_at')
     .orderBy('id')
     .execute();

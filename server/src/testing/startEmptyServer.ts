@@ -1,0 +1,59 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pino from 'pino';
+import { startServer, type FellesplanServer } from '../app.js';
+import type { ServerConfig } from '../config.js';
+import { DEFAULT_COMMAND_LIMITS } from '../http/commandLimits.js';
+import { prepareFirstStart } from '../setup/firstStart.js';
+import { createTestDatabase } from './testDatabase.js';
+
+export interface EmptyServer extends FellesplanServer {
+  /** The setup token the first start made (what `main.ts` prints as a link). */
+  setupToken: string;
+  destroy(): Promise<void>;
+}
+
+/**
+ * A real server on port 0 on an empty database, demo off, as a new installation's first start:
+ * nothing seeded, one setup token made. SQLite in a temp dir, or a fresh PostgreSQL schema.
+ */
+export async function startEmptyServer(config: Partial<ServerConfig> = {}): Promise<EmptyServer> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'fellesplan-empty-'));
+  const storage = await createTestDatabase();
+  const firstStart: { token: string | null } = { token: null };
+  const server = await startServer({
+    port: 0,
+    host: '127.0.0.1',
+    dataDir,
+    databaseUrl: storage.url,
+    demo: false,
+    logLevel: 'silent',
+    clientDist: null,
+    storeDebounceMs: 200,
+    trustProxy: 1,
+    loginAttemptsPerMinute: 30,
+    commandLimits: DEFAULT_COMMAND_LIMITS,
+    loginAttemptsPerAddressPerMinute: 60,
+    allowedHosts: ['localhost', '127.0.0.1', '[::1]'],
+    ...config,
+    logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+    beforeListen: async (db) => {
+      firstStart.token = await prepareFirstStart(db);
+    },
+  }).catch(async (error: unknown) => {
+    await storage.drop();
+    throw error;
+  });
+  const setupToken = firstStart.token;
+  if (!setupToken) throw new Error('an empty database got no setup token');
+  return {
+    ...server,
+    setupToken,
+    async destroy() {
+      await server.close();
+      rmSync(dataDir, { recursive: true, force: true });
+      await storage.drop();
+    },
+  };
+}
