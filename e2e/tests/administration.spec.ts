@@ -230,6 +230,7 @@ test('a helsefellesskap goes from an empty install to writing its own plan', asy
   await test.step('the profile: written form saved for every device, and signing out everywhere', async () => {
     await invited.getByTestId('app.nav.profile').click();
     await expect(invited.getByRole('heading', { name: 'Profilen din' })).toBeVisible();
+    await expect(invited.getByTestId('profile.party')).toHaveText(KOMMUNE);
     expect(await seriousViolations(invited)).toEqual([]);
     await invited.getByTestId('profile.language').getByLabel('Nynorsk').check();
     await invited.getByRole('button', { name: 'Lagre profilen' }).click();

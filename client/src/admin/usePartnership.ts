@@ -1,11 +1,11 @@
-import type { PlanSummaryView } from '@fellesplan/domain';
+import type { PartnershipView, PlanSummaryView } from '@fellesplan/domain';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOutletContext } from 'react-router-dom';
-import { api, type PartnershipAdminView } from '../api/client.js';
+import { api } from '../api/client.js';
 
 export interface AdminData {
-  partnership: PartnershipAdminView;
+  partnership: PartnershipView;
   /** Every plan of the helsefellesskap, archived ones included. */
   plans: PlanSummaryView[];
   /** Asks the server again, after a command changed something. */
@@ -15,13 +15,13 @@ export interface AdminData {
 /** The helsefellesskap as its administrators see it, loaded once for the whole admin area. */
 export function usePartnership() {
   const { t } = useTranslation();
-  const [data, setData] = useState<{ partnership: PartnershipAdminView; plans: PlanSummaryView[] } | null>(null);
+  const [data, setData] = useState<{ partnership: PartnershipView; plans: PlanSummaryView[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const reload = useCallback(async () => {
     try {
       const partnership = await api.partnership();
-      // Older servers list plans only under /api/plans (the plans the caller's party is in).
+      // The partnership lists every plan; without it, the plans the caller's party takes part in.
       const plans = partnership.plans ?? (await api.plans());
       setData({ partnership, plans });
       setError(null);

@@ -3,6 +3,7 @@ import type {
   AuthMethodsView,
   InvitationPreview,
   PartnershipView,
+  ProfileView,
   CommandInput,
   CommandName,
   CommandResult,
@@ -50,9 +51,6 @@ async function request<T>(path: string, init: { method?: string; body?: unknown 
   return data as T;
 }
 
-/** `GET /api/partnership`; the plans are there once the server lists them for administrators. */
-export type PartnershipAdminView = PartnershipView & { plans?: PlanSummaryView[] };
-
 /** Where a full-page OpenID Connect login starts; the server sends the browser back to `returnTo`. */
 export function oidcLoginHref(returnTo: string, invitationToken?: string): string {
   const query = new URLSearchParams();
@@ -72,11 +70,12 @@ export const api = {
   invitation: (token: string) => request<InvitationPreview>(`/api/invitations/${encodeURIComponent(token)}`),
   acceptInvitation: (token: string, input: { name: string; password: string }) =>
     request<SessionView>(`/api/invitations/${encodeURIComponent(token)}/accept`, { method: 'POST', body: input }),
-  partnership: () => request<PartnershipAdminView>('/api/partnership'),
+  partnership: () => request<PartnershipView>('/api/partnership'),
+  profile: () => request<ProfileView>('/api/profile'),
   updateProfile: (input: { name?: string; language?: 'nb' | 'nn' | null }) =>
-    request<unknown>('/api/profile', { method: 'PATCH', body: input }),
-  /** Ends every session of the caller, on every device. */
-  signOutEverywhere: () => request<unknown>('/api/sessions', { method: 'DELETE' }),
+    request<ProfileView>('/api/profile', { method: 'PATCH', body: input }),
+  /** Ends every session of the caller, on every device, and closes their sockets. */
+  signOutEverywhere: () => request<{ ok: true; sessionsEnded: number }>('/api/sessions', { method: 'DELETE' }),
   plans: () => request<PlanSummaryView[]>('/api/plans'),
   plan: (planId: string) => request<PlanView>(`/api/plans/${encodeURIComponent(planId)}`),
   threads: (planId: string) => request<ThreadView[]>(`/api/plans/${encodeURIComponent(planId)}/threads`),

@@ -283,6 +283,7 @@ export const nb = {
     title: 'Profilen din',
     email: 'E-postadresse',
     partnership: 'Helsefellesskap',
+    party: 'Part',
     role: 'Rolle',
     settings: 'Navn og målform',
     name: 'Navn',

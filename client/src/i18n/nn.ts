@@ -285,6 +285,7 @@ export const nn: Messages = {
     title: 'Profilen din',
     email: 'E-postadresse',
     partnership: 'Helsefellesskap',
+    party: 'Part',
     role: 'Rolle',
     settings: 'Namn og målform',
     name: 'Namn',

@@ -1,5 +1,5 @@
 import { Alert, Button, Fieldset, Heading, Paragraph, Radio, Textfield } from '@digdir/designsystemet-react';
-import { INPUT_LIMITS, LANGUAGES, type Language } from '@fellesplan/domain';
+import { INPUT_LIMITS, LANGUAGES, type Language, type ProfileView } from '@fellesplan/domain';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
@@ -22,10 +22,18 @@ export function ProfilePage() {
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
   const [signOutError, setSignOutError] = useState<string | null>(null);
+  const [profile, setProfile] = useState<ProfileView | null>(null);
 
   useEffect(() => {
     document.title = `${t('profile.title')} – ${t('app.name')}`;
   }, [t]);
+  useEffect(() => {
+    api
+      .profile()
+      .then(setProfile)
+      // The session's answer already has all but the party's name.
+      .catch(() => undefined);
+  }, []);
 
   if (!user) return null;
 
@@ -66,6 +74,12 @@ export function ProfilePage() {
         <dl className="facts">
           <dt>{t('profile.email')}</dt>
           <dd>{user.email}</dd>
+          {profile && (
+            <>
+              <dt>{t('profile.party')}</dt>
+              <dd data-testid="profile.party">{profile.party.name}</dd>
+            </>
+          )}
           {user.helsefellesskap && (
             <>
               <dt>{t('profile.partnership')}</dt>

@@ -46,13 +46,13 @@ export function SectionAddForm({
       ...(owners.length > 0 ? {} : { owners: 'form.ownersRequired' }),
     };
     if (!form.check(problems)) return;
-    const afterSectionId = place === FIRST ? null : place || (sections.at(-1)?.id ?? null);
     setBusy(true);
     try {
       await api.command('sections.add', {
         planId,
         title: title.trim(),
-        afterSectionId,
+        // Left out, the server puts it last (after whatever was added meanwhile); null puts it first.
+        ...(place ? { afterSectionId: place === FIRST ? null : place } : {}),
         owners,
         requiredParties: required,
         tags,
