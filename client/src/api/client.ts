@@ -1,5 +1,9 @@
 import type {
   AuditEventView,
+  AuthMethodsView,
+  InvitationPreview,
+  PartnershipView,
+  ProfileView,
   CommandInput,
   CommandName,
   CommandResult,
@@ -8,6 +12,7 @@ import type {
   PlanSummaryView,
   PlanView,
   SessionView,
+  SetupInput,
   ThreadView,
   UserView,
 } from '@fellesplan/domain';
@@ -19,6 +24,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The input field at fault, when the server names one. */
+    readonly field?: string,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -39,9 +46,17 @@ async function request<T>(path: string, init: { method?: string; body?: unknown 
   if (!response.ok) {
     // Proxies and crashes answer without our body; everything else is an ErrorBody.
     const error = (data as Partial<ErrorBody> | null)?.error;
-    throw new ApiError(response.status, error?.code ?? 'internal', error?.message ?? response.statusText);
+    throw new ApiError(response.status, error?.code ?? 'internal', error?.message ?? response.statusText, error?.field);
   }
   return data as T;
+}
+
+/** Where a full-page OpenID Connect login starts; the server sends the browser back to `returnTo`. */
+export function oidcLoginHref(returnTo: string, invitationToken?: string): string {
+  const query = new URLSearchParams();
+  if (invitationToken) query.set('invitation', invitationToken);
+  query.set('returnTo', returnTo);
+  return `/api/auth/oidc/login?${query.toString()}`;
 }
 
 export const api = {
@@ -49,6 +64,18 @@ export const api = {
     request<SessionView>('/api/session', { method: 'POST', body: { email, password } }),
   logout: () => request<{ ok: true }>('/api/session', { method: 'DELETE' }),
   currentUser: () => request<{ user: UserView }>('/api/session'),
+  authMethods: () => request<AuthMethodsView>('/api/auth/methods'),
+  /** The first start: creates the helsefellesskap and its first administrator, logged in. */
+  setup: (input: SetupInput) => request<SessionView>('/api/setup', { method: 'POST', body: input }),
+  invitation: (token: string) => request<InvitationPreview>(`/api/invitations/${encodeURIComponent(token)}`),
+  acceptInvitation: (token: string, input: { name: string; password: string }) =>
+    request<SessionView>(`/api/invitations/${encodeURIComponent(token)}/accept`, { method: 'POST', body: input }),
+  partnership: () => request<PartnershipView>('/api/partnership'),
+  profile: () => request<ProfileView>('/api/profile'),
+  updateProfile: (input: { name?: string; language?: 'nb' | 'nn' | null }) =>
+    request<ProfileView>('/api/profile', { method: 'PATCH', body: input }),
+  /** Ends every session of the caller, on every device, and closes their sockets. */
+  signOutEverywhere: () => request<{ ok: true; sessionsEnded: number }>('/api/sessions', { method: 'DELETE' }),
   plans: () => request<PlanSummaryView[]>('/api/plans'),
   plan: (planId: string) => request<PlanView>(`/api/plans/${encodeURIComponent(planId)}`),
   threads: (planId: string) => request<ThreadView[]>(`/api/plans/${encodeURIComponent(planId)}/threads`),

@@ -19,6 +19,7 @@ interface ThreadCardProps {
   members: readonly MemberView[];
   parties: readonly Party[];
   me: { userId: string };
+  readOnly?: boolean;
   active: boolean;
   onActivate: () => void;
   style?: React.CSSProperties;
@@ -26,7 +27,7 @@ interface ThreadCardProps {
 
 /** One thread: its quote, comments, reply box, and resolve/reopen. */
 export const ThreadCard = forwardRef<HTMLElement, ThreadCardProps>(function ThreadCard(
-  { thread, members, parties, me, active, onActivate, style },
+  { thread, members, parties, me, readOnly = false, active, onActivate, style },
   ref,
 ) {
   const { t } = useTranslation();
@@ -74,7 +75,7 @@ export const ThreadCard = forwardRef<HTMLElement, ThreadCardProps>(function Thre
             comment={comment}
             members={members}
             parties={parties}
-            mayChange={commentChangeRefusal(me, comment) === null}
+            mayChange={!readOnly && commentChangeRefusal(me, comment) === null}
             run={run}
           />
         ))}
@@ -84,7 +85,7 @@ export const ThreadCard = forwardRef<HTMLElement, ThreadCardProps>(function Thre
           {error}
         </Alert>
       )}
-      {replying ? (
+      {readOnly ? null : replying ? (
         <CommentComposer
           label={t('comments.replyLabel')}
           submitLabel={t('comments.send')}

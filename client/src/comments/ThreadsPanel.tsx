@@ -22,6 +22,7 @@ export function ThreadsPanel({
   parties,
   me,
   composer,
+  readOnly = false,
 }: {
   threads: ThreadView[];
   ranges: Map<string, HighlightRange>;
@@ -33,6 +34,8 @@ export function ThreadsPanel({
   parties: readonly Party[];
   me: { userId: string };
   composer: ReactNode;
+  /** An archived plan: threads are shown, no reply, resolve, edit or delete is offered. */
+  readOnly?: boolean;
 }) {
   const { t } = useTranslation();
   const cards = useRef(new Map<string, HTMLElement>());
@@ -101,6 +104,7 @@ export function ThreadsPanel({
             members={members}
             parties={parties}
             me={me}
+            readOnly={readOnly}
             active={thread.id === activeId}
             onActivate={() => onActivate(thread.id)}
             style={

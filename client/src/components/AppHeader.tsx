@@ -1,7 +1,8 @@
 import { Button, Paragraph } from '@digdir/designsystemet-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, NavLink } from 'react-router-dom';
+import { mayAdminister } from '../session/mayAdminister.js';
 import { useSession } from '../session/SessionContext.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 
@@ -13,6 +14,21 @@ export function AppHeader({ partyName, children }: { partyName?: string | undefi
       <Link to="/" className="app-header__brand">
         {t('app.name')}
       </Link>
+      {user && (
+        <nav className="app-header__nav" aria-label={t('app.mainNav')}>
+          <NavLink to="/plans" end data-testid="app.nav.plans">
+            {t('app.nav.plans')}
+          </NavLink>
+          {mayAdminister(user) && (
+            <NavLink to="/admin" data-testid="app.nav.admin">
+              {t('app.nav.admin')}
+            </NavLink>
+          )}
+          <NavLink to="/profile" data-testid="app.nav.profile">
+            {t('app.nav.profile')}
+          </NavLink>
+        </nav>
+      )}
       <div className="app-header__tools">
         {children}
         <LanguageSwitch />

@@ -1,4 +1,4 @@
-import { Alert, Button, Field, Heading, Label, Select, Skeleton } from '@digdir/designsystemet-react';
+import { Alert, Button, Field, Heading, Label, Select, Skeleton, Tag } from '@digdir/designsystemet-react';
 import {
   commentRefusal,
   CONTENT_FIELD,
@@ -43,6 +43,8 @@ interface SectionProps {
   /** The section's threads that the current filter shows. */
   threads: ThreadView[];
   openThreads: number;
+  /** The plan is archived: everything can be read, nothing changed. */
+  archived?: boolean;
 }
 
 export function SectionCard(props: SectionProps) {
@@ -54,9 +56,10 @@ export function SectionCard(props: SectionProps) {
   // The same policies the server enforces decide what this person is offered.
   const policyPlan = planParties(plan);
   const governed = { ...section, planId: plan.id };
-  const mayMark = markRefusal(props.actor, governed, policyPlan) === null;
-  const mayLock = lockRefusal(props.actor, governed, policyPlan) === null;
-  const mayUnlock = unlockRefusal(props.actor, governed, policyPlan) === null;
+  // An archived plan is read-only for everyone; the server refuses every change to it.
+  const mayMark = !props.archived && markRefusal(props.actor, governed, policyPlan) === null;
+  const mayLock = !props.archived && lockRefusal(props.actor, governed, policyPlan) === null;
+  const mayUnlock = !props.archived && unlockRefusal(props.actor, governed, policyPlan) === null;
   const headingId = `section-title-${section.id}`;
   return (
     <section
@@ -81,6 +84,17 @@ export function SectionCard(props: SectionProps) {
           <StatusTag status={section.status} />
         </div>
       </header>
+      {(section.tags?.length ?? 0) > 0 && (
+        <ul className="section-card__groups" aria-label={t('plan.patientGroups')} data-testid="section.tags">
+          {section.tags?.map((tag) => (
+            <li key={tag}>
+              <Tag data-size="sm" data-color="info" data-tag={tag}>
+                {t(`patientGroup.${tag}`)}
+              </Tag>
+            </li>
+          ))}
+        </ul>
+      )}
       <div className="section-card__owners">
         <span className="section-card__owners-label">{t('plan.owners')}:</span>
         {owners.map((party) => (
@@ -108,7 +122,7 @@ export function SectionCard(props: SectionProps) {
 
 type Draft = { anchor: Anchor; quote: string } | 'section';
 
-function LiveSection({ plan, section, actor, user, threads }: SectionProps) {
+function LiveSection({ plan, section, actor, user, threads, archived = false }: SectionProps) {
   const { t } = useTranslation();
   const collab = useCollabDocument(sectionDocumentName(section.id));
   const presence = usePresence(collab?.provider);
@@ -122,10 +136,12 @@ function LiveSection({ plan, section, actor, user, threads }: SectionProps) {
 
   const policyPlan = planParties(plan);
   const refusal = sectionEditRefusal(actor, { ...section, planId: plan.id }, policyPlan);
-  const mayComment = commentRefusal(actor, policyPlan) === null;
+  const mayEdit = !archived && refusal === null;
+  const mayComment = !archived && commentRefusal(actor, policyPlan) === null;
   const ownerNames = plan.parties.filter((p) => section.owners.includes(p.id)).map((p) => p.name);
-  const notice =
-    refusal === 'locked'
+  const notice = archived
+    ? null
+    : refusal === 'locked'
       ? t('plan.readOnlyLocked')
       : refusal === 'not_owner'
         ? t('plan.readOnlyOwners', { owners: formatList(ownerNames) })
@@ -252,7 +268,7 @@ function LiveSection({ plan, section, actor, user, threads }: SectionProps) {
           {collab ? (
             <SectionEditor
               collab={collab}
-              mayEdit={refusal === null}
+              mayEdit={mayEdit}
               label={t('plan.editorLabel', { title: section.title })}
               user={user}
               threads={highlighted}
@@ -276,6 +292,7 @@ function LiveSection({ plan, section, actor, user, threads }: SectionProps) {
           parties={plan.parties}
           me={{ userId: actor.userId }}
           composer={composer}
+          readOnly={archived}
         />
       </div>
     </>

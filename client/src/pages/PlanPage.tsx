@@ -1,4 +1,4 @@
-import { Heading, Paragraph, Spinner } from '@digdir/designsystemet-react';
+import { Alert, Heading, Paragraph, Spinner } from '@digdir/designsystemet-react';
 import type { PlanProjection } from '@fellesplan/domain';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,8 @@ import { ConnectionIndicator } from '../components/ConnectionIndicator.js';
 import { PartyBadge } from '../components/PartyBadge.js';
 import { PlanSummary } from '../components/PlanSummary.js';
 import { SectionCard } from '../components/SectionCard.js';
+import { forumLabel } from '../i18n/forumLabel.js';
+import { mayAdminister } from '../session/mayAdminister.js';
 import { useSession } from '../session/SessionContext.js';
 
 export function PlanPage() {
@@ -98,7 +100,23 @@ export function PlanPage() {
             <Heading level={1} data-size="lg">
               {plan.title}
             </Heading>
-            {plan.forum && <Paragraph data-size="sm">{plan.forum}</Paragraph>}
+            {(plan.forum || plan.period) && (
+              <Paragraph data-size="sm" data-testid="plan.meta">
+                {[forumLabel(t, plan.forum), plan.period].filter(Boolean).join(' · ')}
+              </Paragraph>
+            )}
+            {plan.archivedAt && (
+              <Alert data-color="warning" data-testid="plan.archived">
+                {t('plan.archivedNotice')}
+              </Alert>
+            )}
+            {mayAdminister(user) && (
+              <Paragraph data-size="sm">
+                <Link to={`/plans/${plan.id}/structure`} data-testid="plan.structure">
+                  {t('plan.structureLink')}
+                </Link>
+              </Paragraph>
+            )}
             <div className="plan-parties" aria-label={t('plan.parties')}>
               {plan.parties.map((party) => (
                 <PartyBadge key={party.id} party={party} />
@@ -116,6 +134,7 @@ export function PlanPage() {
                 user={editorUser}
                 threads={visibleThreads.filter((th) => th.sectionId === section.id)}
                 openThreads={openCounts.get(section.id) ?? 0}
+                archived={Boolean(plan.archivedAt)}
               />
             ))}
           </main>

@@ -1,10 +1,11 @@
-import { Card, Heading, Paragraph, Spinner } from '@digdir/designsystemet-react';
+import { Card, Heading, Paragraph, Spinner, Tag } from '@digdir/designsystemet-react';
 import type { PlanSummaryView } from '@fellesplan/domain';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { api } from '../api/client.js';
 import { AppHeader } from '../components/AppHeader.js';
+import { forumLabel } from '../i18n/forumLabel.js';
 
 export function PlansPage() {
   const { t } = useTranslation();
@@ -36,8 +37,15 @@ export function PlansPage() {
                     {plan.title}
                   </Heading>
                   <Paragraph data-size="sm">
-                    {[plan.forum, t('plans.sections', { count: plan.sectionCount })].filter(Boolean).join(' · ')}
+                    {[forumLabel(t, plan.forum), plan.period, t('plans.sections', { count: plan.sectionCount })]
+                      .filter(Boolean)
+                      .join(' · ')}
                   </Paragraph>
+                  {plan.archivedAt && (
+                    <Tag data-size="sm" data-color="neutral" data-testid="plans.archived">
+                      {t('plan.archived')}
+                    </Tag>
+                  )}
                 </Link>
               </Card>
             </li>

@@ -1,0 +1,257 @@
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Fieldset,
+  Heading,
+  Paragraph,
+  Radio,
+  Table,
+  Tag,
+  Textfield,
+  ValidationMessage,
+} from '@digdir/designsystemet-react';
+import { FORUMS, INPUT_LIMITS, type Forum, type PlanSummaryView } from '@fellesplan/domain';
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router-dom';
+import { api } from '../../api/client.js';
+import { planCreateInput, type PlanForm, type PlanStart } from '../../admin/planCreateInput.js';
+import { useAdminData } from '../../admin/usePartnership.js';
+import { ConfirmDialog } from '../../components/ConfirmDialog.js';
+import { SelectField } from '../../components/SelectField.js';
+import { useFormErrors } from '../../forms/useFormErrors.js';
+import { forumLabel } from '../../i18n/forumLabel.js';
+
+const FIELDS = ['title', 'copyFromPlanId', 'partyIds'] as const;
+const STARTS: readonly PlanStart[] = ['default', 'copy', 'blank'];
+
+/** Plans: create one from the template, from an earlier plan or blank, choose its parties; archive. */
+export function PlansAdminPage() {
+  const { t } = useTranslation();
+  const { plans, reload } = useAdminData();
+  const [archiving, setArchiving] = useState<PlanSummaryView | null>(null);
+  const [status, setStatus] = useState('');
+
+  useEffect(() => {
+    document.title = `${t('admin.tabs.plans')} – ${t('admin.title')} – ${t('app.name')}`;
+  }, [t]);
+
+  return (
+    <div className="admin-section" data-testid="admin.plans">
+      <PlanCreateForm />
+      <section aria-labelledby="plans-heading">
+        <Heading level={2} data-size="sm" id="plans-heading">
+          {t('adminPlans.title')}
+        </Heading>
+        <div role="status" className="form-status" data-testid="adminPlans.status">
+          {status}
+        </div>
+        {plans.length === 0 ? (
+          <Paragraph>{t('adminPlans.empty')}</Paragraph>
+        ) : (
+          <div className="table-scroll">
+            <Table data-size="sm" className="admin-table" data-testid="adminPlans.table">
+              <caption className="visually-hidden">{t('adminPlans.title')}</caption>
+              <Table.Head>
+                <Table.Row>
+                  <Table.HeaderCell>{t('adminPlans.planTitle')}</Table.HeaderCell>
+                  <Table.HeaderCell>{t('adminPlans.forum')}</Table.HeaderCell>
+                  <Table.HeaderCell>{t('adminPlans.period')}</Table.HeaderCell>
+                  <Table.HeaderCell>{t('adminPlans.sections')}</Table.HeaderCell>
+                  <Table.HeaderCell>{t('admin.status')}</Table.HeaderCell>
+                  <Table.HeaderCell>{t('admin.actions')}</Table.HeaderCell>
+                </Table.Row>
+              </Table.Head>
+              <Table.Body>
+                {plans.map((plan) => (
+                  <Table.Row key={plan.id} data-testid="adminPlans.row" data-plan-id={plan.id}>
+                    <Table.Cell>
+                      <Link to={`/plans/${plan.id}`}>{plan.title}</Link>
+                    </Table.Cell>
+                    <Table.Cell>{forumLabel(t, plan.forum) ?? '–'}</Table.Cell>
+                    <Table.Cell>{plan.period ?? '–'}</Table.Cell>
+                    <Table.Cell>{plan.sectionCount}</Table.Cell>
+                    <Table.Cell>
+                      <Tag data-size="sm" data-color={plan.archivedAt ? 'neutral' : 'success'}>
+                        {plan.archivedAt ? t('plan.archived') : t('admin.active')}
+                      </Tag>
+                    </Table.Cell>
+                    <Table.Cell>
+                      <div className="admin-table__actions">
+                        <Link
+                          to={`/plans/${plan.id}/structure`}
+                          aria-label={t('adminPlans.structureNamed', { title: plan.title })}
+                          data-testid="adminPlans.structure"
+                        >
+                          {t('adminPlans.structure')}
+                        </Link>
+                        {!plan.archivedAt && (
+                          <Button
+                            variant="tertiary"
+                            data-size="sm"
+                            aria-label={t('adminPlans.archiveNamed', { title: plan.title })}
+                            onClick={() => setArchiving(plan)}
+                            data-testid="adminPlans.archive"
+                          >
+                            {t('adminPlans.archive')}
+                          </Button>
+                        )}
+                      </div>
+                    </Table.Cell>
+                  </Table.Row>
+                ))}
+              </Table.Body>
+            </Table>
+          </div>
+        )}
+      </section>
+      <ConfirmDialog
+        open={archiving !== null}
+        title={t('adminPlans.archiveTitle', { title: archiving?.title ?? '' })}
+        body={t('adminPlans.archiveBody')}
+        confirmLabel={t('adminPlans.archive')}
+        onClose={() => setArchiving(null)}
+        onConfirm={async () => {
+          if (!archiving) return;
+          await api.command('plans.archive', { planId: archiving.id });
+          await reload();
+          setStatus(t('adminPlans.archived', { title: archiving.title }));
+        }}
+        testId="adminPlans.archive-dialog"
+      />
+    </div>
+  );
+}
+
+function PlanCreateForm() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { partnership, plans } = useAdminData();
+  const form = useFormErrors('plan-new', FIELDS);
+  const activeParties = partnership.parties.filter((p) => p.active);
+  const [values, setValues] = useState<PlanForm>(() => ({
+    title: '',
+    forum: '',
+    period: '',
+    start: 'default',
+    copyFromPlanId: '',
+    // Usually every party of the helsefellesskap takes part; the administrator unticks the exceptions.
+    partyIds: activeParties.map((p) => p.id),
+  }));
+  const [busy, setBusy] = useState(false);
+
+  function toggleParty(partyId: string, checked: boolean) {
+    setValues((v) => ({
+      ...v,
+      partyIds: checked ? [...v.partyIds, partyId] : v.partyIds.filter((id) => id !== partyId),
+    }));
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const built = planCreateInput(values);
+    if (!form.check(built.errors ?? {}) || !built.input) return;
+    setBusy(true);
+    try {
+      const { id } = await api.command('plans.create', built.input);
+      // The next step is nearly always the structure: owners and order of the sections.
+      void navigate(`/plans/${id}/structure`, { state: { created: true } });
+    } catch (error) {
+      form.fromServer(error);
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section aria-labelledby="plan-new-heading" className="panel">
+      <form onSubmit={(e) => void submit(e)} noValidate className="admin-form" data-testid="adminPlans.create">
+        <Heading level={2} data-size="sm" id="plan-new-heading">
+          {t('adminPlans.new')}
+        </Heading>
+        {form.formError && (
+          <Alert data-color="danger" role="alert">
+            {form.formError}
+          </Alert>
+        )}
+        <Textfield
+          id={form.id('title')}
+          label={t('adminPlans.planTitle')}
+          value={values.title}
+          onChange={(e) => setValues({ ...values, title: e.target.value })}
+          error={form.errors.title}
+          maxLength={INPUT_LIMITS.title}
+          required
+        />
+        <SelectField
+          id="plan-new-forum"
+          label={t('adminPlans.forum')}
+          description={t('adminPlans.forumHint')}
+          value={values.forum}
+          onChange={(forum) => setValues({ ...values, forum: forum as Forum | '' })}
+          placeholder={t('adminPlans.noForum')}
+          options={FORUMS.map((forum) => ({ value: forum, label: t(`forum.${forum}`) }))}
+          testId="adminPlans.create.forum"
+        />
+        <Textfield
+          id="plan-new-period"
+          label={t('adminPlans.period')}
+          description={t('adminPlans.periodHint')}
+          value={values.period}
+          onChange={(e) => setValues({ ...values, period: e.target.value })}
+          maxLength={INPUT_LIMITS.period}
+        />
+        <Fieldset data-testid="adminPlans.create.start">
+          <Fieldset.Legend>{t('adminPlans.start')}</Fieldset.Legend>
+          {STARTS.map((start) => (
+            <Radio
+              key={start}
+              name="plan-start"
+              value={start}
+              label={t(`adminPlans.starts.${start}`)}
+              description={t(`adminPlans.startHints.${start}`)}
+              checked={values.start === start}
+              disabled={start === 'copy' && plans.length === 0}
+              onChange={() => setValues({ ...values, start })}
+            />
+          ))}
+        </Fieldset>
+        {values.start === 'copy' && (
+          <SelectField
+            id={form.id('copyFromPlanId')}
+            label={t('adminPlans.copyFrom')}
+            value={values.copyFromPlanId}
+            onChange={(copyFromPlanId) => setValues({ ...values, copyFromPlanId })}
+            placeholder={t('adminPlans.choosePlan')}
+            options={plans.map((plan) => ({
+              value: plan.id,
+              label: [plan.title, plan.period].filter(Boolean).join(' – '),
+            }))}
+            error={form.errors.copyFromPlanId}
+            testId="adminPlans.create.copy-from"
+          />
+        )}
+        <Fieldset data-testid="adminPlans.create.parties">
+          <Fieldset.Legend>{t('adminPlans.parties')}</Fieldset.Legend>
+          <Fieldset.Description>{t('adminPlans.partiesHint')}</Fieldset.Description>
+          {activeParties.map((party, index) => (
+            <Checkbox
+              key={party.id}
+              id={index === 0 ? form.id('partyIds') : undefined}
+              value={party.id}
+              label={`${party.name} (${t(`partyKind.${party.kind}`)})`}
+              checked={values.partyIds.includes(party.id)}
+              onChange={(e) => toggleParty(party.id, e.target.checked)}
+            />
+          ))}
+          {form.errors.partyIds && <ValidationMessage>{form.errors.partyIds}</ValidationMessage>}
+        </Fieldset>
+        <div className="form-actions">
+          <Button type="submit" disabled={busy} data-testid="adminPlans.create.submit">
+            {t('adminPlans.create')}
+          </Button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,112 @@
+import { Alert, Button, Checkbox, Fieldset, ValidationMessage } from '@digdir/designsystemet-react';
+import { PATIENT_GROUPS, type Party, type PatientGroup, type SectionView } from '@fellesplan/domain';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError } from '../api/client.js';
+import { toggled } from './toggled.js';
+
+/**
+ * Who writes a section (owners), whose stance it needs (required parties) and which priority
+ * patient groups it concerns. Owners and required parties are one command, tags another; only
+ * what changed is sent.
+ */
+export function SectionSettingsForm({
+  section,
+  parties,
+  onSaved,
+}: {
+  section: SectionView;
+  parties: readonly Party[];
+  onSaved: () => Promise<void>;
+}) {
+  const { t } = useTranslation();
+  const [owners, setOwners] = useState<string[]>(section.owners);
+  const [required, setRequired] = useState<string[]>(section.requiredParties);
+  const [tags, setTags] = useState<PatientGroup[]>(section.tags ?? []);
+  const [ownersError, setOwnersError] = useState<string | undefined>(undefined);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const ownersId = `section-owners-${section.id}`;
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    if (owners.length === 0) {
+      setOwnersError(t('form.ownersRequired'));
+      document.getElementById(ownersId)?.focus();
+      return;
+    }
+    setOwnersError(undefined);
+    setBusy(true);
+    try {
+      if (!sameSet(owners, section.owners) || !sameSet(required, section.requiredParties)) {
+        await api.command('sections.setOwners', { sectionId: section.id, owners, requiredParties: required });
+      }
+      if (!sameSet(tags, section.tags ?? [])) await api.command('sections.tag', { sectionId: section.id, tags });
+      await onSaved();
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : t('app.error'));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="section-settings" onSubmit={(e) => void save(e)} noValidate data-testid="structure.settings">
+      <Fieldset data-size="sm" data-testid="structure.owners">
+        <Fieldset.Legend>{t('structure.owners')}</Fieldset.Legend>
+        <Fieldset.Description>{t('structure.ownersHint')}</Fieldset.Description>
+        {parties.map((party, index) => (
+          <Checkbox
+            key={party.id}
+            id={index === 0 ? ownersId : undefined}
+            value={party.id}
+            label={party.name}
+            checked={owners.includes(party.id)}
+            onChange={(e) => setOwners(toggled(owners, party.id, e.target.checked))}
+          />
+        ))}
+        {ownersError && <ValidationMessage>{ownersError}</ValidationMessage>}
+      </Fieldset>
+      <Fieldset data-size="sm" data-testid="structure.required">
+        <Fieldset.Legend>{t('structure.required')}</Fieldset.Legend>
+        <Fieldset.Description>{t('structure.requiredHint')}</Fieldset.Description>
+        {parties.map((party) => (
+          <Checkbox
+            key={party.id}
+            value={party.id}
+            label={party.name}
+            checked={required.includes(party.id)}
+            onChange={(e) => setRequired(toggled(required, party.id, e.target.checked))}
+          />
+        ))}
+      </Fieldset>
+      <Fieldset data-size="sm" data-testid="structure.tags">
+        <Fieldset.Legend>{t('structure.tags')}</Fieldset.Legend>
+        {PATIENT_GROUPS.map((group) => (
+          <Checkbox
+            key={group}
+            value={group}
+            label={t(`patientGroup.${group}`)}
+            checked={tags.includes(group)}
+            onChange={(e) => setTags(toggled(tags, group, e.target.checked))}
+          />
+        ))}
+      </Fieldset>
+      {error && (
+        <Alert data-color="danger" data-size="sm" role="alert">
+          {error}
+        </Alert>
+      )}
+      <div className="form-actions">
+        <Button type="submit" data-size="sm" disabled={busy} data-testid="structure.settings.save">
+          {t('structure.saveSettings')}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x) => b.includes(x));
+}
