@@ -112,6 +112,17 @@ async function planArchived(trx: Transaction<Database>, planId: string): Promise
   return Boolean(row?.archived_at);
 }
 
+/** The section a command acts on, if any: its own, or that of its thread or comment. */
+function targetSectionId(target: CommandTarget): string | undefined {
+  const { section, thread } = target as { section?: { id: string }; thread?: { section_id: string } };
+  return section?.id ?? thread?.section_id;
+}
+
+async function sectionDeleted(trx: Transaction<Database>, sectionId: string): Promise<boolean> {
+  const row = await trx.selectFrom('sections').select('deleted_at').where('id', '=', sectionId).executeTakeFirst();
+  return !row || row.deleted_at !== null;
+}
+
 /** A declared command, its types erased so the registry can hold all of them. */
 export interface RegisteredCommand {
   name: CommandName;
@@ -165,6 +176,9 @@ export async function runCommand<N extends CommandName, T extends CommandTarget,
         await lockPlanRow(trx, planId);
         // An archive that committed after `load` read the plan: nothing more changes in it.
         if (!command.onArchivedPlan && (await planArchived(trx, planId))) throw new DomainError('plan_archived');
+        // [PS7] Nor does anything land on a section deleted after `load` found it (a stance, a thread).
+        const sectionId = targetSectionId(target);
+        if (sectionId !== undefined && (await sectionDeleted(trx, sectionId))) throw new DomainError('not_found');
       }
       const at = new Date().toISOString();
       const { result, audit } = await command.change(trx, { ctx, actor, input, target, checked, at, request });
