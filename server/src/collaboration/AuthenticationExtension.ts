@@ -28,6 +28,8 @@ export class AuthenticationExtension implements Extension {
       this.logger.warn({ documentName: data.documentName.slice(0, 100) }, 'refused malformed document name');
       throw new CollabRefusal('invalid-document');
     }
+    // Before the person is read: a change of their rights from now on may not be in what is read.
+    const authenticatedAt = Date.now();
     const actor = await this.authenticate(data);
     if (!actor) throw new CollabRefusal('unauthenticated');
 
@@ -50,7 +52,7 @@ export class AuthenticationExtension implements Extension {
       party: party?.name ?? '',
       color: party ? PARTY_COLORS[party.kind] : '#444444',
     };
-    return { actor, document, planId: plan.id, presence, session: actor.session, scopeVersion };
+    return { actor, document, planId: plan.id, presence, session: actor.session, scopeVersion, authenticatedAt };
   }
 
   /**

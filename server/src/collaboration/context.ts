@@ -15,6 +15,11 @@ export interface CollabContext {
   socket?: SocketState;
   /** The session that authenticated the connection: logout and expiry close it. */
   session: SessionRef;
+  /**
+   * When `onAuthenticate` began reading the person (ms since epoch): a change of their rights
+   * published at or after it may not be in `actor`, and the connection must authenticate again.
+   */
+  authenticatedAt: number;
 }
 
 /** Hocuspocus rejects a connection with the `reason` of what `onAuthenticate` throws. */
