@@ -39,10 +39,22 @@ export function isStorableText(text: string): boolean {
   return !text.includes('\u0000') && !LONE_SURROGATE.test(text);
 }
 
-// Spaces JavaScript's trim() leaves: zero-width space, joiners, word joiner, byte-order mark.
-const INVISIBLE = /^[\s\u200b-\u200d\u2060\ufeff]*$/;
+// Spaces JavaScript's trim() leaves: zero-width space, joiners, word joiner, byte-order mark;
+// direction marks, embeddings, overrides and isolates; soft hyphen, grapheme joiner, Mongolian
+// vowel separator and the Hangul fillers, which fonts draw as blanks.
+const INVISIBLE =
+  /^[\s\u00ad\u034f\u061c\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\u3164\ufeff\uffa0]*$/;
 
 /** Whether a text shows anything at all: a reason or a comment of invisible characters says nothing. */
 export function hasVisibleText(text: string): boolean {
   return !INVISIBLE.test(text);
+}
+
+// Control characters (line breaks, tabs, escapes, C1) and the bidirectional embeddings and
+// overrides, which turn the text after a name around (isolates and direction marks stay usable).
+const NOT_IN_A_NAME = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e]/;
+
+/** Whether a one-line name (a person, a party, a title) is shown as it was typed: no line breaks, escapes or overrides. */
+export function isPlainLine(text: string): boolean {
+  return !NOT_IN_A_NAME.test(text);
 }
