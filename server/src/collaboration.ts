@@ -98,6 +98,9 @@ export function createCollaboration(options: {
           if (late.sessions?.hasEnded(context)) connection.close(SESSION_ENDED);
           // Moved or demoted while authenticating: authenticate again as what the person is now.
           else if (late.sessions?.hasChanged(context)) connection.close(ACCESS_REVOKED);
+          // Rights on the document changed while authenticating (a party taken out of the plan, the
+          // section deleted): decided again now, not only before a write, so a reader stops too.
+          else await late.access?.confirmScope(connection);
         },
       },
     ],

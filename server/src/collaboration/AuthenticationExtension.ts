@@ -1,4 +1,4 @@
-import { PARTY_COLORS, connectionScope, parseDocumentName } from '@fellesplan/domain';
+import { PARTY_COLORS, connectionScope, parseDocumentName, planDocumentName } from '@fellesplan/domain';
 import type { Extension, onAuthenticatePayload } from '@hocuspocus/server';
 import type { Logger } from 'pino';
 import { findSessionUser, type AuthenticatedUser } from '../auth/sessions.js';
@@ -34,7 +34,7 @@ export class AuthenticationExtension implements Extension {
     if (!actor) throw new CollabRefusal('unauthenticated');
 
     // Read before the section: a scope change after this read moves the version, so it is noticed.
-    const scopeVersion = document.kind === 'section' ? this.scopes.version(document.id) : undefined;
+    const scopeVersion = this.scopes.version(document.kind === 'section' ? document.id : planDocumentName(document.id));
     const section = document.kind === 'section' ? await findSection(this.db, document.id) : null;
     const planId = document.kind === 'plan' ? document.id : section?.planId;
     const plan = planId ? await findPlan(this.db, planId) : null;

@@ -9,7 +9,7 @@ export interface CollabContext {
   planId: string;
   /** How the person appears to others (carets, «Her nå»), from the session, never from the client. */
   presence: PresenceUser;
-  /** The version of the section's write scope `readOnly` was decided at (SectionScopes). */
+  /** The version of the section's write scope, or of the plan page's membership, it was decided at (SectionScopes). */
   scopeVersion?: number;
   /** The socket this connection shares with the tab's other documents (limits per socket). */
   socket?: SocketState;

@@ -100,4 +100,62 @@ describe('a change of rights while the socket is authenticating', () => {
     await waitFor(() => !heldAs().includes('admin'), { timeout: 3000 });
     page.destroy();
   });
+
+  /** The document connections the server holds open for a person. */
+  const heldFor = (userId: string) =>
+    [...f.server.collaboration.hocuspocus.documents.values()]
+      .flatMap((document) => document.getConnections().map((connection) => ({ document, connection })))
+      .filter(({ connection }) => (connection.context as CollabContext).actor?.userId === userId)
+      .map(({ document }) => document.name);
+
+  it('[PS14] a party taken out of the plan while its socket authenticated does not go on reading the plan page', async () => {
+    const p = await f.partnership(adminPartnershipSpec());
+    const hans = p.user('hf');
+    duringNextAuthentication(async () => {
+      const res = await command(f.url, p.token('admin'), 'plans.update', {
+        planId: p.plan.id,
+        partyIds: [p.party('sekretariat'), p.party('kommune')],
+      });
+      expect(res.status).toBe(200);
+    });
+    const page = connectProvider(f.url, hans.token, p.plan.documentName);
+    await page.ready.catch(() => undefined);
+    await waitFor(() => !heldFor(hans.id).includes(p.plan.documentName), { timeout: 3000 });
+    page.destroy();
+  });
+
+  it('[PS14] nor a section of the plan', async () => {
+    const p = await f.partnership(adminPartnershipSpec());
+    const hans = p.user('hf');
+    const section = p.section('Felles del');
+    const control = await rawCollabClient(f.url, section.documentName, hans.token);
+    await waitFor(() => heldFor(hans.id).includes(section.documentName), { timeout: 3000 });
+    control.close();
+    await waitFor(() => !heldFor(hans.id).includes(section.documentName), { timeout: 3000 });
+    duringNextAuthentication(async () => {
+      const res = await command(f.url, p.token('admin'), 'plans.update', {
+        planId: p.plan.id,
+        partyIds: [p.party('sekretariat'), p.party('kommune')],
+      });
+      expect(res.status).toBe(200);
+    });
+    // A crafted reader: it asks for nothing and answers nothing, it only listens.
+    const editor = await rawCollabClient(f.url, section.documentName, hans.token);
+    await waitFor(() => !heldFor(hans.id).includes(section.documentName), { timeout: 3000 });
+    editor.close();
+  });
+
+  it('[PS7] nor a section deleted while the socket authenticated', async () => {
+    const p = await f.partnership(adminPartnershipSpec());
+    const kari = p.user('kommune');
+    const section = p.section('Kommunens del');
+    duringNextAuthentication(async () => {
+      const res = await command(f.url, p.token('admin'), 'sections.delete', { sectionId: section.id });
+      expect(res.status).toBe(200);
+    });
+    // A crafted reader: it asks for nothing and answers nothing, it only listens.
+    const editor = await rawCollabClient(f.url, section.documentName, kari.token);
+    await waitFor(() => !heldFor(kari.id).includes(section.documentName), { timeout: 3000 });
+    editor.close();
+  });
 });
