@@ -1,6 +1,6 @@
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { SESSION_ENDED, type PlanProjection } from '@fellesplan/domain';
+import { ACCESS_REVOKED, SESSION_ENDED, type PlanProjection } from '@fellesplan/domain';
 import proxyAddr from '@fastify/proxy-addr';
 import { Hocuspocus, type Connection, type connectedPayload } from '@hocuspocus/server';
 import type { Logger } from 'pino';
@@ -63,6 +63,7 @@ export function createCollaboration(options: {
     confirmScope: (connection: Connection<CollabContext>) => late.access?.confirmScope(connection) ?? Promise.resolve(),
     scopeIsCurrent: (connection: Connection<CollabContext>) => late.access?.scopeIsCurrent(connection) ?? false,
     sessionEnded: (connection: Connection<CollabContext>) => late.sessions?.hasEnded(connection.context) ?? false,
+    rightsChanged: (connection: Connection<CollabContext>) => late.sessions?.hasChanged(connection.context) ?? false,
     tellReadOnly: (connection: Connection<CollabContext>) => late.access?.tellReadOnly(connection),
   };
   const persistence = new PersistenceExtension(options.db, logger, scope);
@@ -93,7 +94,13 @@ export function createCollaboration(options: {
         extensionName: 'SessionEnd',
         // A connection attached after its session ended (authentication was under way at logout).
         connected: async ({ connection }: connectedPayload) => {
-          if (late.sessions?.hasEnded(connection.context as CollabContext)) connection.close(SESSION_ENDED);
+          const context = connection.context as CollabContext;
+          if (late.sessions?.hasEnded(context)) connection.close(SESSION_ENDED);
+          // Moved or demoted while authenticating: authenticate again as what the person is now.
+          else if (late.sessions?.hasChanged(context)) connection.close(ACCESS_REVOKED);
+          // Rights on the document changed while authenticating (a party taken out of the plan, the
+          // section deleted): decided again now, not only before a write, so a reader stops too.
+          else await late.access?.confirmScope(connection);
         },
       },
     ],
@@ -102,7 +109,7 @@ export function createCollaboration(options: {
   late.access = access;
   const sessions = new SessionConnections(options.db, hocuspocus, logger);
   late.sessions = sessions;
-  const accessChanges = new LocalAccessChanges(hocuspocus, access, logger);
+  const accessChanges = new LocalAccessChanges(hocuspocus, access, logger, sessions);
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
 
   function handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {

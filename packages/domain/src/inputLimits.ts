@@ -39,10 +39,45 @@ export function isStorableText(text: string): boolean {
   return !text.includes('\u0000') && !LONE_SURROGATE.test(text);
 }
 
-// Spaces JavaScript's trim() leaves: zero-width space, joiners, word joiner, byte-order mark.
-const INVISIBLE = /^[\s\u200b-\u200d\u2060\ufeff]*$/;
+// Spaces JavaScript's trim() leaves: zero-width space, joiners, word joiner, byte-order mark;
+// direction marks, embeddings, overrides and isolates; soft hyphen, grapheme joiner, Mongolian
+// vowel separator and the Hangul fillers, which fonts draw as blanks.
+const INVISIBLE: readonly [number, number][] = [
+  [0x00ad, 0x00ad],
+  [0x034f, 0x034f],
+  [0x061c, 0x061c],
+  [0x115f, 0x1160],
+  [0x180e, 0x180e],
+  [0x200b, 0x200f],
+  [0x202a, 0x202e],
+  [0x2060, 0x2069],
+  [0x3164, 0x3164],
+  [0xfeff, 0xfeff],
+  [0xffa0, 0xffa0],
+];
+
+const within = (ranges: readonly [number, number][], code: number) =>
+  ranges.some(([from, to]) => code >= from && code <= to);
 
 /** Whether a text shows anything at all: a reason or a comment of invisible characters says nothing. */
 export function hasVisibleText(text: string): boolean {
-  return !INVISIBLE.test(text);
+  for (const character of text) {
+    if (/\s/.test(character)) continue;
+    if (!within(INVISIBLE, character.codePointAt(0) ?? 0)) return true;
+  }
+  return false;
+}
+
+// Control characters (line breaks, tabs, escapes, C1) and the bidirectional embeddings and
+// overrides, which turn the text after a name around (isolates and direction marks stay usable).
+const NOT_IN_A_NAME: readonly [number, number][] = [
+  [0x0000, 0x001f],
+  [0x007f, 0x009f],
+  [0x202a, 0x202e],
+];
+
+/** Whether a one-line name (a person, a party, a title) is shown as it was typed: no line breaks, escapes or overrides. */
+export function isPlainLine(text: string): boolean {
+  for (const character of text) if (within(NOT_IN_A_NAME, character.codePointAt(0) ?? 0)) return false;
+  return true;
 }

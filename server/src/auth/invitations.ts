@@ -52,40 +52,58 @@ export async function acceptInvitation(
   const invitation = await usableInvitation(db, token, now);
   const at = now.toISOString();
   const userId = randomUUID();
-  await db.transaction().execute(async (trx) => {
-    const claimed = await trx
-      .updateTable('invitations')
-      .set({ accepted_at: at, accepted_by: null })
-      .where('id', '=', invitation.id)
-      .where('accepted_at', 'is', null)
-      .where('revoked_at', 'is', null)
-      .executeTakeFirst();
-    if (Number(claimed.numUpdatedRows) !== 1) throw new DomainError('invitation_used');
-    const taken = await trx.selectFrom('users').select('id').where('email', '=', invitation.email).executeTakeFirst();
-    if (taken) throw new DomainError('email_taken');
-    const credential = person.credential;
-    await trx
-      .insertInto('users')
-      .values({
-        id: userId,
-        party_id: invitation.party_id,
-        name: person.name,
-        email: invitation.email,
-        password_hash: 'passwordHash' in credential ? credential.passwordHash : '',
-        oidc_issuer: 'oidc' in credential ? credential.oidc.issuer : null,
-        oidc_subject: 'oidc' in credential ? credential.oidc.subject : null,
-        role: invitation.role as Role,
-        created_at: at,
-      })
-      .execute();
-    await trx.updateTable('invitations').set({ accepted_by: userId }).where('id', '=', invitation.id).execute();
-    await appendAdminEvent(trx, {
-      helsefellesskapId: invitation.helsefellesskap_id,
-      actor: { userId, partyId: invitation.party_id },
-      type: 'invitation.accepted',
-      payload: { invitationId: invitation.id, userId, via: 'oidc' in credential ? 'oidc' : 'password' },
-      at,
-    });
-  });
+  await db
+    .transaction()
+    .execute(async (trx) => {
+      const claimed = await trx
+        .updateTable('invitations')
+        .set({ accepted_at: at, accepted_by: null })
+        .where('id', '=', invitation.id)
+        .where('accepted_at', 'is', null)
+        .where('revoked_at', 'is', null)
+        .executeTakeFirst();
+      if (Number(claimed.numUpdatedRows) !== 1) throw new DomainError('invitation_used');
+      const taken = await trx.selectFrom('users').select('id').where('email', '=', invitation.email).executeTakeFirst();
+      if (taken) throw new DomainError('email_taken');
+      const credential = person.credential;
+      await trx
+        .insertInto('users')
+        .values({
+          id: userId,
+          party_id: invitation.party_id,
+          name: person.name,
+          email: invitation.email,
+          password_hash: 'passwordHash' in credential ? credential.passwordHash : '',
+          oidc_issuer: 'oidc' in credential ? credential.oidc.issuer : null,
+          oidc_subject: 'oidc' in credential ? credential.oidc.subject : null,
+          role: invitation.role as Role,
+          created_at: at,
+        })
+        .execute();
+      await trx.updateTable('invitations').set({ accepted_by: userId }).where('id', '=', invitation.id).execute();
+      await appendAdminEvent(trx, {
+        helsefellesskapId: invitation.helsefellesskap_id,
+        actor: { userId, partyId: invitation.party_id },
+        type: 'invitation.accepted',
+        payload: { invitationId: invitation.id, userId, via: 'oidc' in credential ? 'oidc' : 'password' },
+        at,
+      });
+    })
+    .catch(emailTakenMeanwhile(db, invitation.email));
   return { userId, invitation };
+}
+
+/**
+ * The refusal when creating a person failed because another transaction took their address at the
+ * same moment (two invitations to one address, an OpenID Connect login): 409 `email_taken`, not
+ * the unique index's 500. Anything else is passed on.
+ */
+export function emailTakenMeanwhile(db: Db, email: string): (error: unknown) => never | Promise<never> {
+  return async (error: unknown) => {
+    if (!(error instanceof DomainError)) {
+      const taken = await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
+      if (taken) throw new DomainError('email_taken');
+    }
+    throw error;
+  };
 }

@@ -1,6 +1,7 @@
 import {
   ACCESS_REVOKED,
   connectionScope,
+  planDocumentName,
   sectionDocumentName,
   type AccessMessage,
   type ConnectionScope,
@@ -54,6 +55,9 @@ export class AccessControl {
    * archived): sections by their rules, the plan document by membership.
    */
   async refreshPlan(planId: string): Promise<void> {
+    // A plan page connection still authenticating decided on the plan as it was: it decides again
+    // when it joins (confirmScope from the `connected` hook).
+    this.scopes.changed(planDocumentName(planId));
     const plan = await findPlan(this.db, planId);
     // A connection still authenticating to a section not loaded here decided on what it read
     // before the change: moving the version makes it decide again before its first write (L3).
@@ -91,7 +95,17 @@ export class AccessControl {
    */
   async confirmScope(connection: Connection<CollabContext>): Promise<void> {
     const context = connection.context;
-    if (context.document.kind !== 'section') return;
+    if (context.document.kind === 'plan') {
+      const version = this.scopes.version(planDocumentName(context.document.id));
+      if (context.scopeVersion === version) return;
+      const plan = await findPlan(this.db, context.document.id);
+      context.scopeVersion = version;
+      if (connectionScope(context.actor, { kind: 'plan' }, plan) === 'refuse') {
+        connection.readOnly = true;
+        connection.close(ACCESS_REVOKED);
+      }
+      return;
+    }
     const sectionId = context.document.id;
     if (this.scopes.isFrozen(sectionId)) {
       connection.readOnly = true;

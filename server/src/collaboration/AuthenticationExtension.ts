@@ -1,4 +1,4 @@
-import { PARTY_COLORS, connectionScope, parseDocumentName } from '@fellesplan/domain';
+import { PARTY_COLORS, connectionScope, parseDocumentName, planDocumentName } from '@fellesplan/domain';
 import type { Extension, onAuthenticatePayload } from '@hocuspocus/server';
 import type { Logger } from 'pino';
 import { findSessionUser, type AuthenticatedUser } from '../auth/sessions.js';
@@ -28,11 +28,13 @@ export class AuthenticationExtension implements Extension {
       this.logger.warn({ documentName: data.documentName.slice(0, 100) }, 'refused malformed document name');
       throw new CollabRefusal('invalid-document');
     }
+    // Before the person is read: a change of their rights from now on may not be in what is read.
+    const authenticatedAt = Date.now();
     const actor = await this.authenticate(data);
     if (!actor) throw new CollabRefusal('unauthenticated');
 
     // Read before the section: a scope change after this read moves the version, so it is noticed.
-    const scopeVersion = document.kind === 'section' ? this.scopes.version(document.id) : undefined;
+    const scopeVersion = this.scopes.version(document.kind === 'section' ? document.id : planDocumentName(document.id));
     const section = document.kind === 'section' ? await findSection(this.db, document.id) : null;
     const planId = document.kind === 'plan' ? document.id : section?.planId;
     const plan = planId ? await findPlan(this.db, planId) : null;
@@ -50,7 +52,7 @@ export class AuthenticationExtension implements Extension {
       party: party?.name ?? '',
       color: party ? PARTY_COLORS[party.kind] : '#444444',
     };
-    return { actor, document, planId: plan.id, presence, session: actor.session, scopeVersion };
+    return { actor, document, planId: plan.id, presence, session: actor.session, scopeVersion, authenticatedAt };
   }
 
   /**

@@ -1,4 +1,5 @@
 import {
+  ACCESS_REVOKED,
   parseDocumentName,
   SECTION_LIMITS,
   SESSION_ENDED,
@@ -68,6 +69,8 @@ export class PersistenceExtension implements Extension {
       scopeIsCurrent(connection: Connection<CollabContext>): boolean;
       /** The session behind the connection ended (it may have been attached after the logout). */
       sessionEnded(connection: Connection<CollabContext>): boolean;
+      /** The person's rights changed since the connection authenticated (moved, demoted). */
+      rightsChanged(connection: Connection<CollabContext>): boolean;
       /** Tells a read-only connection that what it sent is refused. */
       tellReadOnly(connection: Connection<CollabContext>): void;
     },
@@ -83,6 +86,7 @@ export class PersistenceExtension implements Extension {
   async beforeSync({ type, payload, connection, document, documentName }: beforeSyncPayload<CollabContext>) {
     if (type === SYNC_STEP_1 || parseDocumentName(documentName)?.kind !== 'section') return;
     if (this.scope.sessionEnded(connection)) throw Object.assign(new Error('session ended'), SESSION_ENDED);
+    if (this.scope.rightsChanged(connection)) throw Object.assign(new Error('rights changed'), ACCESS_REVOKED);
     let verdict: Verdict;
     for (;;) {
       // The scope may have been decided before a lock reached this connection: decide it again

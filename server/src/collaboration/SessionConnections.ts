@@ -23,6 +23,12 @@ export class SessionConnections {
    * attached after the logout closed the others, and must still find its session ended.
    */
   private readonly ended = new Map<string, number>();
+  /**
+   * People whose rights changed here (moved to another party, demoted), with when: a connection
+   * whose authentication read them before the change and joined its document after the change
+   * closed the others must still be sent to authenticate again.
+   */
+  private readonly changedUsers = new Map<string, number>();
 
   constructor(
     private readonly db: Db,
@@ -61,6 +67,17 @@ export class SessionConnections {
     return this.close((context) => context.actor.userId === userId, { userId });
   }
 
+  /** Remembers that the person's rights changed now (before their open connections are closed). */
+  userChanged(userId: string): void {
+    this.changedUsers.set(userId, Date.now());
+  }
+
+  /** Whether the person's rights changed since the connection's authentication began reading them. */
+  hasChanged(context: CollabContext): boolean {
+    const changedAt = this.changedUsers.get(context.actor.userId);
+    return changedAt !== undefined && changedAt >= context.authenticatedAt;
+  }
+
   /** Whether the connection's session ended (logout here, or expiry) since it authenticated. */
   hasEnded(context: CollabContext, now = new Date()): boolean {
     return this.ended.has(context.session.id) || context.session.expiresAt <= now.toISOString();
@@ -70,6 +87,7 @@ export class SessionConnections {
   async sweep(now = new Date()): Promise<number> {
     // An authentication under way takes moments; an hour is ample before forgetting a logout.
     for (const [id, at] of this.ended) if (now.getTime() - at > ENDED_MEMORY_MS) this.ended.delete(id);
+    for (const [id, at] of this.changedUsers) if (now.getTime() - at > ENDED_MEMORY_MS) this.changedUsers.delete(id);
     const open = new Set<string>();
     for (const document of this.hocuspocus.documents.values()) {
       for (const connection of document.getConnections()) {

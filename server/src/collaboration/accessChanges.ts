@@ -2,6 +2,7 @@ import { ACCESS_REVOKED, SESSION_ENDED } from '@fellesplan/domain';
 import type { Hocuspocus } from '@hocuspocus/server';
 import type { Logger } from 'pino';
 import type { AccessControl } from './AccessControl.js';
+import type { SessionConnections } from './SessionConnections.js';
 import { closeConnectionsWhere } from './closeSessionConnections.js';
 import type { CollabContext } from './context.js';
 
@@ -31,6 +32,7 @@ export class LocalAccessChanges implements AccessChanges {
     private readonly hocuspocus: Hocuspocus,
     private readonly access: AccessControl,
     private readonly logger: Logger,
+    private readonly sessions: Pick<SessionConnections, 'userChanged'>,
   ) {}
 
   async publish(change: AccessChange): Promise<void> {
@@ -42,7 +44,9 @@ export class LocalAccessChanges implements AccessChanges {
         await this.access.refreshPlan(change.planId);
         return;
       case 'user': {
-        // The actor in a connection's context is a snapshot (party, role): it must be taken again.
+        // The actor in a connection's context is a snapshot (party, role): it must be taken again,
+        // also by a connection authenticating now, which joins its document after this closes the others.
+        this.sessions.userChanged(change.userId);
         const closed = closeConnectionsWhere(
           this.hocuspocus,
           (context) => context.actor.userId === change.userId,

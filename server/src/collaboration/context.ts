@@ -9,12 +9,17 @@ export interface CollabContext {
   planId: string;
   /** How the person appears to others (carets, «Her nå»), from the session, never from the client. */
   presence: PresenceUser;
-  /** The version of the section's write scope `readOnly` was decided at (SectionScopes). */
+  /** The version of the section's write scope, or of the plan page's membership, it was decided at (SectionScopes). */
   scopeVersion?: number;
   /** The socket this connection shares with the tab's other documents (limits per socket). */
   socket?: SocketState;
   /** The session that authenticated the connection: logout and expiry close it. */
   session: SessionRef;
+  /**
+   * When `onAuthenticate` began reading the person (ms since epoch): a change of their rights
+   * published at or after it may not be in `actor`, and the connection must authenticate again.
+   */
+  authenticatedAt: number;
 }
 
 /** Hocuspocus rejects a connection with the `reason` of what `onAuthenticate` throws. */

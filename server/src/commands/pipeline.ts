@@ -1,6 +1,7 @@
 import {
   COMMANDS,
   DomainError,
+  isAdministrator,
   type AdminEventType,
   type AuditEventType,
   type CommandName,
@@ -112,6 +113,41 @@ async function planArchived(trx: Transaction<Database>, planId: string): Promise
   return Boolean(row?.archived_at);
 }
 
+/** The section a command acts on, if any: its own, or that of its thread or comment. */
+function targetSectionId(target: CommandTarget): string | undefined {
+  const { section, thread } = target as { section?: { id: string }; thread?: { section_id: string } };
+  return section?.id ?? thread?.section_id;
+}
+
+/**
+ * Whether the actor is still who the command was authorized as: active, in the same party (itself
+ * active) with the same role, and, unless an administrator, in the plan. A person deactivated,
+ * moved, demoted or taken out of the plan while their command was under way does not act as before.
+ */
+async function actorChanged(trx: Transaction<Database>, actor: SessionUser, planId: string | undefined) {
+  const row = await trx
+    .selectFrom('users')
+    .innerJoin('parties', 'parties.id', 'users.party_id')
+    .select(['users.party_id', 'users.role', 'users.deactivated_at', 'parties.deactivated_at as party_deactivated_at'])
+    .where('users.id', '=', actor.userId)
+    .executeTakeFirst();
+  if (!row || row.deactivated_at !== null || row.party_deactivated_at !== null) return 'unauthenticated';
+  if (row.party_id !== actor.partyId || row.role !== actor.role) return 'forbidden';
+  if (planId === undefined || isAdministrator(actor)) return null;
+  const member = await trx
+    .selectFrom('plan_parties')
+    .select('party_id')
+    .where('plan_id', '=', planId)
+    .where('party_id', '=', actor.partyId)
+    .executeTakeFirst();
+  return member ? null : 'not_found';
+}
+
+async function sectionDeleted(trx: Transaction<Database>, sectionId: string): Promise<boolean> {
+  const row = await trx.selectFrom('sections').select('deleted_at').where('id', '=', sectionId).executeTakeFirst();
+  return !row || row.deleted_at !== null;
+}
+
 /** A declared command, its types erased so the registry can hold all of them. */
 export interface RegisteredCommand {
   name: CommandName;
@@ -165,7 +201,12 @@ export async function runCommand<N extends CommandName, T extends CommandTarget,
         await lockPlanRow(trx, planId);
         // An archive that committed after `load` read the plan: nothing more changes in it.
         if (!command.onArchivedPlan && (await planArchived(trx, planId))) throw new DomainError('plan_archived');
+        // [PS7] Nor does anything land on a section deleted after `load` found it (a stance, a thread).
+        const sectionId = targetSectionId(target);
+        if (sectionId !== undefined && (await sectionDeleted(trx, sectionId))) throw new DomainError('not_found');
       }
+      const actorRefusal = await actorChanged(trx, actor, planId);
+      if (actorRefusal) throw new DomainError(actorRefusal);
       const at = new Date().toISOString();
       const { result, audit } = await command.change(trx, { ctx, actor, input, target, checked, at, request });
       if ('admin' in audit) {

@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { errorMessage } from '@fellesplan/domain';
 import type { Logger } from 'pino';
+import { redactUrl } from './redactUrl.js';
 
 interface HostName {
   hostname: string;
@@ -76,7 +77,7 @@ export function refuseForeignHostUpgrade(
   logger?: Logger,
 ): boolean {
   if (isAllowedHost(request.headers.host, allowed)) return false;
-  logger?.info({ host: request.headers.host, url: request.url }, 'upgrade refused: host not allowed');
+  logger?.info({ host: request.headers.host, url: redactUrl(request.url ?? '') }, 'upgrade refused: host not allowed');
   const language = /^\s*nn\b/i.test(request.headers['accept-language'] ?? '') ? 'nn' : 'nb';
   const body = JSON.stringify({ error: { code: 'invalid_host', message: errorMessage('invalid_host', language) } });
   socket.end(

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isValidOrgNumber, normalizeOrgNumber } from '../admin/orgNumber.js';
 import { LANGUAGES, ROLES } from '../admin/vocabulary.js';
 import { idSchema } from '../ids.js';
-import { hasVisibleText, INPUT_LIMITS, isStorableText } from '../inputLimits.js';
+import { hasVisibleText, INPUT_LIMITS, isPlainLine, isStorableText } from '../inputLimits.js';
 import { PARTY_KINDS } from '../types.js';
 
 /** A name people read (party, person, plan, section): trimmed, visible, storable. */
@@ -13,7 +13,8 @@ export const displayName = (max: number) =>
     .min(1, 'name_required')
     .max(max)
     .refine(hasVisibleText, 'name_required')
-    .refine(isStorableText, 'invalid_input');
+    .refine(isStorableText, 'invalid_input')
+    .refine(isPlainLine, 'invalid_input');
 
 const orgNumber = z.string().trim().refine(isValidOrgNumber, 'invalid_org_number').transform(normalizeOrgNumber);
 

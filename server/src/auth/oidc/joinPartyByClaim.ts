@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DomainError } from '@fellesplan/domain';
 import { appendAdminEvent } from '../../audit/appendAdminEvent.js';
 import type { Db } from '../../storage/database.js';
+import { emailTakenMeanwhile } from '../invitations.js';
 import type { OidcIdentity } from './oidcClient.js';
 
 /**
@@ -18,30 +19,33 @@ export async function joinPartyByClaim(
 ): Promise<string> {
   const userId = randomUUID();
   const at = now.toISOString();
-  await db.transaction().execute(async (trx) => {
-    const taken = await trx.selectFrom('users').select('id').where('email', '=', person.email).executeTakeFirst();
-    if (taken) throw new DomainError('email_taken');
-    await trx
-      .insertInto('users')
-      .values({
-        id: userId,
-        party_id: party.id,
-        name: person.name,
-        email: person.email,
-        password_hash: '',
-        oidc_issuer: identity.issuer,
-        oidc_subject: identity.subject,
-        role: 'member',
-        created_at: at,
-      })
-      .execute();
-    await appendAdminEvent(trx, {
-      helsefellesskapId: party.helsefellesskapId,
-      actor: { userId, partyId: party.id },
-      type: 'user.linked',
-      payload: { userId, partyId: party.id, via: 'org_claim', orgNumber: party.orgNumber, issuer: identity.issuer },
-      at,
-    });
-  });
+  await db
+    .transaction()
+    .execute(async (trx) => {
+      const taken = await trx.selectFrom('users').select('id').where('email', '=', person.email).executeTakeFirst();
+      if (taken) throw new DomainError('email_taken');
+      await trx
+        .insertInto('users')
+        .values({
+          id: userId,
+          party_id: party.id,
+          name: person.name,
+          email: person.email,
+          password_hash: '',
+          oidc_issuer: identity.issuer,
+          oidc_subject: identity.subject,
+          role: 'member',
+          created_at: at,
+        })
+        .execute();
+      await appendAdminEvent(trx, {
+        helsefellesskapId: party.helsefellesskapId,
+        actor: { userId, partyId: party.id },
+        type: 'user.linked',
+        payload: { userId, partyId: party.id, via: 'org_claim', orgNumber: party.orgNumber, issuer: identity.issuer },
+        at,
+      });
+    })
+    .catch(emailTakenMeanwhile(db, person.email));
   return userId;
 }

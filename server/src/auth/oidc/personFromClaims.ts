@@ -1,3 +1,4 @@
+import { hasVisibleText, isPlainLine, isStorableText } from '@fellesplan/domain';
 import { z } from 'zod';
 
 /** Name and e-mail as the provider states them; `null` where it states nothing usable. */
@@ -10,7 +11,12 @@ export interface ClaimedPerson {
 const emailClaim = z.string().trim().toLowerCase().email().max(320);
 
 export function personFromClaims(claims: Record<string, unknown>): ClaimedPerson {
-  const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim().slice(0, 200) : null);
+  // A name is shown beside everything the person writes: one that shows nothing, breaks the line
+  // or turns the text around is not taken (the invitation's name, or the e-mail, stands instead).
+  const text = (value: unknown) => {
+    const trimmed = typeof value === 'string' ? value.trim().slice(0, 200) : '';
+    return hasVisibleText(trimmed) && isPlainLine(trimmed) && isStorableText(trimmed) ? trimmed : null;
+  };
   const given = text(claims.given_name);
   const family = text(claims.family_name);
   const name = text(claims.name) ?? ([given, family].filter(Boolean).join(' ') || null);
