@@ -32,3 +32,42 @@ describe('one address invited twice, accepted at once', () => {
     }
   });
 });
+
+describe('an administrator on the way out', () => {
+  it('[ADM3] invites a private address as admin, is deactivated, and the link no longer works; a link from an administrator still in office does', async () => {
+    const p = await f.partnership(adminPartnershipSpec());
+    const invite = async (token: string, email: string) => {
+      const res = await command(f.url, token, 'invitations.create', {
+        partyId: p.party('sekretariat'),
+        email,
+        name: 'Privat',
+        role: 'admin',
+      });
+      expect(res.status).toBe(200);
+      return tokenOf(res.body);
+    };
+    const leaving = await invite(p.token('admin'), `privat.${Date.now()}@example.no`);
+    // Another administrator takes over and deactivates the one leaving.
+    const successor = p.user('medarbeider');
+    expect(
+      (await command(f.url, p.token('admin'), 'users.update', { userId: successor.id, role: 'admin' })).status,
+    ).toBe(200);
+    const staying = await invite(p.token('medarbeider'), `ny.${Date.now()}@example.no`);
+    expect(
+      (await command(f.url, p.token('medarbeider'), 'users.deactivate', { userId: p.user('admin').id })).status,
+    ).toBe(200);
+
+    const preview = await api(f.url, `/api/invitations/${leaving}`);
+    expect(preview.status).toBe(404);
+    const accepted = await api(f.url, `/api/invitations/${leaving}/accept`, {
+      body: { name: 'Privat', password: ADMIN_TEST_PASSWORD },
+    });
+    expect(accepted.status).toBe(404);
+    expect(accepted.body).toMatchObject({ error: { code: 'invitation_invalid' } });
+
+    const ok = await api(f.url, `/api/invitations/${staying}/accept`, {
+      body: { name: 'Ny', password: ADMIN_TEST_PASSWORD },
+    });
+    expect(ok.status).toBe(200);
+  });
+});

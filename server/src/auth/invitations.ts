@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { DomainError, type Role } from '@fellesplan/domain';
+import { DomainError, isAdministrator, type Role } from '@fellesplan/domain';
 import { appendAdminEvent } from '../audit/appendAdminEvent.js';
 import type { Db } from '../storage/database.js';
 import type { InvitationRow } from '../storage/schema.js';
@@ -14,7 +14,9 @@ export function newInvitationToken(): { token: string; tokenHash: string } {
 /**
  * The invitation a token names, if it can still be accepted: unknown → 404 `invitation_invalid`,
  * used or revoked → 409 `invitation_used`, past its expiry → 409 `invitation_expired`. The party
- * must still be active.
+ * must still be active, and so must the administrator who invited: an administrator who is
+ * deactivated or demoted takes their pending invitations with them (404 `invitation_invalid`),
+ * so nobody can invite a private address on the way out and accept it afterwards.
  */
 export async function usableInvitation(db: Db, token: string, now = new Date()): Promise<InvitationRow> {
   if (token.length === 0 || token.length > 200) throw new DomainError('invitation_invalid');
@@ -32,6 +34,18 @@ export async function usableInvitation(db: Db, token: string, now = new Date()):
     .where('id', '=', invitation.party_id)
     .executeTakeFirst();
   if (!party || party.deactivated_at !== null) throw new DomainError('party_inactive');
+  const inviter = await db
+    .selectFrom('users')
+    .innerJoin('parties', 'parties.id', 'users.party_id')
+    .select(['users.role', 'users.deactivated_at', 'parties.kind', 'parties.deactivated_at as party_deactivated_at'])
+    .where('users.id', '=', invitation.invited_by)
+    .executeTakeFirst();
+  const inviterStillAdmin =
+    inviter !== undefined &&
+    inviter.deactivated_at === null &&
+    inviter.party_deactivated_at === null &&
+    isAdministrator({ role: inviter.role as Role, partyKind: inviter.kind });
+  if (!inviterStillAdmin) throw new DomainError('invitation_invalid');
   return invitation;
 }
 

@@ -3,12 +3,10 @@ import { isPostgres } from './dialect.js';
 import type { Database } from './schema.js';
 
 // On PostgreSQL transactions overlap; these row locks serialize the ones that must not. SQLite
-// has no FOR UPDATE and one writer per file; within one process transactions never overlap, but
-// two processes on one file can: a transaction that reads first and writes later then fails at
-// once with SQLITE_BUSY (its snapshot went stale; the busy timeout does not apply). So on SQLite
-// these are writes of the value the row has: the transaction becomes the writer from its first
-// statement, waiting its turn under the busy timeout. Lock order, to stay free of deadlocks: the
-// plan row first (every command's transaction starts with it), then section rows.
+// has no FOR UPDATE and one writer per file: its transactions begin immediate (sqlite.ts), so they
+// already take turns, also across processes on one file, and these are no-ops there. Lock order,
+// to stay free of deadlocks: the plan row first (every command's transaction starts with it), then
+// section rows.
 
 /**
  * Locks the plan row until the transaction ends: governance writes to one plan (caps counted
@@ -16,14 +14,7 @@ import type { Database } from './schema.js';
  * updating the audit head takes anyway, and it leaves foreign-key checks against the plan free.
  */
 export async function lockPlanRow(trx: Transaction<Database>, planId: string): Promise<void> {
-  if (!isPostgres(trx)) {
-    await trx
-      .updateTable('plans')
-      .set((eb) => ({ audit_seq: eb.ref('audit_seq') }))
-      .where('id', '=', planId)
-      .execute();
-    return;
-  }
+  if (!isPostgres(trx)) return;
   await trx.selectFrom('plans').select('id').where('id', '=', planId).forNoKeyUpdate().execute();
 }
 
@@ -32,13 +23,6 @@ export async function lockPlanRow(trx: Transaction<Database>, planId: string): P
  * (the last active administrator) take turns. Administrative commands take no plan row.
  */
 export async function lockPartnershipRow(trx: Transaction<Database>, helsefellesskapId: string): Promise<void> {
-  if (!isPostgres(trx)) {
-    await trx
-      .updateTable('helsefellesskap')
-      .set((eb) => ({ name: eb.ref('name') }))
-      .where('id', '=', helsefellesskapId)
-      .execute();
-    return;
-  }
+  if (!isPostgres(trx)) return;
   await trx.selectFrom('helsefellesskap').select('id').where('id', '=', helsefellesskapId).forNoKeyUpdate().execute();
 }
