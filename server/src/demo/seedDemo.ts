@@ -1,14 +1,14 @@
-import type { CommandInput, CommandName, CommandResult, Role } from '@fellesplan/domain';
+import type { CommandInput, CommandName, CommandResult } from '@fellesplan/domain';
 import { plainTextToDoc } from '@fellesplan/editor';
 import { acceptInvitation } from '../auth/invitations.js';
 import { hashPassword } from '../auth/password.js';
-import type { SessionUser } from '../auth/sessions.js';
 import { commands } from '../commands/index.js';
 import type { AppContext } from '../routes/context.js';
-import type { Db } from '../storage/database.js';
 import { listSections } from '../storage/repositories/plans.js';
 import { writeNewSectionBody } from '../storage/repositories/sections.js';
 import { prepareFirstStart, runSetup } from '../setup/firstStart.js';
+import { actorOf } from '../presenters/user.js';
+import { loadUserRecord } from '../queries/userRecord.js';
 import { DEMO_PARTIES, DEMO_PARTNERSHIP, DEMO_PASSWORD, DEMO_PLAN, demoBodies } from './demoPlan.js';
 
 /** Seeds the demo helsefellesskap (DESIGN 6.1) into an empty database; returns whether it did. */
@@ -43,7 +43,7 @@ export async function seedDemo(ctx: AppContext): Promise<{ helsefellesskapId: st
     },
     passwordHash,
   );
-  const admin = await findSessionUserById(ctx.db, userId);
+  const admin = actorOf(await loadUserRecord(ctx.db, userId));
   const run = async <N extends CommandName>(name: N, input: CommandInput<N>): Promise<CommandResult<N>> =>
     (await commands[name].run(ctx, admin, input, { baseUrl: DEMO_LINK_BASE })) as CommandResult<N>;
 
@@ -77,30 +77,3 @@ export async function seedDemo(ctx: AppContext): Promise<{ helsefellesskapId: st
 
 // Invitation links of the demo are accepted at once; they are never shown or sent anywhere.
 const DEMO_LINK_BASE = 'http://demo.invalid';
-
-/** The administrator as a session would present them, for running commands on their behalf. */
-async function findSessionUserById(db: Db, userId: string): Promise<SessionUser> {
-  const row = await db
-    .selectFrom('users')
-    .innerJoin('parties', 'parties.id', 'users.party_id')
-    .select([
-      'users.id',
-      'users.name',
-      'users.email',
-      'users.party_id',
-      'users.role',
-      'parties.kind',
-      'parties.helsefellesskap_id',
-    ])
-    .where('users.id', '=', userId)
-    .executeTakeFirstOrThrow();
-  return {
-    userId: row.id,
-    name: row.name,
-    email: row.email,
-    partyId: row.party_id,
-    helsefellesskapId: row.helsefellesskap_id,
-    role: row.role as Role,
-    partyKind: row.kind,
-  };
-}
