@@ -6,6 +6,7 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api, ApiError, oidcLoginHref } from '../api/client.js';
 import { AppHeader } from '../components/AppHeader.js';
 import { accountErrors } from '../forms/accountErrors.js';
+import { FormError } from '../forms/FormError.js';
 import { useFormErrors } from '../forms/useFormErrors.js';
 import { formatDateTime } from '../i18n/formatDateTime.js';
 import { useSession } from '../session/SessionContext.js';
@@ -105,14 +106,12 @@ export function InvitePage() {
                   <Heading level={2} data-size="xs">
                     {preview.oidc ? t('invite.orPassword') : t('invite.createAccount')}
                   </Heading>
-                  {form.formError && (
-                    <Alert data-color="danger" role="alert" data-testid="invite.error">
-                      <Heading level={3} data-size="2xs">
-                        {t('invite.failed')}
-                      </Heading>
-                      <Paragraph>{form.formError}</Paragraph>
-                    </Alert>
-                  )}
+                  <FormError
+                    message={form.formError}
+                    heading={t('invite.failed')}
+                    headingLevel={3}
+                    testId="invite.error"
+                  />
                   <Textfield
                     id={form.id('name')}
                     label={t('invite.name')}
