@@ -5,8 +5,11 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.js';
 import { ActivationButton } from '../../admin/ActivationButton.js';
 import { ActiveTag } from '../../admin/ActiveTag.js';
+import { AdminTable } from '../../admin/AdminTable.js';
+import { NameCell } from '../../admin/NameCell.js';
 import { AdminStatus } from '../../admin/AdminStatus.js';
 import { useAdminStatus } from '../../admin/useAdminStatus.js';
+import { useAdminTitle } from '../../admin/useAdminTitle.js';
 import { useAdminData } from '../../admin/usePartnership.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { SelectField } from '../../components/SelectField.js';
@@ -27,9 +30,7 @@ export function PartiesPage() {
   const [editing, setEditing] = useState<PartyAdminView | null>(null);
   const [deactivating, setDeactivating] = useState<PartyAdminView | null>(null);
 
-  useEffect(() => {
-    document.title = `${t('admin.tabs.parties')} – ${t('admin.title')} – ${t('app.name')}`;
-  }, [t]);
+  useAdminTitle('admin.tabs.parties');
 
   return (
     <div className="admin-section" data-testid="admin.parties">
@@ -42,60 +43,53 @@ export function PartiesPage() {
         {partnership.parties.length === 0 ? (
           <Paragraph>{t('parties.empty')}</Paragraph>
         ) : (
-          <div className="table-scroll">
-            <Table data-size="sm" className="admin-table" data-testid="parties.table">
-              <caption className="visually-hidden">{t('parties.title')}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell>{t('parties.name')}</Table.HeaderCell>
-                  <Table.HeaderCell>{t('parties.kind')}</Table.HeaderCell>
-                  <Table.HeaderCell>{t('parties.orgNumberShort')}</Table.HeaderCell>
-                  <Table.HeaderCell>{t('admin.status')}</Table.HeaderCell>
-                  <Table.HeaderCell>{t('admin.actions')}</Table.HeaderCell>
-                </Table.Row>
-              </Table.Head>
-              <Table.Body>
-                {partnership.parties.map((party) => (
-                  <Table.Row key={party.id} data-testid="parties.row" data-party-id={party.id}>
-                    <Table.Cell>
-                      <span className="admin-table__name">{party.name}</span>
-                      {party.description && <span className="admin-table__detail">{party.description}</span>}
-                    </Table.Cell>
-                    <Table.Cell>{t(`partyKind.${party.kind}`)}</Table.Cell>
-                    <Table.Cell>{party.orgNumber ?? '–'}</Table.Cell>
-                    <Table.Cell>
-                      <ActiveTag active={party.active} />
-                    </Table.Cell>
-                    <Table.Cell>
-                      <div className="admin-table__actions">
-                        <Button
-                          variant="tertiary"
-                          data-size="sm"
-                          aria-label={t('parties.editNamed', { name: party.name })}
-                          onClick={() => setEditing(party)}
-                          data-testid="parties.edit"
-                        >
-                          {t('admin.edit')}
-                        </Button>
-                        <ActivationButton
-                          active={party.active}
-                          name={party.name}
-                          testIdPrefix="parties"
-                          onDeactivate={() => setDeactivating(party)}
-                          onReactivate={() =>
-                            act(
-                              () => api.command('parties.reactivate', { partyId: party.id }),
-                              t('parties.reactivated', { name: party.name }),
-                            )
-                          }
-                        />
-                      </div>
-                    </Table.Cell>
-                  </Table.Row>
-                ))}
-              </Table.Body>
-            </Table>
-          </div>
+          <AdminTable
+            caption={t('parties.title')}
+            headers={[
+              t('parties.name'),
+              t('parties.kind'),
+              t('parties.orgNumberShort'),
+              t('admin.status'),
+              t('admin.actions'),
+            ]}
+            testId="parties.table"
+          >
+            {partnership.parties.map((party) => (
+              <Table.Row key={party.id} data-testid="parties.row" data-party-id={party.id}>
+                <NameCell name={party.name} detail={party.description} />
+                <Table.Cell>{t(`partyKind.${party.kind}`)}</Table.Cell>
+                <Table.Cell>{party.orgNumber ?? '–'}</Table.Cell>
+                <Table.Cell>
+                  <ActiveTag active={party.active} />
+                </Table.Cell>
+                <Table.Cell>
+                  <div className="admin-table__actions">
+                    <Button
+                      variant="tertiary"
+                      data-size="sm"
+                      aria-label={t('parties.editNamed', { name: party.name })}
+                      onClick={() => setEditing(party)}
+                      data-testid="parties.edit"
+                    >
+                      {t('admin.edit')}
+                    </Button>
+                    <ActivationButton
+                      active={party.active}
+                      name={party.name}
+                      testIdPrefix="parties"
+                      onDeactivate={() => setDeactivating(party)}
+                      onReactivate={() =>
+                        act(
+                          () => api.command('parties.reactivate', { partyId: party.id }),
+                          t('parties.reactivated', { name: party.name }),
+                        )
+                      }
+                    />
+                  </div>
+                </Table.Cell>
+              </Table.Row>
+            ))}
+          </AdminTable>
         )}
       </section>
       <PartyCreateForm onCreated={(name) => done(t('parties.created', { name }))} />

@@ -12,10 +12,13 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.js';
 import { ActivationButton } from '../../admin/ActivationButton.js';
 import { ActiveTag } from '../../admin/ActiveTag.js';
+import { AdminTable } from '../../admin/AdminTable.js';
+import { NameCell } from '../../admin/NameCell.js';
 import { AdminStatus } from '../../admin/AdminStatus.js';
 import { invitationErrors } from '../../admin/invitationErrors.js';
 import { absoluteInvitationUrl } from '../../admin/invitationUrl.js';
 import { useAdminStatus } from '../../admin/useAdminStatus.js';
+import { useAdminTitle } from '../../admin/useAdminTitle.js';
 import { useAdminData } from '../../admin/usePartnership.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { SelectField } from '../../components/SelectField.js';
@@ -41,9 +44,7 @@ export function PeoplePage() {
   const [deactivating, setDeactivating] = useState<PersonAdminView | null>(null);
   const partyName = (id: string) => partnership.parties.find((p) => p.id === id)?.name ?? '–';
 
-  useEffect(() => {
-    document.title = `${t('admin.tabs.people')} – ${t('admin.title')} – ${t('app.name')}`;
-  }, [t]);
+  useAdminTitle('admin.tabs.people');
 
   return (
     <div className="admin-section" data-testid="admin.people">
@@ -56,120 +57,106 @@ export function PeoplePage() {
         {partnership.invitations.length === 0 ? (
           <Paragraph>{t('invitations.empty')}</Paragraph>
         ) : (
-          <div className="table-scroll">
-            <Table data-size="sm" className="admin-table" data-testid="invitations.table">
-              <caption className="visually-hidden">{t('invitations.title')}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell>{t('people.name')}</Table.HeaderCell>
-                  <Table.HeaderCell>{t('people.party')}</Table.HeaderCell>
-                  <Table.HeaderCell>{t('people.role')}</Table.HeaderCell>
-                  <Table.HeaderCell>{t('admin.status')}</Table.HeaderCell>
-                  <Table.HeaderCell>{t('invitations.expires')}</Table.HeaderCell>
-                  <Table.HeaderCell>{t('admin.actions')}</Table.HeaderCell>
-                </Table.Row>
-              </Table.Head>
-              <Table.Body>
-                {partnership.invitations.map((invitation) => (
-                  <Table.Row key={invitation.id} data-testid="invitations.row" data-status={invitation.status}>
-                    <Table.Cell>
-                      <span className="admin-table__name">{invitation.name}</span>
-                      <span className="admin-table__detail">{invitation.email}</span>
-                    </Table.Cell>
-                    <Table.Cell>{partyName(invitation.partyId)}</Table.Cell>
-                    <Table.Cell>{t(`role.${invitation.role}`)}</Table.Cell>
-                    <Table.Cell>
-                      <Tag data-size="sm" data-color={STATUS_COLORS[invitation.status]}>
-                        {t(`invitations.status.${invitation.status}`)}
-                      </Tag>
-                    </Table.Cell>
-                    <Table.Cell>{formatDateTime(invitation.expiresAt)}</Table.Cell>
-                    <Table.Cell>
-                      {invitation.status === 'pending' && (
-                        <Button
-                          variant="tertiary"
-                          data-size="sm"
-                          aria-label={t('invitations.revokeNamed', { name: invitation.name })}
-                          onClick={() => setRevoking(invitation)}
-                          data-testid="invitations.revoke"
-                        >
-                          {t('invitations.revoke')}
-                        </Button>
-                      )}
-                    </Table.Cell>
-                  </Table.Row>
-                ))}
-              </Table.Body>
-            </Table>
-          </div>
+          <AdminTable
+            caption={t('invitations.title')}
+            headers={[
+              t('people.name'),
+              t('people.party'),
+              t('people.role'),
+              t('admin.status'),
+              t('invitations.expires'),
+              t('admin.actions'),
+            ]}
+            testId="invitations.table"
+          >
+            {partnership.invitations.map((invitation) => (
+              <Table.Row key={invitation.id} data-testid="invitations.row" data-status={invitation.status}>
+                <NameCell name={invitation.name} detail={invitation.email} />
+                <Table.Cell>{partyName(invitation.partyId)}</Table.Cell>
+                <Table.Cell>{t(`role.${invitation.role}`)}</Table.Cell>
+                <Table.Cell>
+                  <Tag data-size="sm" data-color={STATUS_COLORS[invitation.status]}>
+                    {t(`invitations.status.${invitation.status}`)}
+                  </Tag>
+                </Table.Cell>
+                <Table.Cell>{formatDateTime(invitation.expiresAt)}</Table.Cell>
+                <Table.Cell>
+                  {invitation.status === 'pending' && (
+                    <Button
+                      variant="tertiary"
+                      data-size="sm"
+                      aria-label={t('invitations.revokeNamed', { name: invitation.name })}
+                      onClick={() => setRevoking(invitation)}
+                      data-testid="invitations.revoke"
+                    >
+                      {t('invitations.revoke')}
+                    </Button>
+                  )}
+                </Table.Cell>
+              </Table.Row>
+            ))}
+          </AdminTable>
         )}
       </section>
       <section aria-labelledby="people-heading">
         <Heading level={2} data-size="sm" id="people-heading">
           {t('people.title')}
         </Heading>
-        <div className="table-scroll">
-          <Table data-size="sm" className="admin-table" data-testid="people.table">
-            <caption className="visually-hidden">{t('people.title')}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell>{t('people.name')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('people.party')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('people.role')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('people.signIn')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('admin.status')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('admin.actions')}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {partnership.users.map((person) => (
-                <Table.Row key={person.id} data-testid="people.row" data-user-id={person.id}>
-                  <Table.Cell>
-                    <span className="admin-table__name">{person.name}</span>
-                    <span className="admin-table__detail">{person.email}</span>
-                  </Table.Cell>
-                  <Table.Cell>{partyName(person.partyId)}</Table.Cell>
-                  <Table.Cell>{t(`role.${person.role}`)}</Table.Cell>
-                  <Table.Cell>
-                    {[person.password && t('people.password'), person.oidc && t('people.oidc')]
-                      .filter(Boolean)
-                      .join(', ') || '–'}
-                  </Table.Cell>
-                  <Table.Cell>
-                    <ActiveTag active={person.active} />
-                  </Table.Cell>
-                  <Table.Cell>
-                    <div className="admin-table__actions">
-                      <Button
-                        variant="tertiary"
-                        data-size="sm"
-                        aria-label={t('people.editNamed', { name: person.name })}
-                        onClick={() => setEditing(person)}
-                        data-testid="people.edit"
-                      >
-                        {t('admin.edit')}
-                      </Button>
-                      {person.id !== user?.id && (
-                        <ActivationButton
-                          active={person.active}
-                          name={person.name}
-                          testIdPrefix="people"
-                          onDeactivate={() => setDeactivating(person)}
-                          onReactivate={() =>
-                            act(
-                              () => api.command('users.reactivate', { userId: person.id }),
-                              t('people.reactivated', { name: person.name }),
-                            )
-                          }
-                        />
-                      )}
-                    </div>
-                  </Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        </div>
+        <AdminTable
+          caption={t('people.title')}
+          headers={[
+            t('people.name'),
+            t('people.party'),
+            t('people.role'),
+            t('people.signIn'),
+            t('admin.status'),
+            t('admin.actions'),
+          ]}
+          testId="people.table"
+        >
+          {partnership.users.map((person) => (
+            <Table.Row key={person.id} data-testid="people.row" data-user-id={person.id}>
+              <NameCell name={person.name} detail={person.email} />
+              <Table.Cell>{partyName(person.partyId)}</Table.Cell>
+              <Table.Cell>{t(`role.${person.role}`)}</Table.Cell>
+              <Table.Cell>
+                {[person.password && t('people.password'), person.oidc && t('people.oidc')]
+                  .filter(Boolean)
+                  .join(', ') || '–'}
+              </Table.Cell>
+              <Table.Cell>
+                <ActiveTag active={person.active} />
+              </Table.Cell>
+              <Table.Cell>
+                <div className="admin-table__actions">
+                  <Button
+                    variant="tertiary"
+                    data-size="sm"
+                    aria-label={t('people.editNamed', { name: person.name })}
+                    onClick={() => setEditing(person)}
+                    data-testid="people.edit"
+                  >
+                    {t('admin.edit')}
+                  </Button>
+                  {person.id !== user?.id && (
+                    <ActivationButton
+                      active={person.active}
+                      name={person.name}
+                      testIdPrefix="people"
+                      onDeactivate={() => setDeactivating(person)}
+                      onReactivate={() =>
+                        act(
+                          () => api.command('users.reactivate', { userId: person.id }),
+                          t('people.reactivated', { name: person.name }),
+                        )
+                      }
+                    />
+                  )}
+                </div>
+              </Table.Cell>
+            </Table.Row>
+          ))}
+        </AdminTable>
       </section>
       <PersonEditDialog
         person={editing}

@@ -1,12 +1,14 @@
 import { Button, Fieldset, Heading, Paragraph, Radio, Table, Tag, Textfield } from '@digdir/designsystemet-react';
 import { FORUMS, INPUT_LIMITS, type Forum, type PlanSummaryView } from '@fellesplan/domain';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { api } from '../../api/client.js';
 import { planCreateInput, type PlanForm, type PlanStart } from '../../admin/planCreateInput.js';
+import { AdminTable } from '../../admin/AdminTable.js';
 import { AdminStatus } from '../../admin/AdminStatus.js';
 import { useAdminStatus } from '../../admin/useAdminStatus.js';
+import { useAdminTitle } from '../../admin/useAdminTitle.js';
 import { useAdminData } from '../../admin/usePartnership.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { SelectField } from '../../components/SelectField.js';
@@ -25,9 +27,7 @@ export function PlansAdminPage() {
   const { status, done } = useAdminStatus();
   const [archiving, setArchiving] = useState<PlanSummaryView | null>(null);
 
-  useEffect(() => {
-    document.title = `${t('admin.tabs.plans')} – ${t('admin.title')} – ${t('app.name')}`;
-  }, [t]);
+  useAdminTitle('admin.tabs.plans');
 
   return (
     <div className="admin-section" data-testid="admin.plans">
@@ -40,60 +40,56 @@ export function PlansAdminPage() {
         {plans.length === 0 ? (
           <Paragraph>{t('adminPlans.empty')}</Paragraph>
         ) : (
-          <div className="table-scroll">
-            <Table data-size="sm" className="admin-table" data-testid="adminPlans.table">
-              <caption className="visually-hidden">{t('adminPlans.title')}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell>{t('adminPlans.planTitle')}</Table.HeaderCell>
-                  <Table.HeaderCell>{t('adminPlans.forum')}</Table.HeaderCell>
-                  <Table.HeaderCell>{t('adminPlans.period')}</Table.HeaderCell>
-                  <Table.HeaderCell>{t('adminPlans.sections')}</Table.HeaderCell>
-                  <Table.HeaderCell>{t('admin.status')}</Table.HeaderCell>
-                  <Table.HeaderCell>{t('admin.actions')}</Table.HeaderCell>
-                </Table.Row>
-              </Table.Head>
-              <Table.Body>
-                {plans.map((plan) => (
-                  <Table.Row key={plan.id} data-testid="adminPlans.row" data-plan-id={plan.id}>
-                    <Table.Cell>
-                      <Link to={`/plans/${plan.id}`}>{plan.title}</Link>
-                    </Table.Cell>
-                    <Table.Cell>{forumLabel(t, plan.forum) ?? '–'}</Table.Cell>
-                    <Table.Cell>{plan.period ?? '–'}</Table.Cell>
-                    <Table.Cell>{plan.sectionCount}</Table.Cell>
-                    <Table.Cell>
-                      <Tag data-size="sm" data-color={plan.archivedAt ? 'neutral' : 'success'}>
-                        {plan.archivedAt ? t('plan.archived') : t('admin.active')}
-                      </Tag>
-                    </Table.Cell>
-                    <Table.Cell>
-                      <div className="admin-table__actions">
-                        <Link
-                          to={`/plans/${plan.id}/structure`}
-                          aria-label={t('adminPlans.structureNamed', { title: plan.title })}
-                          data-testid="adminPlans.structure"
-                        >
-                          {t('adminPlans.structure')}
-                        </Link>
-                        {!plan.archivedAt && (
-                          <Button
-                            variant="tertiary"
-                            data-size="sm"
-                            aria-label={t('adminPlans.archiveNamed', { title: plan.title })}
-                            onClick={() => setArchiving(plan)}
-                            data-testid="adminPlans.archive"
-                          >
-                            {t('adminPlans.archive')}
-                          </Button>
-                        )}
-                      </div>
-                    </Table.Cell>
-                  </Table.Row>
-                ))}
-              </Table.Body>
-            </Table>
-          </div>
+          <AdminTable
+            caption={t('adminPlans.title')}
+            headers={[
+              t('adminPlans.planTitle'),
+              t('adminPlans.forum'),
+              t('adminPlans.period'),
+              t('adminPlans.sections'),
+              t('admin.status'),
+              t('admin.actions'),
+            ]}
+            testId="adminPlans.table"
+          >
+            {plans.map((plan) => (
+              <Table.Row key={plan.id} data-testid="adminPlans.row" data-plan-id={plan.id}>
+                <Table.Cell>
+                  <Link to={`/plans/${plan.id}`}>{plan.title}</Link>
+                </Table.Cell>
+                <Table.Cell>{forumLabel(t, plan.forum) ?? '–'}</Table.Cell>
+                <Table.Cell>{plan.period ?? '–'}</Table.Cell>
+                <Table.Cell>{plan.sectionCount}</Table.Cell>
+                <Table.Cell>
+                  <Tag data-size="sm" data-color={plan.archivedAt ? 'neutral' : 'success'}>
+                    {plan.archivedAt ? t('plan.archived') : t('admin.active')}
+                  </Tag>
+                </Table.Cell>
+                <Table.Cell>
+                  <div className="admin-table__actions">
+                    <Link
+                      to={`/plans/${plan.id}/structure`}
+                      aria-label={t('adminPlans.structureNamed', { title: plan.title })}
+                      data-testid="adminPlans.structure"
+                    >
+                      {t('adminPlans.structure')}
+                    </Link>
+                    {!plan.archivedAt && (
+                      <Button
+                        variant="tertiary"
+                        data-size="sm"
+                        aria-label={t('adminPlans.archiveNamed', { title: plan.title })}
+                        onClick={() => setArchiving(plan)}
+                        data-testid="adminPlans.archive"
+                      >
+                        {t('adminPlans.archive')}
+                      </Button>
+                    )}
+                  </div>
+                </Table.Cell>
+              </Table.Row>
+            ))}
+          </AdminTable>
         )}
       </section>
       <ConfirmDialog
