@@ -1,5 +1,5 @@
-import { Button } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
+import { RowButton } from './RowButton.js';
 
 /**
  * Deactivate (asks first, in a dialog the page opens) or reactivate (at once) one party or person
@@ -21,24 +21,18 @@ export function ActivationButton({
 }) {
   const { t } = useTranslation();
   return active ? (
-    <Button
-      variant="tertiary"
-      data-size="sm"
-      aria-label={t('admin.deactivateNamed', { name })}
+    <RowButton
+      label={t('admin.deactivate')}
+      accessibleName={t('admin.deactivateNamed', { name })}
       onClick={onDeactivate}
-      data-testid={`${testIdPrefix}.deactivate`}
-    >
-      {t('admin.deactivate')}
-    </Button>
+      testId={`${testIdPrefix}.deactivate`}
+    />
   ) : (
-    <Button
-      variant="tertiary"
-      data-size="sm"
-      aria-label={t('admin.reactivateNamed', { name })}
+    <RowButton
+      label={t('admin.reactivate')}
+      accessibleName={t('admin.reactivateNamed', { name })}
       onClick={() => void onReactivate()}
-      data-testid={`${testIdPrefix}.reactivate`}
-    >
-      {t('admin.reactivate')}
-    </Button>
+      testId={`${testIdPrefix}.reactivate`}
+    />
   );
 }

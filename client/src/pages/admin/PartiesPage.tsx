@@ -5,9 +5,10 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.js';
 import { ActivationButton } from '../../admin/ActivationButton.js';
 import { ActiveTag } from '../../admin/ActiveTag.js';
+import { AdminStatus } from '../../admin/AdminStatus.js';
 import { AdminTable } from '../../admin/AdminTable.js';
 import { NameCell } from '../../admin/NameCell.js';
-import { AdminStatus } from '../../admin/AdminStatus.js';
+import { RowButton } from '../../admin/RowButton.js';
 import { useAdminStatus } from '../../admin/useAdminStatus.js';
 import { useAdminTitle } from '../../admin/useAdminTitle.js';
 import { useAdminData } from '../../admin/usePartnership.js';
@@ -64,15 +65,12 @@ export function PartiesPage() {
                 </Table.Cell>
                 <Table.Cell>
                   <div className="admin-table__actions">
-                    <Button
-                      variant="tertiary"
-                      data-size="sm"
-                      aria-label={t('parties.editNamed', { name: party.name })}
+                    <RowButton
+                      label={t('admin.edit')}
+                      accessibleName={t('parties.editNamed', { name: party.name })}
                       onClick={() => setEditing(party)}
-                      data-testid="parties.edit"
-                    >
-                      {t('admin.edit')}
-                    </Button>
+                      testId="parties.edit"
+                    />
                     <ActivationButton
                       active={party.active}
                       name={party.name}

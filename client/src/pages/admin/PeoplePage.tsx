@@ -12,11 +12,12 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.js';
 import { ActivationButton } from '../../admin/ActivationButton.js';
 import { ActiveTag } from '../../admin/ActiveTag.js';
-import { AdminTable } from '../../admin/AdminTable.js';
-import { NameCell } from '../../admin/NameCell.js';
 import { AdminStatus } from '../../admin/AdminStatus.js';
+import { AdminTable } from '../../admin/AdminTable.js';
 import { invitationErrors } from '../../admin/invitationErrors.js';
 import { absoluteInvitationUrl } from '../../admin/invitationUrl.js';
+import { NameCell } from '../../admin/NameCell.js';
+import { RowButton } from '../../admin/RowButton.js';
 import { useAdminStatus } from '../../admin/useAdminStatus.js';
 import { useAdminTitle } from '../../admin/useAdminTitle.js';
 import { useAdminData } from '../../admin/usePartnership.js';
@@ -82,15 +83,12 @@ export function PeoplePage() {
                 <Table.Cell>{formatDateTime(invitation.expiresAt)}</Table.Cell>
                 <Table.Cell>
                   {invitation.status === 'pending' && (
-                    <Button
-                      variant="tertiary"
-                      data-size="sm"
-                      aria-label={t('invitations.revokeNamed', { name: invitation.name })}
+                    <RowButton
+                      label={t('invitations.revoke')}
+                      accessibleName={t('invitations.revokeNamed', { name: invitation.name })}
                       onClick={() => setRevoking(invitation)}
-                      data-testid="invitations.revoke"
-                    >
-                      {t('invitations.revoke')}
-                    </Button>
+                      testId="invitations.revoke"
+                    />
                   )}
                 </Table.Cell>
               </Table.Row>
@@ -129,15 +127,12 @@ export function PeoplePage() {
               </Table.Cell>
               <Table.Cell>
                 <div className="admin-table__actions">
-                  <Button
-                    variant="tertiary"
-                    data-size="sm"
-                    aria-label={t('people.editNamed', { name: person.name })}
+                  <RowButton
+                    label={t('admin.edit')}
+                    accessibleName={t('people.editNamed', { name: person.name })}
                     onClick={() => setEditing(person)}
-                    data-testid="people.edit"
-                  >
-                    {t('admin.edit')}
-                  </Button>
+                    testId="people.edit"
+                  />
                   {person.id !== user?.id && (
                     <ActivationButton
                       active={person.active}

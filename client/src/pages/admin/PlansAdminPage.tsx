@@ -4,9 +4,10 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { api } from '../../api/client.js';
-import { planCreateInput, type PlanForm, type PlanStart } from '../../admin/planCreateInput.js';
-import { AdminTable } from '../../admin/AdminTable.js';
 import { AdminStatus } from '../../admin/AdminStatus.js';
+import { AdminTable } from '../../admin/AdminTable.js';
+import { planCreateInput, type PlanForm, type PlanStart } from '../../admin/planCreateInput.js';
+import { RowButton } from '../../admin/RowButton.js';
 import { useAdminStatus } from '../../admin/useAdminStatus.js';
 import { useAdminTitle } from '../../admin/useAdminTitle.js';
 import { useAdminData } from '../../admin/usePartnership.js';
@@ -75,15 +76,12 @@ export function PlansAdminPage() {
                       {t('adminPlans.structure')}
                     </Link>
                     {!plan.archivedAt && (
-                      <Button
-                        variant="tertiary"
-                        data-size="sm"
-                        aria-label={t('adminPlans.archiveNamed', { title: plan.title })}
+                      <RowButton
+                        label={t('adminPlans.archive')}
+                        accessibleName={t('adminPlans.archiveNamed', { title: plan.title })}
                         onClick={() => setArchiving(plan)}
-                        data-testid="adminPlans.archive"
-                      >
-                        {t('adminPlans.archive')}
-                      </Button>
+                        testId="adminPlans.archive"
+                      />
                     )}
                   </div>
                 </Table.Cell>
