@@ -7,6 +7,7 @@ import { api, ApiError, oidcLoginHref } from '../api/client.js';
 import { AppHeader } from '../components/AppHeader.js';
 import { accountErrors } from '../forms/accountErrors.js';
 import { FormError } from '../forms/FormError.js';
+import { NewPasswordField } from '../forms/NewPasswordField.js';
 import { useFormErrors } from '../forms/useFormErrors.js';
 import { formatDateTime } from '../i18n/formatDateTime.js';
 import { useSession } from '../session/SessionContext.js';
@@ -122,16 +123,12 @@ export function InvitePage() {
                     autoComplete="name"
                     required
                   />
-                  <Textfield
+                  <NewPasswordField
                     id={form.id('password')}
                     label={t('invite.password')}
-                    description={t('form.passwordHint', { min: INPUT_LIMITS.passwordMin })}
-                    type="password"
                     value={password}
                     onChange={(e) => setPassword(e.target.value)}
                     error={form.errors.password}
-                    autoComplete="new-password"
-                    required
                   />
                   <Button type="submit" disabled={busy} data-testid="invite.accept">
                     {busy ? t('invite.accepting') : t('invite.accept')}

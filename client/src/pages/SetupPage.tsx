@@ -7,6 +7,7 @@ import { api, ApiError } from '../api/client.js';
 import { AppHeader } from '../components/AppHeader.js';
 import { accountErrors } from '../forms/accountErrors.js';
 import { FormError } from '../forms/FormError.js';
+import { NewPasswordField } from '../forms/NewPasswordField.js';
 import { useFormErrors } from '../forms/useFormErrors.js';
 import { setupTokenFrom } from '../session/setupTokenFrom.js';
 import { useSession } from '../session/SessionContext.js';
@@ -172,16 +173,12 @@ function SetupForm({ token }: { token: string }) {
                 autoComplete="email"
                 required
               />
-              <Textfield
+              <NewPasswordField
                 id={form.id('password')}
                 label={t('setup.password')}
-                description={t('form.passwordHint', { min: INPUT_LIMITS.passwordMin })}
-                type="password"
                 value={values.password}
                 onChange={set('password')}
                 error={form.errors.password}
-                autoComplete="new-password"
-                required
               />
             </Fieldset>
             <Button type="submit" disabled={busy} data-testid="setup.submit">
