@@ -6,6 +6,8 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api, ApiError, oidcLoginHref } from '../api/client.js';
 import { AppHeader } from '../components/AppHeader.js';
 import { accountErrors } from '../forms/accountErrors.js';
+import { FormError } from '../forms/FormError.js';
+import { NewPasswordField } from '../forms/NewPasswordField.js';
 import { useFormErrors } from '../forms/useFormErrors.js';
 import { formatDateTime } from '../i18n/formatDateTime.js';
 import { useSession } from '../session/SessionContext.js';
@@ -105,14 +107,12 @@ export function InvitePage() {
                   <Heading level={2} data-size="xs">
                     {preview.oidc ? t('invite.orPassword') : t('invite.createAccount')}
                   </Heading>
-                  {form.formError && (
-                    <Alert data-color="danger" role="alert" data-testid="invite.error">
-                      <Heading level={3} data-size="2xs">
-                        {t('invite.failed')}
-                      </Heading>
-                      <Paragraph>{form.formError}</Paragraph>
-                    </Alert>
-                  )}
+                  <FormError
+                    message={form.formError}
+                    heading={t('invite.failed')}
+                    headingLevel={3}
+                    testId="invite.error"
+                  />
                   <Textfield
                     id={form.id('name')}
                     label={t('invite.name')}
@@ -123,16 +123,12 @@ export function InvitePage() {
                     autoComplete="name"
                     required
                   />
-                  <Textfield
+                  <NewPasswordField
                     id={form.id('password')}
                     label={t('invite.password')}
-                    description={t('form.passwordHint', { min: INPUT_LIMITS.passwordMin })}
-                    type="password"
                     value={password}
                     onChange={(e) => setPassword(e.target.value)}
                     error={form.errors.password}
-                    autoComplete="new-password"
-                    required
                   />
                   <Button type="submit" disabled={busy} data-testid="invite.accept">
                     {busy ? t('invite.accepting') : t('invite.accept')}

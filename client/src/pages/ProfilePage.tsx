@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { api, ApiError } from '../api/client.js';
 import { AppHeader } from '../components/AppHeader.js';
+import { FormError } from '../forms/FormError.js';
 import { useFormErrors } from '../forms/useFormErrors.js';
 import { currentLanguage, setLanguage } from '../i18n/index.js';
 import { useSession } from '../session/SessionContext.js';
@@ -97,11 +98,7 @@ export function ProfilePage() {
           <Heading level={2} data-size="sm">
             {t('profile.settings')}
           </Heading>
-          {form.formError && (
-            <Alert data-color="danger" role="alert">
-              {form.formError}
-            </Alert>
-          )}
+          <FormError message={form.formError} />
           <Textfield
             id={form.id('name')}
             label={t('profile.name')}

@@ -6,6 +6,8 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api, ApiError } from '../api/client.js';
 import { AppHeader } from '../components/AppHeader.js';
 import { accountErrors } from '../forms/accountErrors.js';
+import { FormError } from '../forms/FormError.js';
+import { NewPasswordField } from '../forms/NewPasswordField.js';
 import { useFormErrors } from '../forms/useFormErrors.js';
 import { setupTokenFrom } from '../session/setupTokenFrom.js';
 import { useSession } from '../session/SessionContext.js';
@@ -128,14 +130,7 @@ function SetupForm({ token }: { token: string }) {
               {t('setup.title')}
             </Heading>
             <Paragraph>{t('setup.intro')}</Paragraph>
-            {form.formError && (
-              <Alert data-color="danger" role="alert" data-testid="setup.error">
-                <Heading level={2} data-size="2xs">
-                  {t('setup.failed')}
-                </Heading>
-                <Paragraph>{form.formError}</Paragraph>
-              </Alert>
-            )}
+            <FormError message={form.formError} heading={t('setup.failed')} testId="setup.error" />
             <Textfield
               id={form.id('partnershipName')}
               label={t('setup.partnershipName')}
@@ -178,16 +173,12 @@ function SetupForm({ token }: { token: string }) {
                 autoComplete="email"
                 required
               />
-              <Textfield
+              <NewPasswordField
                 id={form.id('password')}
                 label={t('setup.password')}
-                description={t('form.passwordHint', { min: INPUT_LIMITS.passwordMin })}
-                type="password"
                 value={values.password}
                 onChange={set('password')}
                 error={form.errors.password}
-                autoComplete="new-password"
-                required
               />
             </Fieldset>
             <Button type="submit" disabled={busy} data-testid="setup.submit">

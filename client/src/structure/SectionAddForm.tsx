@@ -1,8 +1,7 @@
-import { Alert, Button, Checkbox, Fieldset, Heading, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
+import { Button, Heading, Textfield } from '@digdir/designsystemet-react';
 import {
   defaultRequiredParties,
   INPUT_LIMITS,
-  PATIENT_GROUPS,
   type Party,
   type PatientGroup,
   type SectionView,
@@ -11,8 +10,10 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client.js';
 import { SelectField } from '../components/SelectField.js';
+import { FormError } from '../forms/FormError.js';
 import { useFormErrors } from '../forms/useFormErrors.js';
-import { toggled } from './toggled.js';
+import { useSubmit } from '../forms/useSubmit.js';
+import { SectionPartyFields } from './SectionPartyFields.js';
 
 const FIELDS = ['title', 'owners'] as const;
 const FIRST = '__first';
@@ -37,7 +38,7 @@ export function SectionAddForm({
   const [owners, setOwners] = useState<string[]>([]);
   const [required, setRequired] = useState<string[]>(() => defaultRequiredParties(parties));
   const [tags, setTags] = useState<PatientGroup[]>([]);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSubmit(form.fromServer);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -46,8 +47,7 @@ export function SectionAddForm({
       ...(owners.length > 0 ? {} : { owners: 'form.ownersRequired' }),
     };
     if (!form.check(problems)) return;
-    setBusy(true);
-    try {
+    await run(async () => {
       await api.command('sections.add', {
         planId,
         title: title.trim(),
@@ -63,11 +63,7 @@ export function SectionAddForm({
       setOwners([]);
       setTags([]);
       await onAdded(t('structure.added', { title: added }));
-    } catch (error) {
-      form.fromServer(error);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -76,11 +72,7 @@ export function SectionAddForm({
         <Heading level={2} data-size="sm" id="section-new-heading">
           {t('structure.add')}
         </Heading>
-        {form.formError && (
-          <Alert data-color="danger" role="alert">
-            {form.formError}
-          </Alert>
-        )}
+        <FormError message={form.formError} />
         <Textfield
           id={form.id('title')}
           label={t('structure.sectionTitle')}
@@ -105,46 +97,17 @@ export function SectionAddForm({
           ]}
           testId="structure.add.place"
         />
-        <Fieldset data-size="sm">
-          <Fieldset.Legend>{t('structure.owners')}</Fieldset.Legend>
-          <Fieldset.Description>{t('structure.ownersHint')}</Fieldset.Description>
-          {parties.map((party, index) => (
-            <Checkbox
-              key={party.id}
-              id={index === 0 ? form.id('owners') : undefined}
-              value={party.id}
-              label={party.name}
-              checked={owners.includes(party.id)}
-              onChange={(e) => setOwners(toggled(owners, party.id, e.target.checked))}
-            />
-          ))}
-          {form.errors.owners && <ValidationMessage>{form.errors.owners}</ValidationMessage>}
-        </Fieldset>
-        <Fieldset data-size="sm">
-          <Fieldset.Legend>{t('structure.required')}</Fieldset.Legend>
-          <Fieldset.Description>{t('structure.requiredHint')}</Fieldset.Description>
-          {parties.map((party) => (
-            <Checkbox
-              key={party.id}
-              value={party.id}
-              label={party.name}
-              checked={required.includes(party.id)}
-              onChange={(e) => setRequired(toggled(required, party.id, e.target.checked))}
-            />
-          ))}
-        </Fieldset>
-        <Fieldset data-size="sm">
-          <Fieldset.Legend>{t('structure.tags')}</Fieldset.Legend>
-          {PATIENT_GROUPS.map((group) => (
-            <Checkbox
-              key={group}
-              value={group}
-              label={t(`patientGroup.${group}`)}
-              checked={tags.includes(group)}
-              onChange={(e) => setTags(toggled(tags, group, e.target.checked))}
-            />
-          ))}
-        </Fieldset>
+        <SectionPartyFields
+          parties={parties}
+          owners={owners}
+          onOwners={setOwners}
+          ownersId={form.id('owners')}
+          ownersError={form.errors.owners}
+          required={required}
+          onRequired={setRequired}
+          tags={tags}
+          onTags={setTags}
+        />
         <div className="form-actions">
           <Button type="submit" disabled={busy} data-testid="structure.add.submit">
             {t('structure.addSubmit')}

@@ -1,9 +1,9 @@
-import { Alert, Button, Checkbox, Fieldset, ValidationMessage } from '@digdir/designsystemet-react';
-import { PATIENT_GROUPS, type Party, type PatientGroup, type SectionView } from '@fellesplan/domain';
+import { Alert, Button } from '@digdir/designsystemet-react';
+import { type Party, type PatientGroup, type SectionView } from '@fellesplan/domain';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api/client.js';
-import { toggled } from './toggled.js';
+import { SectionPartyFields } from './SectionPartyFields.js';
 
 /**
  * Who writes a section (owners), whose stance it needs (required parties) and which priority
@@ -53,46 +53,18 @@ export function SectionSettingsForm({
 
   return (
     <form className="section-settings" onSubmit={(e) => void save(e)} noValidate data-testid="structure.settings">
-      <Fieldset data-size="sm" data-testid="structure.owners">
-        <Fieldset.Legend>{t('structure.owners')}</Fieldset.Legend>
-        <Fieldset.Description>{t('structure.ownersHint')}</Fieldset.Description>
-        {parties.map((party, index) => (
-          <Checkbox
-            key={party.id}
-            id={index === 0 ? ownersId : undefined}
-            value={party.id}
-            label={party.name}
-            checked={owners.includes(party.id)}
-            onChange={(e) => setOwners(toggled(owners, party.id, e.target.checked))}
-          />
-        ))}
-        {ownersError && <ValidationMessage>{ownersError}</ValidationMessage>}
-      </Fieldset>
-      <Fieldset data-size="sm" data-testid="structure.required">
-        <Fieldset.Legend>{t('structure.required')}</Fieldset.Legend>
-        <Fieldset.Description>{t('structure.requiredHint')}</Fieldset.Description>
-        {parties.map((party) => (
-          <Checkbox
-            key={party.id}
-            value={party.id}
-            label={party.name}
-            checked={required.includes(party.id)}
-            onChange={(e) => setRequired(toggled(required, party.id, e.target.checked))}
-          />
-        ))}
-      </Fieldset>
-      <Fieldset data-size="sm" data-testid="structure.tags">
-        <Fieldset.Legend>{t('structure.tags')}</Fieldset.Legend>
-        {PATIENT_GROUPS.map((group) => (
-          <Checkbox
-            key={group}
-            value={group}
-            label={t(`patientGroup.${group}`)}
-            checked={tags.includes(group)}
-            onChange={(e) => setTags(toggled(tags, group, e.target.checked))}
-          />
-        ))}
-      </Fieldset>
+      <SectionPartyFields
+        parties={parties}
+        owners={owners}
+        onOwners={setOwners}
+        ownersId={ownersId}
+        ownersError={ownersError}
+        required={required}
+        onRequired={setRequired}
+        tags={tags}
+        onTags={setTags}
+        testIds
+      />
       {error && (
         <Alert data-color="danger" data-size="sm" role="alert">
           {error}

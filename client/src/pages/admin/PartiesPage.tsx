@@ -1,13 +1,24 @@
-import { Alert, Button, Dialog, Heading, Paragraph, Table, Tag, Textfield } from '@digdir/designsystemet-react';
+import { Button, Heading, Paragraph, Table, Textfield } from '@digdir/designsystemet-react';
 import { INPUT_LIMITS, PARTY_KINDS, type PartyAdminView, type PartyKind } from '@fellesplan/domain';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.js';
+import { ActivationButton } from '../../admin/ActivationButton.js';
+import { ActiveTag } from '../../admin/ActiveTag.js';
+import { AdminStatus } from '../../admin/AdminStatus.js';
+import { AdminTable } from '../../admin/AdminTable.js';
+import { NameCell } from '../../admin/NameCell.js';
+import { RowButton } from '../../admin/RowButton.js';
+import { useAdminStatus } from '../../admin/useAdminStatus.js';
+import { useAdminTitle } from '../../admin/useAdminTitle.js';
 import { useAdminData } from '../../admin/usePartnership.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { SelectField } from '../../components/SelectField.js';
+import { FormDialog } from '../../forms/FormDialog.js';
+import { FormError } from '../../forms/FormError.js';
 import { partyErrors } from '../../forms/partyErrors.js';
 import { useFormErrors } from '../../forms/useFormErrors.js';
+import { useSubmit } from '../../forms/useSubmit.js';
 
 const CREATE_FIELDS = ['name', 'kind', 'orgNumber', 'description'] as const;
 const EDIT_FIELDS = ['name', 'orgNumber', 'description'] as const;
@@ -15,26 +26,12 @@ const EDIT_FIELDS = ['name', 'orgNumber', 'description'] as const;
 /** Parties: create (kind, organisation number, what it stands for), rename, deactivate. */
 export function PartiesPage() {
   const { t } = useTranslation();
-  const { partnership, reload } = useAdminData();
+  const { partnership } = useAdminData();
+  const { status, error, done, act } = useAdminStatus();
   const [editing, setEditing] = useState<PartyAdminView | null>(null);
   const [deactivating, setDeactivating] = useState<PartyAdminView | null>(null);
-  const [status, setStatus] = useState('');
-  const [error, setError] = useState<string | null>(null);
 
-  useEffect(() => {
-    document.title = `${t('admin.tabs.parties')} – ${t('admin.title')} – ${t('app.name')}`;
-  }, [t]);
-
-  async function reactivate(party: PartyAdminView) {
-    setError(null);
-    try {
-      await api.command('parties.reactivate', { partyId: party.id });
-      await reload();
-      setStatus(t('parties.reactivated', { name: party.name }));
-    } catch (err) {
-      setError(err instanceof Error ? err.message : t('app.error'));
-    }
-  }
+  useAdminTitle('admin.tabs.parties');
 
   return (
     <div className="admin-section" data-testid="admin.parties">
@@ -43,97 +40,61 @@ export function PartiesPage() {
           {t('parties.title')}
         </Heading>
         <Paragraph data-size="sm">{t('parties.intro')}</Paragraph>
-        <div role="status" className="form-status" data-testid="parties.status">
-          {status}
-        </div>
-        {error && (
-          <Alert data-color="danger" role="alert">
-            {error}
-          </Alert>
-        )}
+        <AdminStatus status={status} error={error} testId="parties.status" />
         {partnership.parties.length === 0 ? (
           <Paragraph>{t('parties.empty')}</Paragraph>
         ) : (
-          <div className="table-scroll">
-            <Table data-size="sm" className="admin-table" data-testid="parties.table">
-              <caption className="visually-hidden">{t('parties.title')}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell>{t('parties.name')}</Table.HeaderCell>
-                  <Table.HeaderCell>{t('parties.kind')}</Table.HeaderCell>
-                  <Table.HeaderCell>{t('parties.orgNumberShort')}</Table.HeaderCell>
-                  <Table.HeaderCell>{t('admin.status')}</Table.HeaderCell>
-                  <Table.HeaderCell>{t('admin.actions')}</Table.HeaderCell>
-                </Table.Row>
-              </Table.Head>
-              <Table.Body>
-                {partnership.parties.map((party) => (
-                  <Table.Row key={party.id} data-testid="parties.row" data-party-id={party.id}>
-                    <Table.Cell>
-                      <span className="admin-table__name">{party.name}</span>
-                      {party.description && <span className="admin-table__detail">{party.description}</span>}
-                    </Table.Cell>
-                    <Table.Cell>{t(`partyKind.${party.kind}`)}</Table.Cell>
-                    <Table.Cell>{party.orgNumber ?? '–'}</Table.Cell>
-                    <Table.Cell>
-                      <Tag data-size="sm" data-color={party.active ? 'success' : 'neutral'}>
-                        {party.active ? t('admin.active') : t('admin.inactive')}
-                      </Tag>
-                    </Table.Cell>
-                    <Table.Cell>
-                      <div className="admin-table__actions">
-                        <Button
-                          variant="tertiary"
-                          data-size="sm"
-                          aria-label={t('parties.editNamed', { name: party.name })}
-                          onClick={() => setEditing(party)}
-                          data-testid="parties.edit"
-                        >
-                          {t('admin.edit')}
-                        </Button>
-                        {party.active ? (
-                          <Button
-                            variant="tertiary"
-                            data-size="sm"
-                            aria-label={t('admin.deactivateNamed', { name: party.name })}
-                            onClick={() => setDeactivating(party)}
-                            data-testid="parties.deactivate"
-                          >
-                            {t('admin.deactivate')}
-                          </Button>
-                        ) : (
-                          <Button
-                            variant="tertiary"
-                            data-size="sm"
-                            aria-label={t('admin.reactivateNamed', { name: party.name })}
-                            onClick={() => void reactivate(party)}
-                            data-testid="parties.reactivate"
-                          >
-                            {t('admin.reactivate')}
-                          </Button>
-                        )}
-                      </div>
-                    </Table.Cell>
-                  </Table.Row>
-                ))}
-              </Table.Body>
-            </Table>
-          </div>
+          <AdminTable
+            caption={t('parties.title')}
+            headers={[
+              t('parties.name'),
+              t('parties.kind'),
+              t('parties.orgNumberShort'),
+              t('admin.status'),
+              t('admin.actions'),
+            ]}
+            testId="parties.table"
+          >
+            {partnership.parties.map((party) => (
+              <Table.Row key={party.id} data-testid="parties.row" data-party-id={party.id}>
+                <NameCell name={party.name} detail={party.description} />
+                <Table.Cell>{t(`partyKind.${party.kind}`)}</Table.Cell>
+                <Table.Cell>{party.orgNumber ?? '–'}</Table.Cell>
+                <Table.Cell>
+                  <ActiveTag active={party.active} />
+                </Table.Cell>
+                <Table.Cell>
+                  <div className="admin-table__actions">
+                    <RowButton
+                      label={t('admin.edit')}
+                      accessibleName={t('parties.editNamed', { name: party.name })}
+                      onClick={() => setEditing(party)}
+                      testId="parties.edit"
+                    />
+                    <ActivationButton
+                      active={party.active}
+                      name={party.name}
+                      testIdPrefix="parties"
+                      onDeactivate={() => setDeactivating(party)}
+                      onReactivate={() =>
+                        act(
+                          () => api.command('parties.reactivate', { partyId: party.id }),
+                          t('parties.reactivated', { name: party.name }),
+                        )
+                      }
+                    />
+                  </div>
+                </Table.Cell>
+              </Table.Row>
+            ))}
+          </AdminTable>
         )}
       </section>
-      <PartyCreateForm
-        onCreated={async (name) => {
-          await reload();
-          setStatus(t('parties.created', { name }));
-        }}
-      />
+      <PartyCreateForm onCreated={(name) => done(t('parties.created', { name }))} />
       <PartyEditDialog
         party={editing}
         onClose={() => setEditing(null)}
-        onSaved={async (name) => {
-          await reload();
-          setStatus(t('parties.saved', { name }));
-        }}
+        onSaved={(name) => done(t('parties.saved', { name }))}
       />
       <ConfirmDialog
         open={deactivating !== null}
@@ -144,8 +105,7 @@ export function PartiesPage() {
         onConfirm={async () => {
           if (!deactivating) return;
           await api.command('parties.deactivate', { partyId: deactivating.id });
-          await reload();
-          setStatus(t('parties.deactivated', { name: deactivating.name }));
+          await done(t('parties.deactivated', { name: deactivating.name }));
         }}
         testId="parties.deactivate-dialog"
       />
@@ -158,27 +118,23 @@ function PartyCreateForm({ onCreated }: { onCreated: (name: string) => Promise<v
   const form = useFormErrors('party-new', CREATE_FIELDS);
   const empty = { name: '', kind: '' as PartyKind | '', orgNumber: '', description: '' };
   const [values, setValues] = useState(empty);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSubmit(form.fromServer);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     const problems = { ...partyErrors(values), ...(values.kind ? {} : { kind: 'form.kindRequired' }) };
-    if (!form.check(problems) || !values.kind) return;
-    setBusy(true);
-    try {
+    const kind = values.kind;
+    if (!form.check(problems) || !kind) return;
+    await run(async () => {
       await api.command('parties.create', {
         name: values.name.trim(),
-        kind: values.kind,
+        kind,
         orgNumber: values.orgNumber.trim() || null,
         description: values.description.trim() || null,
       });
       setValues(empty);
       await onCreated(values.name.trim());
-    } catch (error) {
-      form.fromServer(error);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -187,11 +143,7 @@ function PartyCreateForm({ onCreated }: { onCreated: (name: string) => Promise<v
         <Heading level={2} data-size="sm" id="party-new-heading">
           {t('parties.new')}
         </Heading>
-        {form.formError && (
-          <Alert data-color="danger" role="alert">
-            {form.formError}
-          </Alert>
-        )}
+        <FormError message={form.formError} />
         <Textfield
           id={form.id('name')}
           label={t('parties.name')}
@@ -212,26 +164,11 @@ function PartyCreateForm({ onCreated }: { onCreated: (name: string) => Promise<v
           error={form.errors.kind}
           testId="parties.create.kind"
         />
-        <Textfield
-          id={form.id('orgNumber')}
-          label={t('parties.orgNumber')}
-          description={t('parties.orgNumberHint')}
-          value={values.orgNumber}
-          onChange={(e) => setValues({ ...values, orgNumber: e.target.value })}
-          error={form.errors.orgNumber}
-          inputMode="numeric"
-          maxLength={11}
-        />
-        <Textfield
-          id={form.id('description')}
-          label={t('parties.description')}
-          description={t('parties.descriptionHint')}
-          multiline
-          rows={2}
-          value={values.description}
-          onChange={(e) => setValues({ ...values, description: e.target.value })}
-          error={form.errors.description}
-          maxLength={INPUT_LIMITS.description}
+        <PartyDetailsFields
+          ids={{ orgNumber: form.id('orgNumber'), description: form.id('description') }}
+          values={values}
+          errors={form.errors}
+          onChange={(details) => setValues({ ...values, ...details })}
         />
         <div className="form-actions">
           <Button type="submit" disabled={busy} data-testid="parties.create.submit">
@@ -240,6 +177,46 @@ function PartyCreateForm({ onCreated }: { onCreated: (name: string) => Promise<v
         </div>
       </form>
     </section>
+  );
+}
+
+/** The organisation number and what the party stands for, alike when creating and editing. */
+function PartyDetailsFields({
+  ids,
+  values,
+  errors,
+  onChange,
+}: {
+  ids: { orgNumber: string; description: string };
+  values: { orgNumber: string; description: string };
+  errors: { orgNumber?: string | undefined; description?: string | undefined };
+  onChange: (details: { orgNumber: string } | { description: string }) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Textfield
+        id={ids.orgNumber}
+        label={t('parties.orgNumber')}
+        description={t('parties.orgNumberHint')}
+        value={values.orgNumber}
+        onChange={(e) => onChange({ orgNumber: e.target.value })}
+        error={errors.orgNumber}
+        inputMode="numeric"
+        maxLength={11}
+      />
+      <Textfield
+        id={ids.description}
+        label={t('parties.description')}
+        description={t('parties.descriptionHint')}
+        multiline
+        rows={2}
+        value={values.description}
+        onChange={(e) => onChange({ description: e.target.value })}
+        error={errors.description}
+        maxLength={INPUT_LIMITS.description}
+      />
+    </>
   );
 }
 
@@ -255,7 +232,7 @@ function PartyEditDialog({
   const { t } = useTranslation();
   const form = useFormErrors('party-edit', EDIT_FIELDS);
   const [values, setValues] = useState({ name: '', orgNumber: '', description: '' });
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSubmit(form.fromServer);
   const { reset } = form;
 
   useEffect(() => {
@@ -267,8 +244,7 @@ function PartyEditDialog({
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (!party || !form.check(partyErrors(values))) return;
-    setBusy(true);
-    try {
+    await run(async () => {
       await api.command('parties.update', {
         partyId: party.id,
         name: values.name.trim(),
@@ -277,67 +253,35 @@ function PartyEditDialog({
       });
       onClose();
       await onSaved(values.name.trim());
-    } catch (error) {
-      form.fromServer(error);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
-    <Dialog open={party !== null} onClose={onClose} closedby="any" data-testid="parties.edit-dialog">
-      <form onSubmit={(e) => void submit(e)} noValidate>
-        <Dialog.Block>
-          <Heading level={2} data-size="xs">
-            {t('parties.editNamed', { name: party?.name ?? '' })}
-          </Heading>
-        </Dialog.Block>
-        <Dialog.Block className="dialog-body">
-          {form.formError && (
-            <Alert data-color="danger" role="alert">
-              {form.formError}
-            </Alert>
-          )}
-          <Textfield
-            id={form.id('name')}
-            label={t('parties.name')}
-            value={values.name}
-            onChange={(e) => setValues({ ...values, name: e.target.value })}
-            error={form.errors.name}
-            maxLength={INPUT_LIMITS.name}
-            required
-          />
-          <Textfield
-            id={form.id('orgNumber')}
-            label={t('parties.orgNumber')}
-            description={t('parties.orgNumberHint')}
-            value={values.orgNumber}
-            onChange={(e) => setValues({ ...values, orgNumber: e.target.value })}
-            error={form.errors.orgNumber}
-            inputMode="numeric"
-            maxLength={11}
-          />
-          <Textfield
-            id={form.id('description')}
-            label={t('parties.description')}
-            description={t('parties.descriptionHint')}
-            multiline
-            rows={2}
-            value={values.description}
-            onChange={(e) => setValues({ ...values, description: e.target.value })}
-            error={form.errors.description}
-            maxLength={INPUT_LIMITS.description}
-          />
-        </Dialog.Block>
-        <Dialog.Block className="dialog-actions">
-          <Button type="submit" disabled={busy} data-testid="parties.edit.save">
-            {t('app.save')}
-          </Button>
-          <Button type="button" variant="tertiary" onClick={onClose}>
-            {t('app.cancel')}
-          </Button>
-        </Dialog.Block>
-      </form>
-    </Dialog>
+    <FormDialog
+      open={party !== null}
+      title={t('parties.editNamed', { name: party?.name ?? '' })}
+      formError={form.formError}
+      busy={busy}
+      onSubmit={submit}
+      onClose={onClose}
+      testId="parties.edit-dialog"
+      saveTestId="parties.edit.save"
+    >
+      <Textfield
+        id={form.id('name')}
+        label={t('parties.name')}
+        value={values.name}
+        onChange={(e) => setValues({ ...values, name: e.target.value })}
+        error={form.errors.name}
+        maxLength={INPUT_LIMITS.name}
+        required
+      />
+      <PartyDetailsFields
+        ids={{ orgNumber: form.id('orgNumber'), description: form.id('description') }}
+        values={values}
+        errors={form.errors}
+        onChange={(details) => setValues({ ...values, ...details })}
+      />
+    </FormDialog>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Button, Dialog, Heading, Paragraph, Table, Tag, Textfield } from '@digdir/designsystemet-react';
+import { Alert, Button, Heading, Paragraph, Table, Tag, Textfield } from '@digdir/designsystemet-react';
 import {
   INPUT_LIMITS,
   ROLES,
@@ -10,12 +10,23 @@ import {
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.js';
+import { ActivationButton } from '../../admin/ActivationButton.js';
+import { ActiveTag } from '../../admin/ActiveTag.js';
+import { AdminStatus } from '../../admin/AdminStatus.js';
+import { AdminTable } from '../../admin/AdminTable.js';
 import { invitationErrors } from '../../admin/invitationErrors.js';
 import { absoluteInvitationUrl } from '../../admin/invitationUrl.js';
+import { NameCell } from '../../admin/NameCell.js';
+import { RowButton } from '../../admin/RowButton.js';
+import { useAdminStatus } from '../../admin/useAdminStatus.js';
+import { useAdminTitle } from '../../admin/useAdminTitle.js';
 import { useAdminData } from '../../admin/usePartnership.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { SelectField } from '../../components/SelectField.js';
+import { FormDialog } from '../../forms/FormDialog.js';
+import { FormError } from '../../forms/FormError.js';
 import { useFormErrors } from '../../forms/useFormErrors.js';
+import { useSubmit } from '../../forms/useSubmit.js';
 import { formatDateTime } from '../../i18n/formatDateTime.js';
 import { useSession } from '../../session/SessionContext.js';
 
@@ -28,39 +39,18 @@ export function PeoplePage() {
   const { t } = useTranslation();
   const { user } = useSession();
   const { partnership, reload } = useAdminData();
-  const [status, setStatus] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const { status, error, done, act } = useAdminStatus();
   const [revoking, setRevoking] = useState<InvitationAdminView | null>(null);
   const [editing, setEditing] = useState<PersonAdminView | null>(null);
   const [deactivating, setDeactivating] = useState<PersonAdminView | null>(null);
   const partyName = (id: string) => partnership.parties.find((p) => p.id === id)?.name ?? '–';
 
-  useEffect(() => {
-    document.title = `${t('admin.tabs.people')} – ${t('admin.title')} – ${t('app.name')}`;
-  }, [t]);
-
-  async function reactivate(person: PersonAdminView) {
-    setError(null);
-    try {
-      await api.command('users.reactivate', { userId: person.id });
-      await reload();
-      setStatus(t('people.reactivated', { name: person.name }));
-    } catch (err) {
-      setError(err instanceof Error ? err.message : t('app.error'));
-    }
-  }
+  useAdminTitle('admin.tabs.people');
 
   return (
     <div className="admin-section" data-testid="admin.people">
       <InvitationForm onCreated={reload} />
-      <div role="status" className="form-status" data-testid="people.status">
-        {status}
-      </div>
-      {error && (
-        <Alert data-color="danger" role="alert">
-          {error}
-        </Alert>
-      )}
+      <AdminStatus status={status} error={error} testId="people.status" />
       <section aria-labelledby="invitations-heading">
         <Heading level={2} data-size="sm" id="invitations-heading">
           {t('invitations.title')}
@@ -68,138 +58,105 @@ export function PeoplePage() {
         {partnership.invitations.length === 0 ? (
           <Paragraph>{t('invitations.empty')}</Paragraph>
         ) : (
-          <div className="table-scroll">
-            <Table data-size="sm" className="admin-table" data-testid="invitations.table">
-              <caption className="visually-hidden">{t('invitations.title')}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell>{t('people.name')}</Table.HeaderCell>
-                  <Table.HeaderCell>{t('people.party')}</Table.HeaderCell>
-                  <Table.HeaderCell>{t('people.role')}</Table.HeaderCell>
-                  <Table.HeaderCell>{t('admin.status')}</Table.HeaderCell>
-                  <Table.HeaderCell>{t('invitations.expires')}</Table.HeaderCell>
-                  <Table.HeaderCell>{t('admin.actions')}</Table.HeaderCell>
-                </Table.Row>
-              </Table.Head>
-              <Table.Body>
-                {partnership.invitations.map((invitation) => (
-                  <Table.Row key={invitation.id} data-testid="invitations.row" data-status={invitation.status}>
-                    <Table.Cell>
-                      <span className="admin-table__name">{invitation.name}</span>
-                      <span className="admin-table__detail">{invitation.email}</span>
-                    </Table.Cell>
-                    <Table.Cell>{partyName(invitation.partyId)}</Table.Cell>
-                    <Table.Cell>{t(`role.${invitation.role}`)}</Table.Cell>
-                    <Table.Cell>
-                      <Tag data-size="sm" data-color={STATUS_COLORS[invitation.status]}>
-                        {t(`invitations.status.${invitation.status}`)}
-                      </Tag>
-                    </Table.Cell>
-                    <Table.Cell>{formatDateTime(invitation.expiresAt)}</Table.Cell>
-                    <Table.Cell>
-                      {invitation.status === 'pending' && (
-                        <Button
-                          variant="tertiary"
-                          data-size="sm"
-                          aria-label={t('invitations.revokeNamed', { name: invitation.name })}
-                          onClick={() => setRevoking(invitation)}
-                          data-testid="invitations.revoke"
-                        >
-                          {t('invitations.revoke')}
-                        </Button>
-                      )}
-                    </Table.Cell>
-                  </Table.Row>
-                ))}
-              </Table.Body>
-            </Table>
-          </div>
+          <AdminTable
+            caption={t('invitations.title')}
+            headers={[
+              t('people.name'),
+              t('people.party'),
+              t('people.role'),
+              t('admin.status'),
+              t('invitations.expires'),
+              t('admin.actions'),
+            ]}
+            testId="invitations.table"
+          >
+            {partnership.invitations.map((invitation) => (
+              <Table.Row key={invitation.id} data-testid="invitations.row" data-status={invitation.status}>
+                <NameCell name={invitation.name} detail={invitation.email} />
+                <Table.Cell>{partyName(invitation.partyId)}</Table.Cell>
+                <Table.Cell>{t(`role.${invitation.role}`)}</Table.Cell>
+                <Table.Cell>
+                  <Tag data-size="sm" data-color={STATUS_COLORS[invitation.status]}>
+                    {t(`invitations.status.${invitation.status}`)}
+                  </Tag>
+                </Table.Cell>
+                <Table.Cell>{formatDateTime(invitation.expiresAt)}</Table.Cell>
+                <Table.Cell>
+                  {invitation.status === 'pending' && (
+                    <RowButton
+                      label={t('invitations.revoke')}
+                      accessibleName={t('invitations.revokeNamed', { name: invitation.name })}
+                      onClick={() => setRevoking(invitation)}
+                      testId="invitations.revoke"
+                    />
+                  )}
+                </Table.Cell>
+              </Table.Row>
+            ))}
+          </AdminTable>
         )}
       </section>
       <section aria-labelledby="people-heading">
         <Heading level={2} data-size="sm" id="people-heading">
           {t('people.title')}
         </Heading>
-        <div className="table-scroll">
-          <Table data-size="sm" className="admin-table" data-testid="people.table">
-            <caption className="visually-hidden">{t('people.title')}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell>{t('people.name')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('people.party')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('people.role')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('people.signIn')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('admin.status')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('admin.actions')}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {partnership.users.map((person) => (
-                <Table.Row key={person.id} data-testid="people.row" data-user-id={person.id}>
-                  <Table.Cell>
-                    <span className="admin-table__name">{person.name}</span>
-                    <span className="admin-table__detail">{person.email}</span>
-                  </Table.Cell>
-                  <Table.Cell>{partyName(person.partyId)}</Table.Cell>
-                  <Table.Cell>{t(`role.${person.role}`)}</Table.Cell>
-                  <Table.Cell>
-                    {[person.password && t('people.password'), person.oidc && t('people.oidc')]
-                      .filter(Boolean)
-                      .join(', ') || '–'}
-                  </Table.Cell>
-                  <Table.Cell>
-                    <Tag data-size="sm" data-color={person.active ? 'success' : 'neutral'}>
-                      {person.active ? t('admin.active') : t('admin.inactive')}
-                    </Tag>
-                  </Table.Cell>
-                  <Table.Cell>
-                    <div className="admin-table__actions">
-                      <Button
-                        variant="tertiary"
-                        data-size="sm"
-                        aria-label={t('people.editNamed', { name: person.name })}
-                        onClick={() => setEditing(person)}
-                        data-testid="people.edit"
-                      >
-                        {t('admin.edit')}
-                      </Button>
-                      {person.id !== user?.id &&
-                        (person.active ? (
-                          <Button
-                            variant="tertiary"
-                            data-size="sm"
-                            aria-label={t('admin.deactivateNamed', { name: person.name })}
-                            onClick={() => setDeactivating(person)}
-                            data-testid="people.deactivate"
-                          >
-                            {t('admin.deactivate')}
-                          </Button>
-                        ) : (
-                          <Button
-                            variant="tertiary"
-                            data-size="sm"
-                            aria-label={t('admin.reactivateNamed', { name: person.name })}
-                            onClick={() => void reactivate(person)}
-                            data-testid="people.reactivate"
-                          >
-                            {t('admin.reactivate')}
-                          </Button>
-                        ))}
-                    </div>
-                  </Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        </div>
+        <AdminTable
+          caption={t('people.title')}
+          headers={[
+            t('people.name'),
+            t('people.party'),
+            t('people.role'),
+            t('people.signIn'),
+            t('admin.status'),
+            t('admin.actions'),
+          ]}
+          testId="people.table"
+        >
+          {partnership.users.map((person) => (
+            <Table.Row key={person.id} data-testid="people.row" data-user-id={person.id}>
+              <NameCell name={person.name} detail={person.email} />
+              <Table.Cell>{partyName(person.partyId)}</Table.Cell>
+              <Table.Cell>{t(`role.${person.role}`)}</Table.Cell>
+              <Table.Cell>
+                {[person.password && t('people.password'), person.oidc && t('people.oidc')]
+                  .filter(Boolean)
+                  .join(', ') || '–'}
+              </Table.Cell>
+              <Table.Cell>
+                <ActiveTag active={person.active} />
+              </Table.Cell>
+              <Table.Cell>
+                <div className="admin-table__actions">
+                  <RowButton
+                    label={t('admin.edit')}
+                    accessibleName={t('people.editNamed', { name: person.name })}
+                    onClick={() => setEditing(person)}
+                    testId="people.edit"
+                  />
+                  {person.id !== user?.id && (
+                    <ActivationButton
+                      active={person.active}
+                      name={person.name}
+                      testIdPrefix="people"
+                      onDeactivate={() => setDeactivating(person)}
+                      onReactivate={() =>
+                        act(
+                          () => api.command('users.reactivate', { userId: person.id }),
+                          t('people.reactivated', { name: person.name }),
+                        )
+                      }
+                    />
+                  )}
+                </div>
+              </Table.Cell>
+            </Table.Row>
+          ))}
+        </AdminTable>
       </section>
       <PersonEditDialog
         person={editing}
         onClose={() => setEditing(null)}
-        onSaved={async (name) => {
-          await reload();
-          setStatus(t('people.saved', { name }));
-        }}
+        onSaved={(name) => done(t('people.saved', { name }))}
       />
       <ConfirmDialog
         open={revoking !== null}
@@ -210,8 +167,7 @@ export function PeoplePage() {
         onConfirm={async () => {
           if (!revoking) return;
           await api.command('invitations.revoke', { invitationId: revoking.id });
-          await reload();
-          setStatus(t('invitations.revoked', { name: revoking.name }));
+          await done(t('invitations.revoked', { name: revoking.name }));
         }}
         testId="invitations.revoke-dialog"
       />
@@ -224,8 +180,7 @@ export function PeoplePage() {
         onConfirm={async () => {
           if (!deactivating) return;
           await api.command('users.deactivate', { userId: deactivating.id });
-          await reload();
-          setStatus(t('people.deactivated', { name: deactivating.name }));
+          await done(t('people.deactivated', { name: deactivating.name }));
         }}
         testId="people.deactivate-dialog"
       />
@@ -239,7 +194,7 @@ function InvitationForm({ onCreated }: { onCreated: () => Promise<void> }) {
   const form = useFormErrors('invite-new', INVITE_FIELDS);
   const empty = { name: '', email: '', partyId: '', role: 'member' as Role };
   const [values, setValues] = useState(empty);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSubmit(form.fromServer);
   const [created, setCreated] = useState<(CommandResult<'invitations.create'> & { name: string }) | null>(null);
   const activeParties = partnership.parties.filter((p) => p.active);
 
@@ -247,8 +202,7 @@ function InvitationForm({ onCreated }: { onCreated: () => Promise<void> }) {
     event.preventDefault();
     const kind = activeParties.find((p) => p.id === values.partyId)?.kind;
     if (!form.check(invitationErrors(values, kind))) return;
-    setBusy(true);
-    try {
+    await run(async () => {
       const result = await api.command('invitations.create', {
         name: values.name.trim(),
         email: values.email.trim(),
@@ -258,11 +212,7 @@ function InvitationForm({ onCreated }: { onCreated: () => Promise<void> }) {
       setCreated({ ...result, name: values.name.trim() });
       setValues(empty);
       await onCreated();
-    } catch (error) {
-      form.fromServer(error);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -272,11 +222,7 @@ function InvitationForm({ onCreated }: { onCreated: () => Promise<void> }) {
           {t('invitations.new')}
         </Heading>
         <Paragraph data-size="sm">{t('invitations.intro')}</Paragraph>
-        {form.formError && (
-          <Alert data-color="danger" role="alert">
-            {form.formError}
-          </Alert>
-        )}
+        <FormError message={form.formError} />
         <Textfield
           id={form.id('name')}
           label={t('people.name')}
@@ -307,13 +253,10 @@ function InvitationForm({ onCreated }: { onCreated: () => Promise<void> }) {
           error={form.errors.partyId}
           testId="invitations.create.party"
         />
-        <SelectField
+        <RoleField
           id={form.id('role')}
-          label={t('people.role')}
-          description={t('people.roleHint')}
           value={values.role}
-          onChange={(role) => setValues({ ...values, role: role as Role })}
-          options={ROLES.map((role) => ({ value: role, label: t(`role.${role}`) }))}
+          onChange={(role) => setValues({ ...values, role })}
           error={form.errors.role}
           testId="invitations.create.role"
         />
@@ -389,7 +332,7 @@ function PersonEditDialog({
   const { partnership } = useAdminData();
   const form = useFormErrors('person-edit', EDIT_FIELDS);
   const [values, setValues] = useState({ partyId: '', role: 'member' as Role });
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSubmit(form.fromServer);
   const { reset } = form;
   const parties = partnership.parties.filter((p) => p.active || p.id === person?.partyId);
 
@@ -405,8 +348,7 @@ function PersonEditDialog({
     const kind = parties.find((p) => p.id === values.partyId)?.kind;
     const problems = invitationErrors({ name: person.name, email: person.email, ...values }, kind);
     if (!form.check({ partyId: problems.partyId, role: problems.role })) return;
-    setBusy(true);
-    try {
+    await run(async () => {
       await api.command('users.update', {
         userId: person.id,
         ...(values.partyId !== person.partyId ? { partyId: values.partyId } : {}),
@@ -414,57 +356,66 @@ function PersonEditDialog({
       });
       onClose();
       await onSaved(person.name);
-    } catch (error) {
-      form.fromServer(error);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
-    <Dialog open={person !== null} onClose={onClose} closedby="any" data-testid="people.edit-dialog">
-      <form onSubmit={(e) => void submit(e)} noValidate>
-        <Dialog.Block>
-          <Heading level={2} data-size="xs">
-            {t('people.editNamed', { name: person?.name ?? '' })}
-          </Heading>
-        </Dialog.Block>
-        <Dialog.Block className="dialog-body">
-          <Paragraph data-size="sm">{t('people.editBody')}</Paragraph>
-          {form.formError && (
-            <Alert data-color="danger" role="alert">
-              {form.formError}
-            </Alert>
-          )}
-          <SelectField
-            id={form.id('partyId')}
-            label={t('people.party')}
-            value={values.partyId}
-            onChange={(partyId) => setValues({ ...values, partyId })}
-            options={parties.map((p) => ({ value: p.id, label: `${p.name} (${t(`partyKind.${p.kind}`)})` }))}
-            error={form.errors.partyId}
-            testId="people.edit.party"
-          />
-          <SelectField
-            id={form.id('role')}
-            label={t('people.role')}
-            description={t('people.roleHint')}
-            value={values.role}
-            onChange={(role) => setValues({ ...values, role: role as Role })}
-            options={ROLES.map((role) => ({ value: role, label: t(`role.${role}`) }))}
-            error={form.errors.role}
-            testId="people.edit.role"
-          />
-        </Dialog.Block>
-        <Dialog.Block className="dialog-actions">
-          <Button type="submit" disabled={busy} data-testid="people.edit.save">
-            {t('app.save')}
-          </Button>
-          <Button type="button" variant="tertiary" onClick={onClose}>
-            {t('app.cancel')}
-          </Button>
-        </Dialog.Block>
-      </form>
-    </Dialog>
+    <FormDialog
+      open={person !== null}
+      title={t('people.editNamed', { name: person?.name ?? '' })}
+      intro={<Paragraph data-size="sm">{t('people.editBody')}</Paragraph>}
+      formError={form.formError}
+      busy={busy}
+      onSubmit={submit}
+      onClose={onClose}
+      testId="people.edit-dialog"
+      saveTestId="people.edit.save"
+    >
+      <SelectField
+        id={form.id('partyId')}
+        label={t('people.party')}
+        value={values.partyId}
+        onChange={(partyId) => setValues({ ...values, partyId })}
+        options={parties.map((p) => ({ value: p.id, label: `${p.name} (${t(`partyKind.${p.kind}`)})` }))}
+        error={form.errors.partyId}
+        testId="people.edit.party"
+      />
+      <RoleField
+        id={form.id('role')}
+        value={values.role}
+        onChange={(role) => setValues({ ...values, role })}
+        error={form.errors.role}
+        testId="people.edit.role"
+      />
+    </FormDialog>
+  );
+}
+
+/** The role a person has or is invited with, alike in the invitation form and the edit dialog. */
+function RoleField({
+  id,
+  value,
+  onChange,
+  error,
+  testId,
+}: {
+  id: string;
+  value: Role;
+  onChange: (role: Role) => void;
+  error: string | undefined;
+  testId: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <SelectField
+      id={id}
+      label={t('people.role')}
+      description={t('people.roleHint')}
+      value={value}
+      onChange={(role) => onChange(role as Role)}
+      options={ROLES.map((role) => ({ value: role, label: t(`role.${role}`) }))}
+      error={error}
+      testId={testId}
+    />
   );
 }

@@ -1,25 +1,20 @@
-import {
-  Alert,
-  Button,
-  Checkbox,
-  Fieldset,
-  Heading,
-  Paragraph,
-  Radio,
-  Table,
-  Tag,
-  Textfield,
-  ValidationMessage,
-} from '@digdir/designsystemet-react';
+import { Button, Fieldset, Heading, Paragraph, Radio, Table, Tag, Textfield } from '@digdir/designsystemet-react';
 import { FORUMS, INPUT_LIMITS, type Forum, type PlanSummaryView } from '@fellesplan/domain';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { api } from '../../api/client.js';
+import { AdminStatus } from '../../admin/AdminStatus.js';
+import { AdminTable } from '../../admin/AdminTable.js';
 import { planCreateInput, type PlanForm, type PlanStart } from '../../admin/planCreateInput.js';
+import { RowButton } from '../../admin/RowButton.js';
+import { useAdminStatus } from '../../admin/useAdminStatus.js';
+import { useAdminTitle } from '../../admin/useAdminTitle.js';
 import { useAdminData } from '../../admin/usePartnership.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { SelectField } from '../../components/SelectField.js';
+import { CheckboxGroup } from '../../forms/CheckboxGroup.js';
+import { FormError } from '../../forms/FormError.js';
 import { useFormErrors } from '../../forms/useFormErrors.js';
 import { forumLabel } from '../../i18n/forumLabel.js';
 
@@ -29,13 +24,11 @@ const STARTS: readonly PlanStart[] = ['default', 'copy', 'blank'];
 /** Plans: create one from the template, from an earlier plan or blank, choose its parties; archive. */
 export function PlansAdminPage() {
   const { t } = useTranslation();
-  const { plans, reload } = useAdminData();
+  const { plans } = useAdminData();
+  const { status, done } = useAdminStatus();
   const [archiving, setArchiving] = useState<PlanSummaryView | null>(null);
-  const [status, setStatus] = useState('');
 
-  useEffect(() => {
-    document.title = `${t('admin.tabs.plans')} – ${t('admin.title')} – ${t('app.name')}`;
-  }, [t]);
+  useAdminTitle('admin.tabs.plans');
 
   return (
     <div className="admin-section" data-testid="admin.plans">
@@ -44,66 +37,57 @@ export function PlansAdminPage() {
         <Heading level={2} data-size="sm" id="plans-heading">
           {t('adminPlans.title')}
         </Heading>
-        <div role="status" className="form-status" data-testid="adminPlans.status">
-          {status}
-        </div>
+        <AdminStatus status={status} testId="adminPlans.status" />
         {plans.length === 0 ? (
           <Paragraph>{t('adminPlans.empty')}</Paragraph>
         ) : (
-          <div className="table-scroll">
-            <Table data-size="sm" className="admin-table" data-testid="adminPlans.table">
-              <caption className="visually-hidden">{t('adminPlans.title')}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell>{t('adminPlans.planTitle')}</Table.HeaderCell>
-                  <Table.HeaderCell>{t('adminPlans.forum')}</Table.HeaderCell>
-                  <Table.HeaderCell>{t('adminPlans.period')}</Table.HeaderCell>
-                  <Table.HeaderCell>{t('adminPlans.sections')}</Table.HeaderCell>
-                  <Table.HeaderCell>{t('admin.status')}</Table.HeaderCell>
-                  <Table.HeaderCell>{t('admin.actions')}</Table.HeaderCell>
-                </Table.Row>
-              </Table.Head>
-              <Table.Body>
-                {plans.map((plan) => (
-                  <Table.Row key={plan.id} data-testid="adminPlans.row" data-plan-id={plan.id}>
-                    <Table.Cell>
-                      <Link to={`/plans/${plan.id}`}>{plan.title}</Link>
-                    </Table.Cell>
-                    <Table.Cell>{forumLabel(t, plan.forum) ?? '–'}</Table.Cell>
-                    <Table.Cell>{plan.period ?? '–'}</Table.Cell>
-                    <Table.Cell>{plan.sectionCount}</Table.Cell>
-                    <Table.Cell>
-                      <Tag data-size="sm" data-color={plan.archivedAt ? 'neutral' : 'success'}>
-                        {plan.archivedAt ? t('plan.archived') : t('admin.active')}
-                      </Tag>
-                    </Table.Cell>
-                    <Table.Cell>
-                      <div className="admin-table__actions">
-                        <Link
-                          to={`/plans/${plan.id}/structure`}
-                          aria-label={t('adminPlans.structureNamed', { title: plan.title })}
-                          data-testid="adminPlans.structure"
-                        >
-                          {t('adminPlans.structure')}
-                        </Link>
-                        {!plan.archivedAt && (
-                          <Button
-                            variant="tertiary"
-                            data-size="sm"
-                            aria-label={t('adminPlans.archiveNamed', { title: plan.title })}
-                            onClick={() => setArchiving(plan)}
-                            data-testid="adminPlans.archive"
-                          >
-                            {t('adminPlans.archive')}
-                          </Button>
-                        )}
-                      </div>
-                    </Table.Cell>
-                  </Table.Row>
-                ))}
-              </Table.Body>
-            </Table>
-          </div>
+          <AdminTable
+            caption={t('adminPlans.title')}
+            headers={[
+              t('adminPlans.planTitle'),
+              t('adminPlans.forum'),
+              t('adminPlans.period'),
+              t('adminPlans.sections'),
+              t('admin.status'),
+              t('admin.actions'),
+            ]}
+            testId="adminPlans.table"
+          >
+            {plans.map((plan) => (
+              <Table.Row key={plan.id} data-testid="adminPlans.row" data-plan-id={plan.id}>
+                <Table.Cell>
+                  <Link to={`/plans/${plan.id}`}>{plan.title}</Link>
+                </Table.Cell>
+                <Table.Cell>{forumLabel(t, plan.forum) ?? '–'}</Table.Cell>
+                <Table.Cell>{plan.period ?? '–'}</Table.Cell>
+                <Table.Cell>{plan.sectionCount}</Table.Cell>
+                <Table.Cell>
+                  <Tag data-size="sm" data-color={plan.archivedAt ? 'neutral' : 'success'}>
+                    {plan.archivedAt ? t('plan.archived') : t('admin.active')}
+                  </Tag>
+                </Table.Cell>
+                <Table.Cell>
+                  <div className="admin-table__actions">
+                    <Link
+                      to={`/plans/${plan.id}/structure`}
+                      aria-label={t('adminPlans.structureNamed', { title: plan.title })}
+                      data-testid="adminPlans.structure"
+                    >
+                      {t('adminPlans.structure')}
+                    </Link>
+                    {!plan.archivedAt && (
+                      <RowButton
+                        label={t('adminPlans.archive')}
+                        accessibleName={t('adminPlans.archiveNamed', { title: plan.title })}
+                        onClick={() => setArchiving(plan)}
+                        testId="adminPlans.archive"
+                      />
+                    )}
+                  </div>
+                </Table.Cell>
+              </Table.Row>
+            ))}
+          </AdminTable>
         )}
       </section>
       <ConfirmDialog
@@ -115,8 +99,7 @@ export function PlansAdminPage() {
         onConfirm={async () => {
           if (!archiving) return;
           await api.command('plans.archive', { planId: archiving.id });
-          await reload();
-          setStatus(t('adminPlans.archived', { title: archiving.title }));
+          await done(t('adminPlans.archived', { title: archiving.title }));
         }}
         testId="adminPlans.archive-dialog"
       />
@@ -141,13 +124,6 @@ function PlanCreateForm() {
   }));
   const [busy, setBusy] = useState(false);
 
-  function toggleParty(partyId: string, checked: boolean) {
-    setValues((v) => ({
-      ...v,
-      partyIds: checked ? [...v.partyIds, partyId] : v.partyIds.filter((id) => id !== partyId),
-    }));
-  }
-
   async function submit(event: FormEvent) {
     event.preventDefault();
     const built = planCreateInput(values);
@@ -169,11 +145,7 @@ function PlanCreateForm() {
         <Heading level={2} data-size="sm" id="plan-new-heading">
           {t('adminPlans.new')}
         </Heading>
-        {form.formError && (
-          <Alert data-color="danger" role="alert">
-            {form.formError}
-          </Alert>
-        )}
+        <FormError message={form.formError} />
         <Textfield
           id={form.id('title')}
           label={t('adminPlans.planTitle')}
@@ -231,21 +203,19 @@ function PlanCreateForm() {
             testId="adminPlans.create.copy-from"
           />
         )}
-        <Fieldset data-testid="adminPlans.create.parties">
-          <Fieldset.Legend>{t('adminPlans.parties')}</Fieldset.Legend>
-          <Fieldset.Description>{t('adminPlans.partiesHint')}</Fieldset.Description>
-          {activeParties.map((party, index) => (
-            <Checkbox
-              key={party.id}
-              id={index === 0 ? form.id('partyIds') : undefined}
-              value={party.id}
-              label={`${party.name} (${t(`partyKind.${party.kind}`)})`}
-              checked={values.partyIds.includes(party.id)}
-              onChange={(e) => toggleParty(party.id, e.target.checked)}
-            />
-          ))}
-          {form.errors.partyIds && <ValidationMessage>{form.errors.partyIds}</ValidationMessage>}
-        </Fieldset>
+        <CheckboxGroup
+          legend={t('adminPlans.parties')}
+          description={t('adminPlans.partiesHint')}
+          options={activeParties.map((party) => ({
+            value: party.id,
+            label: `${party.name} (${t(`partyKind.${party.kind}`)})`,
+          }))}
+          checked={values.partyIds}
+          onChange={(partyIds) => setValues((v) => ({ ...v, partyIds }))}
+          firstId={form.id('partyIds')}
+          error={form.errors.partyIds}
+          testId="adminPlans.create.parties"
+        />
         <div className="form-actions">
           <Button type="submit" disabled={busy} data-testid="adminPlans.create.submit">
             {t('adminPlans.create')}
