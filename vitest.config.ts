@@ -8,7 +8,8 @@ const contract = 'server/src/storage/contract/**';
 export default defineConfig({
   test: {
     testTimeout: 20_000,
-    hookTimeout: 30_000,
+    // A test server starts in a hook (migrations, seeding with scrypt): seconds on a loaded machine.
+    hookTimeout: 60_000,
     pool: 'forks',
     // Every test passes alone and in any order; a failing order is repeated with --sequence.seed.
     sequence: { shuffle: true },

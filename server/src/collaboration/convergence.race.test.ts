@@ -133,7 +133,9 @@ describe('a seeded random network of editors, markers and locks', () => {
           const live = server.collaboration.hocuspocus.documents.get(documentName);
           return { stored, differences: replicaViolations(stored, live, run.replicas) };
         };
-        await waitFor(async () => (await compare()).differences.length === 0).catch(() => undefined);
+        await waitFor(async () => (await compare()).differences.length === 0, { timeout: 15_000 }).catch(
+          () => undefined,
+        );
         const { stored, differences } = await compare();
         const revision = contentRevision(stored);
         const section = await findSection(server.db, sectionId);
@@ -154,7 +156,7 @@ describe('a seeded random network of editors, markers and locks', () => {
       } finally {
         for (const replica of run.replicas) replica.destroy();
       }
-    }, 30_000);
+    }, 60_000);
   }
 
   it('[P1] after a restart every section reads as it was stored at the end of its run', async () => {

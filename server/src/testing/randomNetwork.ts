@@ -237,7 +237,9 @@ export async function runRandomNetwork(options: RandomNetworkOptions): Promise<R
     replica.reconnect();
   }
   await Promise.all(pending);
-  await waitFor(() => run.replicas.every((r) => r.isSettled), { timeout: 5000 }).catch(() => {
+  // Generous: on a loaded machine (CI on two cores) reconnecting and syncing takes seconds; a
+  // settled network returns at once.
+  await waitFor(() => run.replicas.every((r) => r.isSettled), { timeout: 15_000 }).catch(() => {
     for (const r of run.replicas) {
       if (!r.isSettled)
         note(
