@@ -74,36 +74,46 @@ export async function startTestServer(
   } = {},
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'fellesplan-test-'));
-  const storage = options.storage ?? (await createTestDatabase(options.database));
+  let storage = options.storage ?? (await createTestDatabase(options.database));
   let seeded = options.seeded;
-  const started = startServer({
-    port: 0,
-    host: '127.0.0.1',
-    dataDir,
-    databaseUrl: storage.url,
-    demo: false,
-    logLevel: 'silent',
-    clientDist: null,
-    storeDebounceMs: 200,
-    // One reverse proxy in front, as TRUST_PROXY=1 configures it.
-    trustProxy: 1,
-    loginAttemptsPerMinute: 30,
-    socketLimits: options.socketLimits,
-    commandLimits: options.commandLimits ?? DEFAULT_COMMAND_LIMITS,
-    loginAttemptsPerAddressPerMinute: 60,
-    allowedHosts: ['localhost', '127.0.0.1', '[::1]'],
-    ...options.config,
-    logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
-    beforeListen: async (db) => {
-      seeded ??= {
-        demo: await seedPartnership(db, demoPartnershipSpec()),
-        other: await seedPartnership(db, OTHER_SPEC),
-      };
-    },
-  });
-  const server = await started.catch(async (error: unknown) => {
+  const boot = (database: TestDatabase) =>
+    startServer({
+      port: 0,
+      host: '127.0.0.1',
+      dataDir,
+      databaseUrl: database.url,
+      demo: false,
+      logLevel: 'silent',
+      clientDist: null,
+      storeDebounceMs: 200,
+      // One reverse proxy in front, as TRUST_PROXY=1 configures it.
+      trustProxy: 1,
+      loginAttemptsPerMinute: 30,
+      socketLimits: options.socketLimits,
+      commandLimits: options.commandLimits ?? DEFAULT_COMMAND_LIMITS,
+      loginAttemptsPerAddressPerMinute: 60,
+      allowedHosts: ['localhost', '127.0.0.1', '[::1]'],
+      ...options.config,
+      logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+      beforeListen: async (db) => {
+        seeded ??= {
+          demo: await seedPartnership(db, demoPartnershipSpec()),
+          other: await seedPartnership(db, OTHER_SPEC),
+        };
+      },
+    });
+  const server = await boot(storage).catch(async (error: unknown) => {
     if (!options.storage) await storage.drop();
-    throw error;
+    // Now and then (about once per full run, on a quiet machine too) a fresh PostgreSQL schema is
+    // gone by the time its server migrates ("schema … does not exist", 3F000); the cause is not
+    // found yet. A new schema once, loudly, so the run tests the code rather than the harness.
+    if (options.storage || !isMissingSchema(error)) throw error;
+    process.stderr.write(`startTestServer: test schema vanished before migration; retrying once (${String(error)})\n`);
+    storage = await createTestDatabase(options.database);
+    return boot(storage).catch(async (again: unknown) => {
+      await storage.drop();
+      throw again;
+    });
   });
   if (!seeded) throw new Error('seeding did not run');
   const fixtures = seeded;
@@ -145,4 +155,8 @@ export async function startTestServer(
     },
   };
   return testServer;
+}
+
+function isMissingSchema(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '3F000';
 }
