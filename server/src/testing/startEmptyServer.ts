@@ -6,7 +6,7 @@ import { startServer, type FellesplanServer } from '../app.js';
 import type { ServerConfig } from '../config.js';
 import { DEFAULT_COMMAND_LIMITS } from '../http/commandLimits.js';
 import { prepareFirstStart } from '../setup/firstStart.js';
-import { createTestDatabase } from './testDatabase.js';
+import { createTestDatabase, isMissingSchema, type TestDatabase } from './testDatabase.js';
 
 export interface EmptyServer extends FellesplanServer {
   /** The setup token the first start made (what `main.ts` prints as a link). */
@@ -20,30 +20,39 @@ export interface EmptyServer extends FellesplanServer {
  */
 export async function startEmptyServer(config: Partial<ServerConfig> = {}): Promise<EmptyServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'fellesplan-empty-'));
-  const storage = await createTestDatabase();
+  let storage = await createTestDatabase();
   const firstStart: { token: string | null } = { token: null };
-  const server = await startServer({
-    port: 0,
-    host: '127.0.0.1',
-    dataDir,
-    databaseUrl: storage.url,
-    demo: false,
-    logLevel: 'silent',
-    clientDist: null,
-    storeDebounceMs: 200,
-    trustProxy: 1,
-    loginAttemptsPerMinute: 30,
-    commandLimits: DEFAULT_COMMAND_LIMITS,
-    loginAttemptsPerAddressPerMinute: 60,
-    allowedHosts: ['localhost', '127.0.0.1', '[::1]'],
-    ...config,
-    logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
-    beforeListen: async (db) => {
-      firstStart.token = await prepareFirstStart(db);
-    },
-  }).catch(async (error: unknown) => {
+  const boot = (database: TestDatabase) =>
+    startServer({
+      port: 0,
+      host: '127.0.0.1',
+      dataDir,
+      databaseUrl: database.url,
+      demo: false,
+      logLevel: 'silent',
+      clientDist: null,
+      storeDebounceMs: 200,
+      trustProxy: 1,
+      loginAttemptsPerMinute: 30,
+      commandLimits: DEFAULT_COMMAND_LIMITS,
+      loginAttemptsPerAddressPerMinute: 60,
+      allowedHosts: ['localhost', '127.0.0.1', '[::1]'],
+      ...config,
+      logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+      beforeListen: async (db) => {
+        firstStart.token = await prepareFirstStart(db);
+      },
+    });
+  const server = await boot(storage).catch(async (error: unknown) => {
     await storage.drop();
-    throw error;
+    // As in startTestServer: a fresh schema that vanished before migration gets one more try.
+    if (!isMissingSchema(error)) throw error;
+    process.stderr.write(`startEmptyServer: test schema vanished before migration; retrying once (${String(error)})\n`);
+    storage = await createTestDatabase();
+    return boot(storage).catch(async (again: unknown) => {
+      await storage.drop();
+      throw again;
+    });
   });
   const setupToken = firstStart.token;
   if (!setupToken) throw new Error('an empty database got no setup token');

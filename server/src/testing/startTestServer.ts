@@ -8,7 +8,7 @@ import { DEFAULT_COMMAND_LIMITS, type CommandLimitsConfig } from '../http/comman
 import type { ServerConfig } from '../config.js';
 import { demoPartnershipSpec, DEMO_PASSWORD } from '../demo/demoPlan.js';
 import { seedPartnership, type SeededPartnership } from '../demo/seedPartnership.js';
-import { createTestDatabase, type TestDatabase } from './testDatabase.js';
+import { createTestDatabase, isMissingSchema, type TestDatabase } from './testDatabase.js';
 
 /** Session tokens of the demo users, by party, and of `annen`, a member of the other plan. */
 export type DemoTokens = Record<'kommune' | 'hf' | 'fastlege' | 'bruker' | 'sekretariat' | 'annen', string> &
@@ -155,8 +155,4 @@ export async function startTestServer(
     },
   };
   return testServer;
-}
-
-function isMissingSchema(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '3F000';
 }

@@ -42,3 +42,11 @@ async function withClient(url: string, run: (client: pg.Client) => Promise<unkno
     await client.end();
   }
 }
+
+/**
+ * PostgreSQL's «schema … does not exist» (3F000). Now and then a fresh test schema is gone by the
+ * time its server migrates (about once per full run; cause not found): test servers retry once.
+ */
+export function isMissingSchema(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '3F000';
+}
