@@ -4,7 +4,7 @@ import path from 'node:path';
 import pino from 'pino';
 import { startServer, type FellesplanServer } from '../app.js';
 import type { ServerConfig } from '../config.js';
-import { DEFAULT_COMMAND_LIMITS } from '../http/commandLimits.js';
+import { testServerConfig } from './startTestServer.js';
 import { prepareFirstStart } from '../setup/firstStart.js';
 import { createTestDatabase, isMissingSchema, type TestDatabase } from './testDatabase.js';
 
@@ -24,19 +24,7 @@ export async function startEmptyServer(config: Partial<ServerConfig> = {}): Prom
   const firstStart: { token: string | null } = { token: null };
   const boot = (database: TestDatabase) =>
     startServer({
-      port: 0,
-      host: '127.0.0.1',
-      dataDir,
-      databaseUrl: database.url,
-      demo: false,
-      logLevel: 'silent',
-      clientDist: null,
-      storeDebounceMs: 200,
-      trustProxy: 1,
-      loginAttemptsPerMinute: 30,
-      commandLimits: DEFAULT_COMMAND_LIMITS,
-      loginAttemptsPerAddressPerMinute: 60,
-      allowedHosts: ['localhost', '127.0.0.1', '[::1]'],
+      ...testServerConfig(dataDir, database),
       ...config,
       logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
       beforeListen: async (db) => {

@@ -78,21 +78,9 @@ export async function startTestServer(
   let seeded = options.seeded;
   const boot = (database: TestDatabase) =>
     startServer({
-      port: 0,
-      host: '127.0.0.1',
-      dataDir,
-      databaseUrl: database.url,
-      demo: false,
-      logLevel: 'silent',
-      clientDist: null,
-      storeDebounceMs: 200,
-      // One reverse proxy in front, as TRUST_PROXY=1 configures it.
-      trustProxy: 1,
-      loginAttemptsPerMinute: 30,
+      ...testServerConfig(dataDir, database),
       socketLimits: options.socketLimits,
       commandLimits: options.commandLimits ?? DEFAULT_COMMAND_LIMITS,
-      loginAttemptsPerAddressPerMinute: 60,
-      allowedHosts: ['localhost', '127.0.0.1', '[::1]'],
       ...options.config,
       logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
       beforeListen: async (db) => {
@@ -155,4 +143,24 @@ export async function startTestServer(
     },
   };
   return testServer;
+}
+
+/** What every test server runs with: port 0 on loopback, no demo, silent, one trusted proxy hop. */
+export function testServerConfig(dataDir: string, database: TestDatabase): ServerConfig {
+  return {
+    port: 0,
+    host: '127.0.0.1',
+    dataDir,
+    databaseUrl: database.url,
+    demo: false,
+    logLevel: 'silent',
+    clientDist: null,
+    storeDebounceMs: 200,
+    // One reverse proxy in front, as TRUST_PROXY=1 configures it.
+    trustProxy: 1,
+    loginAttemptsPerMinute: 30,
+    commandLimits: DEFAULT_COMMAND_LIMITS,
+    loginAttemptsPerAddressPerMinute: 60,
+    allowedHosts: ['localhost', '127.0.0.1', '[::1]'],
+  };
 }
