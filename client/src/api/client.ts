@@ -15,8 +15,13 @@ import type {
   SetupInput,
   ThreadView,
   UserView,
+  SectionBodyView,
+  SectionContentView,
 } from '@fellesplan/domain';
-import { currentLanguage } from '../i18n/index.js';
+import { currentLanguage, i18n } from '../i18n/index.js';
+
+/** The code of an `ApiError` for a request that got no answer (offline, server unreachable). */
+export const OFFLINE = 'offline';
 
 /** An error answered by the server, with its code and a message already in the user's form. */
 export class ApiError extends Error {
@@ -35,12 +40,18 @@ export class ApiError extends Error {
 async function request<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
   const headers: Record<string, string> = { 'accept-language': currentLanguage() };
   if (init.body !== undefined) headers['content-type'] = 'application/json';
-  const response = await fetch(path, {
-    method: init.method ?? 'GET',
-    headers,
-    credentials: 'same-origin',
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: init.method ?? 'GET',
+      headers,
+      credentials: 'same-origin',
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    });
+  } catch {
+    // fetch rejects only when no answer came at all: no network, or the server is unreachable.
+    throw new ApiError(0, OFFLINE, i18n.t('app.offline'));
+  }
   const text = await response.text();
   const data: unknown = text ? JSON.parse(text) : null;
   if (!response.ok) {
@@ -79,6 +90,9 @@ export const api = {
   plans: () => request<PlanSummaryView[]>('/api/plans'),
   plan: (planId: string) => request<PlanView>(`/api/plans/${encodeURIComponent(planId)}`),
   threads: (planId: string) => request<ThreadView[]>(`/api/plans/${encodeURIComponent(planId)}/threads`),
+  /** Every section's stored body, for reading before the live editors mount. */
+  contents: (planId: string) => request<SectionBodyView[]>(`/api/plans/${encodeURIComponent(planId)}/contents`),
+  content: (sectionId: string) => request<SectionContentView>(`/api/sections/${encodeURIComponent(sectionId)}/content`),
   audit: (planId: string) => request<AuditEventView[]>(`/api/plans/${encodeURIComponent(planId)}/audit`),
   verifyAudit: (planId: string) =>
     request<AuditVerificationView>(`/api/plans/${encodeURIComponent(planId)}/audit/verify`),

@@ -11,6 +11,18 @@ export function CollabProvider({ children }: { children: ReactNode }) {
     setClient(created);
     return () => created.destroy();
   }, []);
+  useEffect(() => {
+    if (!client) return undefined;
+    // Leaving (closing the tab, reloading, following a link out) while the server has not
+    // confirmed every edit asks first: those edits exist only in this tab.
+    const warn = (event: BeforeUnloadEvent) => {
+      if (client.getSnapshot().unsynced === 0) return;
+      event.preventDefault();
+      event.returnValue = ''; // Chromium before 119 needs this to show the prompt.
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [client]);
   if (!client) return null;
   return <CollabContext.Provider value={client}>{children}</CollabContext.Provider>;
 }

@@ -1,8 +1,8 @@
 import { Alert, Button, Field, Label, Textarea } from '@digdir/designsystemet-react';
 import { INPUT_LIMITS, type MemberView, type Party } from '@fellesplan/domain';
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api/client.js';
+import { ApiError, OFFLINE } from '../api/client.js';
 
 /**
  * A plain-text comment field with @-suggestions for people and parties of the plan. The server
@@ -17,6 +17,7 @@ export function CommentComposer({
   onSubmit,
   onCancel,
   testId,
+  focusOnOpen = false,
 }: {
   label: string;
   initial?: string;
@@ -26,6 +27,8 @@ export function CommentComposer({
   onSubmit: (body: string) => Promise<void>;
   onCancel?: () => void;
   testId: string;
+  /** Moves focus (and the view) into the field when the form appears: it opened on request. */
+  focusOnOpen?: boolean;
 }) {
   const { t } = useTranslation();
   const [body, setBody] = useState(initial);
@@ -34,6 +37,13 @@ export function CommentComposer({
   const [error, setError] = useState<string | null>(null);
   const field = useRef<HTMLTextAreaElement>(null);
   const hintId = useId();
+  useEffect(() => {
+    if (!focusOnOpen || !field.current) return;
+    field.current.scrollIntoView({ block: 'center' });
+    field.current.focus({ preventScroll: true });
+    // Only when the form opens.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   const query = /(?:^|\s)@([\p{L}\p{N} ]{0,40})$/u.exec(body.slice(0, caret))?.[1];
   const suggestions =
@@ -61,7 +71,13 @@ export function CommentComposer({
       setBody('');
     } catch (err) {
       // The text stays in the field: nothing the user wrote is lost on a refusal.
-      setError(err instanceof ApiError ? err.message : t('app.error'));
+      setError(
+        err instanceof ApiError && err.code === OFFLINE
+          ? t('comments.offline')
+          : err instanceof ApiError
+            ? err.message
+            : t('app.error'),
+      );
     } finally {
       setBusy(false);
     }

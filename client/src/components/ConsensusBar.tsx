@@ -8,6 +8,12 @@ import { formatDateTime } from '../i18n/formatDateTime.js';
 export function ConsensusBar({ section, parties }: { section: SectionView; parties: readonly Party[] }) {
   const { t } = useTranslation();
   const required = parties.filter((p) => section.requiredParties.includes(p.id));
+  // The reasons behind reservations and disagreements are what the sekretariat acts on: shown
+  // in full under the chips, not only in a tooltip.
+  const notes = required.flatMap((party) => {
+    const marker = section.markers.find((m) => m.partyId === party.id);
+    return marker?.note ? [{ party, marker, note: marker.note }] : [];
+  });
   return (
     <div className="consensus" data-testid="section.consensus">
       <span className="consensus__label" id={`consensus-${section.id}`}>
@@ -18,6 +24,25 @@ export function ConsensusBar({ section, parties }: { section: SectionView; parti
           <ConsensusChip key={party.id} party={party} marker={section.markers.find((m) => m.partyId === party.id)} />
         ))}
       </ul>
+      {notes.length > 0 && (
+        <ul className="consensus__notes" aria-label={t('consensus.notes')}>
+          {notes.map(({ party, marker, note }) => (
+            <li
+              key={party.id}
+              className={`consensus__note consensus__note--${marker.stance}`}
+              data-testid="consensus.note"
+              data-party-id={party.id}
+              data-stale={marker.stale}
+            >
+              <strong>
+                {party.name}, {t(`consensus.stance.${marker.stance}`).toLowerCase()}
+                {marker.stale && <> ({t('consensus.staleShort')})</>}:
+              </strong>{' '}
+              <q>{note}</q>
+            </li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }

@@ -1,8 +1,8 @@
 import { Alert, Button, Field, Label, Textarea } from '@digdir/designsystemet-react';
 import { INPUT_LIMITS, STANCES, stanceRequiresNote, type SectionView, type Stance } from '@fellesplan/domain';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../api/client.js';
+import { api, ApiError, OFFLINE } from '../api/client.js';
 
 /** My party's stance on the section; sends the revision the user has in front of them (C2). */
 export function MarkControls({ section, myPartyId }: { section: SectionView; myPartyId: string }) {
@@ -12,16 +12,43 @@ export function MarkControls({ section, myPartyId }: { section: SectionView; myP
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // Announced to screen readers (a status region) and shown until the next action.
+  const [confirmation, setConfirmation] = useState('');
+  const buttons = useRef(new Map<Stance, HTMLButtonElement>());
+  const noteField = useRef<HTMLTextAreaElement>(null);
+  const retry = useRef<(() => void) | null>(null);
+  useEffect(
+    () => () => {
+      if (retry.current) window.removeEventListener('online', retry.current);
+    },
+    [],
+  );
+  useEffect(() => {
+    if (pending) noteField.current?.focus();
+  }, [pending]);
 
   async function send(stance: Stance, withNote: string | null) {
     setBusy(true);
     setError(null);
+    setConfirmation('');
     try {
       await api.command('sections.mark', { sectionId: section.id, stance, note: withNote, revision: section.revision });
       setPending(null);
       setNote('');
+      setConfirmation(t('consensus.saved'));
+      // Back to the stance just chosen, not to the top of the page where a closed form leaves it.
+      buttons.current.get(stance)?.focus();
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : t('app.error'));
+      if (err instanceof ApiError && err.code === OFFLINE) {
+        // Kept, and sent again as soon as the browser is back online.
+        setError(t('consensus.offlineQueued'));
+        if (retry.current) window.removeEventListener('online', retry.current);
+        retry.current = () => {
+          retry.current = null;
+          void send(stance, withNote);
+        };
+        window.addEventListener('online', retry.current, { once: true });
+      } else setError(err instanceof ApiError ? err.message : t('app.error'));
     } finally {
       setBusy(false);
     }
@@ -52,9 +79,16 @@ export function MarkControls({ section, myPartyId }: { section: SectionView; myP
             key={stance}
             variant={current?.stance === stance && !current.stale ? 'primary' : 'secondary'}
             data-size="sm"
+            ref={(element: HTMLButtonElement | null) => {
+              if (element) buttons.current.set(stance, element);
+              else buttons.current.delete(stance);
+            }}
             aria-pressed={current?.stance === stance && !current.stale}
-            disabled={busy}
-            onClick={() => choose(stance)}
+            // aria-disabled, not disabled: a disabled button drops keyboard focus to the page top.
+            aria-disabled={busy || undefined}
+            onClick={() => {
+              if (!busy) choose(stance);
+            }}
             data-testid={`mark.${stance}`}
           >
             {t(`consensus.stance.${stance}`)}
@@ -66,6 +100,7 @@ export function MarkControls({ section, myPartyId }: { section: SectionView; myP
           <Field>
             <Label>{t(`consensus.noteFor.${pending === 'reservation' ? 'reservation' : 'disagree'}`)}</Label>
             <Textarea
+              ref={noteField}
               placeholder={t('consensus.notePlaceholder')}
               value={note}
               onChange={(e) => setNote(e.target.value)}
@@ -79,7 +114,15 @@ export function MarkControls({ section, myPartyId }: { section: SectionView; myP
             <Button type="submit" data-size="sm" disabled={busy || !note.trim()} data-testid="mark.save">
               {t('consensus.save')}
             </Button>
-            <Button type="button" variant="tertiary" data-size="sm" onClick={() => setPending(null)}>
+            <Button
+              type="button"
+              variant="tertiary"
+              data-size="sm"
+              onClick={() => {
+                buttons.current.get(pending)?.focus();
+                setPending(null);
+              }}
+            >
               {t('consensus.cancel')}
             </Button>
           </div>
@@ -90,6 +133,9 @@ export function MarkControls({ section, myPartyId }: { section: SectionView; myP
           {error}
         </Alert>
       )}
+      <p className="mark-controls__status" role="status" data-testid="mark.status">
+        {confirmation}
+      </p>
     </div>
   );
 }

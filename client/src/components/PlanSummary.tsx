@@ -4,12 +4,19 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 
 /** "9 av 14 seksjoner har konsensus", and which sections wait for my party ("Venter på oss"). */
-export function PlanSummary({ plan, myPartyId }: { plan: PlanView; myPartyId: string }) {
+export function PlanSummary({
+  plan,
+  myPartyId,
+  onShowWaiting,
+}: {
+  plan: PlanView;
+  myPartyId: string;
+  /** Shows only the sections waiting for us (the «Trenger vårt standpunkt» view). */
+  onShowWaiting: () => void;
+}) {
   const { t } = useTranslation();
   const done = plan.sections.filter((s) => s.status === 'consensus' || s.status === 'locked').length;
-  const waiting = plan.sections
-    .map((section, index) => ({ section, number: index + 1 }))
-    .filter(({ section }) => awaitsParty(myPartyId, { ...section, markers: section.markers }));
+  const waiting = plan.sections.filter((section) => awaitsParty(myPartyId, section));
   const requiredAnywhere = plan.sections.some((s) => s.requiredParties.includes(myPartyId));
   return (
     <section className="plan-summary" aria-labelledby="summary-heading" data-testid="plan.summary">
@@ -28,22 +35,16 @@ export function PlanSummary({ plan, myPartyId }: { plan: PlanView; myPartyId: st
         aria-labelledby="summary-heading"
       />
       {requiredAnywhere && (
-        <div data-testid="summary.waiting" data-count={waiting.length}>
-          <Heading level={3} data-size="2xs">
-            {t('summary.waitingForUs')} ({waiting.length})
-          </Heading>
+        <div className="plan-summary__waiting" data-testid="summary.waiting" data-count={waiting.length}>
           {waiting.length === 0 ? (
             <Paragraph data-size="sm">{t('summary.waitingNone')}</Paragraph>
           ) : (
-            <ul className="plan-summary__waiting">
-              {waiting.map(({ section, number }) => (
-                <li key={section.id}>
-                  <a href={`#section-${section.id}`}>
-                    {number} {section.title}
-                  </a>
-                </li>
-              ))}
-            </ul>
+            <Paragraph data-size="sm">
+              {t('summary.waitingCount', { count: waiting.length })}{' '}
+              <button type="button" className="link-button" onClick={onShowWaiting} data-testid="summary.show-waiting">
+                {t('summary.showWaiting')}
+              </button>
+            </Paragraph>
           )}
         </div>
       )}

@@ -25,7 +25,10 @@ import { useTranslation } from 'react-i18next';
 import { useCollabDocument } from '../collab/CollabContext.js';
 import { formatList } from '../i18n/formatList.js';
 import { SectionEditor, type EditorUser } from '../editor/SectionEditor.js';
-import { usePresence } from '../editor/usePresence.js';
+import { StaticBody } from '../editor/StaticBody.js';
+import type { StoredBody } from '../plan/usePlanBodies.js';
+import type { PlanVisitor } from '../plan/usePlanPresence.js';
+import { LinkIcon } from '@navikt/aksel-icons';
 import { ConsensusBar } from './ConsensusBar.js';
 import { LockControls } from './LockControls.js';
 import { MarkControls } from './MarkControls.js';
@@ -45,6 +48,14 @@ interface SectionProps {
   openThreads: number;
   /** The plan is archived: everything can be read, nothing changed. */
   archived?: boolean;
+  /** The section's stored text, shown until its live editor has synced. */
+  storedBody?: StoredBody | undefined;
+  /** Told when the live editor shows (and stops showing) this section's synced text. */
+  onLive?: (sectionId: string, live: boolean) => void;
+  /** A thread a link pointed at: shown, made active and focused when it is in this section. */
+  focusThread?: { id: string; seq: number } | null;
+  /** The people in this section now (their caret is here, or they are reading it). */
+  visitors?: readonly PlanVisitor[];
 }
 
 export function SectionCard(props: SectionProps) {
@@ -72,9 +83,19 @@ export function SectionCard(props: SectionProps) {
       data-status={section.status}
     >
       <header className="section-card__header">
-        <Heading level={2} data-size="sm" id={headingId} className="section-card__title">
+        {/* Focusable by script only: a jump from the contents or a link moves focus here. */}
+        <Heading level={2} data-size="sm" id={headingId} className="section-card__title" tabIndex={-1}>
           <span className="section-card__number">{number}</span> {section.title}
         </Heading>
+        <a
+          className="section-card__permalink no-print"
+          href={`#section-${section.id}`}
+          data-testid="section.permalink"
+          aria-label={t('plan.permalink', { title: `${number} ${section.title}` })}
+          title={t('plan.permalinkHint')}
+        >
+          <LinkIcon aria-hidden="true" />
+        </a>
         <div className="section-card__tags">
           {props.openThreads > 0 && (
             <span className="section-card__comments" data-testid="section.open-threads" data-count={props.openThreads}>
@@ -113,6 +134,8 @@ export function SectionCard(props: SectionProps) {
         </Alert>
       ) : near ? (
         <LiveSection {...props} />
+      ) : props.storedBody ? (
+        <StaticBody json={props.storedBody.json} label={t('plan.editorLabel', { title: section.title })} />
       ) : (
         <Skeleton height="6rem" aria-label={t('plan.loadingSection')} />
       )}
@@ -122,10 +145,20 @@ export function SectionCard(props: SectionProps) {
 
 type Draft = { anchor: Anchor; quote: string } | 'section';
 
-function LiveSection({ plan, section, actor, user, threads, archived = false }: SectionProps) {
+function LiveSection({
+  plan,
+  section,
+  actor,
+  user,
+  threads,
+  archived = false,
+  storedBody,
+  onLive,
+  focusThread,
+  visitors,
+}: SectionProps) {
   const { t } = useTranslation();
   const collab = useCollabDocument(sectionDocumentName(section.id));
-  const presence = usePresence(collab?.provider);
   const [editor, setEditor] = useState<Editor | null>(null);
   const [ranges, setRanges] = useState<Map<string, HighlightRange>>(new Map());
   const [activeId, setActiveId] = useState<string | null>(null);
@@ -133,6 +166,27 @@ function LiveSection({ plan, section, actor, user, threads, archived = false }: 
   const [paragraphChoice, setParagraphChoice] = useState(-1);
   const [body, setBody] = useState<HTMLDivElement | null>(null);
   const selection = useRef<Draft | null>(null);
+  const commentButton = useRef<HTMLButtonElement>(null);
+  // The new thread's card appears only when the projection brings it; focus goes there then.
+  const focusAfterRender = useRef<string | null>(null);
+  useEffect(() => {
+    const selector = focusAfterRender.current;
+    const card = selector ? body?.querySelector<HTMLElement>(selector) : null;
+    if (!card) return;
+    focusAfterRender.current = null;
+    card.tabIndex = -1;
+    card.focus();
+  });
+  const synced = Boolean(collab?.synced);
+  useEffect(() => {
+    onLive?.(section.id, synced);
+    return () => onLive?.(section.id, false);
+  }, [onLive, section.id, synced]);
+  const staticBody = storedBody ? (
+    <StaticBody json={storedBody.json} label={t('plan.editorLabel', { title: section.title })} />
+  ) : (
+    <Skeleton height="6rem" aria-label={t('plan.loadingSection')} />
+  );
 
   const policyPlan = planParties(plan);
   const refusal = sectionEditRefusal(actor, { ...section, planId: plan.id }, policyPlan);
@@ -176,6 +230,18 @@ function LiveSection({ plan, section, actor, user, threads, archived = false }: 
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [activeId]);
 
+  // A link to a thread opens it here: active, in view, and focused for keyboard and screen readers.
+  const linked = focusThread && threads.some((th) => th.id === focusThread.id) ? focusThread : null;
+  useEffect(() => {
+    if (!linked || !body) return;
+    setActiveId(linked.id);
+    const card = body.querySelector<HTMLElement>(`[data-thread-id="${linked.id}"]`);
+    if (!card) return;
+    card.tabIndex = -1;
+    card.scrollIntoView({ block: 'center' });
+    card.focus({ preventScroll: true });
+  }, [linked?.id, linked?.seq, body]); // eslint-disable-line react-hooks/exhaustive-deps
+
   // Without a selection (a keyboard user in a read-only section has no caret) a paragraph can be
   // chosen instead; it becomes a real anchored thread.
   const paragraphs = draft === 'section' && editor && !editor.isDestroyed ? paragraphRanges(editor) : [];
@@ -215,6 +281,7 @@ function LiveSection({ plan, section, actor, user, threads, archived = false }: 
         members={plan.members}
         parties={plan.parties}
         testId="thread.create"
+        focusOnOpen
         onSubmit={async (text) => {
           const created = await api.command('threads.create', {
             sectionId: section.id,
@@ -224,10 +291,12 @@ function LiveSection({ plan, section, actor, user, threads, archived = false }: 
           setDraft(null);
           setParagraphChoice(-1);
           setActiveId(created.id);
+          focusAfterRender.current = `[data-thread-id="${created.id}"]`;
         }}
         onCancel={() => {
           setDraft(null);
           setParagraphChoice(-1);
+          commentButton.current?.focus();
         }}
       />
     </div>
@@ -236,9 +305,10 @@ function LiveSection({ plan, section, actor, user, threads, archived = false }: 
   return (
     <>
       <div className="section-card__live">
-        <PresenceList users={presence} />
+        <PresenceList visitors={visitors ?? []} />
         {mayComment && (
           <Button
+            ref={commentButton}
             variant="tertiary"
             data-size="sm"
             onPointerDown={captureSelection}
@@ -276,9 +346,10 @@ function LiveSection({ plan, section, actor, user, threads, archived = false }: 
               onActivateThread={activateFromText}
               onRanges={updateRanges}
               onEditor={setEditor}
+              fallback={staticBody}
             />
           ) : (
-            <Skeleton height="6rem" aria-label={t('plan.loadingSection')} />
+            staticBody
           )}
         </div>
         <ThreadsPanel

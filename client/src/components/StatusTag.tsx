@@ -1,6 +1,7 @@
 import { Tag } from '@digdir/designsystemet-react';
 import type { SectionStatus } from '@fellesplan/domain';
 import { useTranslation } from 'react-i18next';
+import { StatusIcon } from './StatusIcon.js';
 
 const COLORS: Record<SectionStatus, 'neutral' | 'info' | 'danger' | 'success' | 'warning'> = {
   draft: 'neutral',
@@ -14,7 +15,7 @@ export function StatusTag({ status }: { status: SectionStatus }) {
   const { t } = useTranslation();
   return (
     <Tag data-color={COLORS[status]} data-size="sm" data-testid="section.status" data-status={status}>
-      {t(`plan.status.${status}`)}
+      <StatusIcon status={status} /> {t(`plan.status.${status}`)}
     </Tag>
   );
 }

@@ -4,7 +4,7 @@ import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { EditorContent, useEditor } from '@tiptap/react';
 import type { Editor } from '@tiptap/core';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import type { CollabDocument } from '../collab/CollabClient.js';
 import { caretSelectionAttributes } from './caretSelection.js';
 import { CommentHighlights, type HighlightRange, type HighlightThread } from './commentHighlights.js';
@@ -28,6 +28,7 @@ export function SectionEditor({
   onActivateThread,
   onRanges,
   onEditor,
+  fallback,
 }: {
   collab: CollabDocument;
   mayEdit: boolean;
@@ -38,6 +39,8 @@ export function SectionEditor({
   onActivateThread: (id: string) => void;
   onRanges: (ranges: Map<string, HighlightRange>) => void;
   onEditor: (editor: Editor | null) => void;
+  /** Shown instead of the (still empty) editor until the document's first sync is done. */
+  fallback?: ReactNode;
 }) {
   const editable = mayEdit && collab.scope === 'read-write' && collab.synced;
   // The editor is built once per document; callbacks reach the current props through refs.
@@ -92,16 +95,22 @@ export function SectionEditor({
     editor.view.dom.setAttribute('aria-readonly', String(!editable));
   }, [editor, editable]);
 
-  if (!editor) return null;
+  if (!editor) return fallback ?? null;
+  // The editor stays mounted while hidden, so its document syncs behind the stored text.
+  const waiting = !collab.synced && fallback !== undefined;
   return (
-    <div
-      className="section-editor"
-      data-editable={editable}
-      data-synced={collab.synced}
-      data-scope={collab.scope ?? 'pending'}
-    >
-      {editable && <EditorToolbar editor={editor} />}
-      <EditorContent editor={editor} />
-    </div>
+    <>
+      {waiting && fallback}
+      <div
+        hidden={waiting}
+        className="section-editor"
+        data-editable={editable}
+        data-synced={collab.synced}
+        data-scope={collab.scope ?? 'pending'}
+      >
+        {editable && <EditorToolbar editor={editor} />}
+        <EditorContent editor={editor} />
+      </div>
+    </>
   );
 }

@@ -8,6 +8,7 @@ export const nb = {
     languages: { nb: 'Bokmål', nn: 'Nynorsk' },
     loggedInAs: 'Innlogget som {{name}} ({{party}})',
     logout: 'Logg ut',
+    offline: 'Du er frakoblet, så dette ble ikke sendt. Prøv igjen når nettet er tilbake.',
     error: 'Noe gikk galt. Prøv å laste siden på nytt.',
     notFound: 'Fant ikke siden.',
     backToPlans: 'Tilbake til planene',
@@ -304,6 +305,13 @@ export const nb = {
   },
   plan: {
     toc: 'Innhold',
+    tocCount_one: '{{count}} seksjon',
+    tocCount_other: '{{count}} seksjoner',
+    tocShown: '{{shown}} av {{total}} seksjoner',
+    ours: 'Vår',
+    print: 'Skriv ut planen',
+    permalink: 'Lenke til {{title}}',
+    permalinkHint: 'Lenke rett til denne seksjonen. Kopier adressen for å dele den.',
     parties: 'Parter',
     sectionNumber: 'Seksjon {{number}}',
     owners: 'Eiere',
@@ -331,6 +339,8 @@ export const nb = {
     },
   },
   consensus: {
+    offlineQueued: 'Du er frakoblet. Standpunktet lagres når nettet er tilbake.',
+    notes: 'Begrunnelser',
     label: 'Standpunkt',
     waiting: 'Venter',
     stance: {
@@ -365,7 +375,32 @@ export const nb = {
     reason: 'Begrunnelse (påkrevd)',
     confirmUnlock: 'Gjenåpne',
   },
+  presence: {
+    writing: 'skriver',
+    away: 'borte fra skjermen',
+    inPlan: 'i planen',
+    readingIn: 'leser {{section}}',
+    writingIn: 'skriver i {{section}}',
+    inPlanNow_one: '{{count}} annen i planen nå',
+    inPlanNow_other: '{{count}} andre i planen nå',
+  },
+  views: {
+    label: 'Vis',
+    all: 'Alle seksjoner',
+    ours: 'Våre seksjoner',
+    needsUs: 'Trenger vårt standpunkt',
+    disputed: 'Uenighet og forbehold',
+    empty: {
+      all: 'Planen har ingen seksjoner ennå.',
+      ours: 'Parten din eier ingen seksjoner i denne planen.',
+      needsUs: 'Ingen seksjoner venter på vårt standpunkt nå.',
+      disputed: 'Ingen seksjoner har uenighet eller forbehold nå.',
+    },
+  },
   summary: {
+    waitingCount_one: '{{count}} seksjon venter på vårt standpunkt.',
+    waitingCount_other: '{{count}} seksjoner venter på vårt standpunkt.',
+    showWaiting: 'Vis dem',
     consensus: '{{done}} av {{total}} seksjoner har konsensus',
     waitingForUs: 'Venter på oss',
     waitingNone: 'Ingen seksjoner venter på oss nå.',
@@ -408,6 +443,8 @@ export const nb = {
     back: 'Tilbake til planen',
   },
   comments: {
+    offline:
+      'Du er frakoblet, så kommentaren er ikke sendt. Teksten din er tatt vare på: send den igjen når nettet er tilbake.',
     title: 'Kommentarer',
     comment: 'Kommenter',
     commentHint: 'Merk tekst i seksjonen for å kommentere den, eller kommenter hele seksjonen.',

@@ -10,6 +10,7 @@ export const nn: Messages = {
     languages: { nb: 'Bokmål', nn: 'Nynorsk' },
     loggedInAs: 'Innlogga som {{name}} ({{party}})',
     logout: 'Logg ut',
+    offline: 'Du er fråkopla, så dette vart ikkje sendt. Prøv igjen når nettet er tilbake.',
     error: 'Noko gjekk gale. Prøv å laste sida på nytt.',
     notFound: 'Fann ikkje sida.',
     backToPlans: 'Tilbake til planane',
@@ -306,6 +307,13 @@ export const nn: Messages = {
   },
   plan: {
     toc: 'Innhald',
+    tocCount_one: '{{count}} seksjon',
+    tocCount_other: '{{count}} seksjonar',
+    tocShown: '{{shown}} av {{total}} seksjonar',
+    ours: 'Vår',
+    print: 'Skriv ut planen',
+    permalink: 'Lenkje til {{title}}',
+    permalinkHint: 'Lenkje rett til denne seksjonen. Kopier adressa for å dele ho.',
     parties: 'Partar',
     sectionNumber: 'Seksjon {{number}}',
     owners: 'Eigarar',
@@ -333,6 +341,8 @@ export const nn: Messages = {
     },
   },
   consensus: {
+    offlineQueued: 'Du er fråkopla. Standpunktet blir lagra når nettet er tilbake.',
+    notes: 'Grunngjevingar',
     label: 'Standpunkt',
     waiting: 'Ventar',
     stance: {
@@ -367,7 +377,32 @@ export const nn: Messages = {
     reason: 'Grunngjeving (påkravd)',
     confirmUnlock: 'Opne att',
   },
+  presence: {
+    writing: 'skriv',
+    away: 'borte frå skjermen',
+    inPlan: 'i planen',
+    readingIn: 'les {{section}}',
+    writingIn: 'skriv i {{section}}',
+    inPlanNow_one: '{{count}} annan i planen no',
+    inPlanNow_other: '{{count}} andre i planen no',
+  },
+  views: {
+    label: 'Vis',
+    all: 'Alle seksjonar',
+    ours: 'Seksjonane våre',
+    needsUs: 'Treng standpunktet vårt',
+    disputed: 'Usemje og atterhald',
+    empty: {
+      all: 'Planen har ingen seksjonar enno.',
+      ours: 'Parten din eig ingen seksjonar i denne planen.',
+      needsUs: 'Ingen seksjonar ventar på standpunktet vårt no.',
+      disputed: 'Ingen seksjonar har usemje eller atterhald no.',
+    },
+  },
   summary: {
+    waitingCount_one: '{{count}} seksjon ventar på standpunktet vårt.',
+    waitingCount_other: '{{count}} seksjonar ventar på standpunktet vårt.',
+    showWaiting: 'Vis dei',
     consensus: '{{done}} av {{total}} seksjonar har konsensus',
     waitingForUs: 'Ventar på oss',
     waitingNone: 'Ingen seksjonar ventar på oss no.',
@@ -410,6 +445,8 @@ export const nn: Messages = {
     back: 'Tilbake til planen',
   },
   comments: {
+    offline:
+      'Du er fråkopla, så kommentaren er ikkje send. Teksten din er teken vare på: send han igjen når nettet er tilbake.',
     title: 'Kommentarar',
     comment: 'Kommenter',
     commentHint: 'Merk tekst i seksjonen for å kommentere han, eller kommenter heile seksjonen.',

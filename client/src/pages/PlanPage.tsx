@@ -1,8 +1,8 @@
 import { Alert, Heading, Paragraph, Spinner } from '@digdir/designsystemet-react';
 import type { PlanProjection } from '@fellesplan/domain';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { api } from '../api/client.js';
 import { CommentFilterBar } from '../comments/CommentFilterBar.js';
 import { DEFAULT_FILTER, filterThreads, openThreadCounts, type ThreadFilter } from '../comments/threadFilter.js';
@@ -14,8 +14,19 @@ import { PartyBadge } from '../components/PartyBadge.js';
 import { PlanSummary } from '../components/PlanSummary.js';
 import { SectionCard } from '../components/SectionCard.js';
 import { forumLabel } from '../i18n/forumLabel.js';
+import { scrollToElement, useCurrentSection, useHashTarget, useStickyHeaderOffset } from '../plan/navigation.js';
+import { PlanToc } from '../plan/PlanToc.js';
+import { inView, isSectionView, viewCounts, type SectionViewName } from '../plan/sectionViews.js';
+import { useMediaQuery } from '../plan/useMediaQuery.js';
+import { usePlanBodies } from '../plan/usePlanBodies.js';
+import { ViewSwitch } from '../plan/ViewSwitch.js';
+import { usePlanPresence } from '../plan/usePlanPresence.js';
+import { PlanPresence } from '../components/PresenceList.js';
 import { mayAdminister } from '../session/mayAdminister.js';
 import { useSession } from '../session/SessionContext.js';
+
+/** Matches the stylesheet's one-column breakpoint. */
+const NARROW = '(max-width: 60rem)';
 
 export function PlanPage() {
   const { planId = '' } = useParams();
@@ -24,18 +35,80 @@ export function PlanPage() {
   const [initial, setInitial] = useState<PlanProjection | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [filter, setFilter] = useState<ThreadFilter>(DEFAULT_FILTER);
+  const [search, setSearch] = useSearchParams();
+  const requestedView = search.get('vis');
+  const view: SectionViewName = isSectionView(requestedView) ? requestedView : 'all';
+  const narrow = useMediaQuery(NARROW);
+  useStickyHeaderOffset();
   useEffect(() => {
     Promise.all([api.plan(planId), api.threads(planId)])
-      .then(([view, threads]) => setInitial({ ...view, threads }))
+      .then(([planView, threads]) => setInitial({ ...planView, threads }))
       .catch((e: unknown) => setError(e instanceof Error ? e.message : t('app.error')));
   }, [planId, t]);
   const plan = usePlanProjection(planId, initial);
+  const { bodies, loaded, setLive } = usePlanBodies(planId, plan?.sections);
   const myParty = plan?.parties.find((p) => p.id === user?.partyId);
   const openCounts = useMemo(() => openThreadCounts(plan?.threads ?? []), [plan?.threads]);
   const visibleThreads = useMemo(
     () => (plan && user ? filterThreads(plan.threads, filter, { userId: user.id, partyId: user.partyId }) : []),
     [plan, user, filter],
   );
+  const numbered = useMemo(
+    () => (plan?.sections ?? []).map((section, index) => ({ section, number: index + 1 })),
+    [plan?.sections],
+  );
+  const partyId = user?.partyId ?? '';
+  const shown = useMemo(
+    () => numbered.filter(({ section }) => inView(view, section, partyId)),
+    [numbered, view, partyId],
+  );
+  const counts = useMemo(() => viewCounts(plan?.sections ?? [], partyId), [plan?.sections, partyId]);
+  const currentId = useCurrentSection(shown.map(({ section }) => section.id));
+  const visitors = usePlanPresence(planId, currentId);
+  const here = (sectionId: string) =>
+    visitors.filter((v) => v.viewing && !v.viewing.away && v.viewing.sectionId === sectionId);
+
+  function chooseView(next: SectionViewName) {
+    setSearch(
+      (params) => {
+        if (next === 'all') params.delete('vis');
+        else params.set('vis', next);
+        return params;
+      },
+      { replace: true },
+    );
+  }
+
+  // A fragment (#section-…, #thread-…) is followed once the text it lands in has arrived, so the
+  // sections above it have their real height; and again whenever it changes.
+  const { target, seq } = useHashTarget();
+  const [focusThread, setFocusThread] = useState<{ id: string; seq: number } | null>(null);
+  const handled = useRef(-1);
+  useEffect(() => {
+    if (!plan || !target || !loaded || handled.current === seq) return;
+    const sectionId =
+      target.kind === 'section' ? target.id : plan.threads.find((thread) => thread.id === target.id)?.sectionId;
+    const section = plan.sections.find((s) => s.id === sectionId);
+    if (!section) return;
+    if (!inView(view, section, partyId)) {
+      chooseView('all');
+      return;
+    }
+    if (target.kind === 'thread') {
+      const thread = plan.threads.find((th) => th.id === target.id);
+      if (thread && !filterThreads([thread], filter, { userId: user?.id ?? '', partyId }).length) {
+        setFilter({ ...DEFAULT_FILTER, status: 'all' });
+        return;
+      }
+    }
+    const element = document.getElementById(`section-${section.id}`);
+    if (!element) return;
+    handled.current = seq;
+    scrollToElement(element, target.kind === 'section' ? element.querySelector<HTMLElement>('h2') : null);
+    if (target.kind === 'thread') setFocusThread({ id: target.id, seq });
+    // The plan changes with every keystroke anywhere; only a new target, its data or the view count.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [seq, target, loaded, Boolean(plan), view, filter]);
 
   useEffect(() => {
     if (plan) document.title = `${plan.title} – ${t('app.name')}`;
@@ -67,35 +140,14 @@ export function PlanPage() {
       )}
       {plan && (
         <div className="plan-layout">
-          <nav className="toc" aria-labelledby="toc-heading" data-testid="plan.toc">
-            <Heading level={2} data-size="2xs" id="toc-heading">
-              {t('plan.toc')}
-            </Heading>
-            <ol className="toc__list">
-              {plan.sections.map((section, index) => (
-                <li key={section.id}>
-                  <a href={`#section-${section.id}`} data-testid="toc.item" data-status={section.status}>
-                    <span className="toc__number">{index + 1}</span>
-                    <span>{section.title}</span>
-                    {(openCounts.get(section.id) ?? 0) > 0 && (
-                      <span className="toc__comments" data-testid="toc.open-threads">
-                        <span aria-hidden="true">{openCounts.get(section.id)}</span>
-                        <span className="visually-hidden">
-                          {t('comments.openCount', { count: openCounts.get(section.id) })}
-                        </span>
-                      </span>
-                    )}
-                    <span
-                      className={`toc__status toc__status--${section.status}`}
-                      title={t(`plan.status.${section.status}`)}
-                    >
-                      <span className="visually-hidden">{t(`plan.status.${section.status}`)}</span>
-                    </span>
-                  </a>
-                </li>
-              ))}
-            </ol>
-          </nav>
+          <PlanToc
+            sections={shown}
+            total={plan.sections.length}
+            currentId={currentId}
+            myPartyId={user.partyId}
+            openCounts={openCounts}
+            narrow={narrow}
+          />
           <main id="main" className="plan-page" data-testid="plan.page" data-plan-id={plan.id}>
             <Heading level={1} data-size="lg">
               {plan.title}
@@ -110,31 +162,50 @@ export function PlanPage() {
                 {t('plan.archivedNotice')}
               </Alert>
             )}
-            {mayAdminister(user) && (
-              <Paragraph data-size="sm">
+            <div className="plan-page__tools no-print">
+              {mayAdminister(user) && (
                 <Link to={`/plans/${plan.id}/structure`} data-testid="plan.structure">
                   {t('plan.structureLink')}
                 </Link>
-              </Paragraph>
-            )}
+              )}
+              <button type="button" className="link-button" onClick={() => window.print()} data-testid="plan.print">
+                {t('plan.print')}
+              </button>
+            </div>
             <div className="plan-parties" aria-label={t('plan.parties')}>
               {plan.parties.map((party) => (
                 <PartyBadge key={party.id} party={party} />
               ))}
             </div>
-            <PlanSummary plan={plan} myPartyId={user.partyId} />
-            <CommentFilterBar filter={filter} onChange={setFilter} parties={plan.parties} />
-            {plan.sections.map((section, index) => (
+            <PlanPresence
+              visitors={visitors}
+              sections={numbered.map(({ section, number }) => ({ id: section.id, title: section.title, number }))}
+            />
+            <PlanSummary plan={plan} myPartyId={user.partyId} onShowWaiting={() => chooseView('needsUs')} />
+            <div className="plan-page__filters no-print">
+              <ViewSwitch view={view} counts={counts} onChange={chooseView} />
+              <CommentFilterBar filter={filter} onChange={setFilter} parties={plan.parties} />
+            </div>
+            {shown.length === 0 && (
+              <Paragraph data-testid="plan.view-empty" className="plan-page__empty">
+                {t(`views.empty.${view}`)}
+              </Paragraph>
+            )}
+            {shown.map(({ section, number }) => (
               <SectionCard
                 key={section.id}
                 plan={plan}
                 section={section}
-                number={index + 1}
+                number={number}
                 actor={actor}
                 user={editorUser}
                 threads={visibleThreads.filter((th) => th.sectionId === section.id)}
                 openThreads={openCounts.get(section.id) ?? 0}
                 archived={Boolean(plan.archivedAt)}
+                storedBody={bodies.get(section.id)}
+                onLive={setLive}
+                focusThread={focusThread}
+                visitors={here(section.id)}
               />
             ))}
           </main>

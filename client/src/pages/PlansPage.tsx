@@ -1,10 +1,11 @@
 import { Card, Heading, Paragraph, Spinner, Tag } from '@digdir/designsystemet-react';
-import type { PlanSummaryView } from '@fellesplan/domain';
+import { SECTION_STATUSES, type PlanSummaryView, type SectionStatus } from '@fellesplan/domain';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { api } from '../api/client.js';
 import { AppHeader } from '../components/AppHeader.js';
+import { StatusIcon } from '../components/StatusIcon.js';
 import { forumLabel } from '../i18n/forumLabel.js';
 
 export function PlansPage() {
@@ -41,6 +42,7 @@ export function PlansPage() {
                       .filter(Boolean)
                       .join(' · ')}
                   </Paragraph>
+                  {plan.statusCounts && <PlanProgress plan={plan} counts={plan.statusCounts} />}
                   {plan.archivedAt && (
                     <Tag data-size="sm" data-color="neutral" data-testid="plans.archived">
                       {t('plan.archived')}
@@ -53,5 +55,37 @@ export function PlansPage() {
         </ul>
       </main>
     </>
+  );
+}
+
+/** Where a plan stands: agreed sections of all, a bar, the count per status, what waits for us. */
+function PlanProgress({ plan, counts }: { plan: PlanSummaryView; counts: Record<SectionStatus, number> }) {
+  const { t } = useTranslation();
+  const done = counts.consensus + counts.locked;
+  const id = `progress-${plan.id}`;
+  return (
+    <div className="plans-list__progress" data-testid="plans.progress" data-done={done}>
+      <Paragraph data-size="sm" id={id}>
+        {t('summary.consensus', { done, total: plan.sectionCount })}
+      </Paragraph>
+      <progress
+        className="plan-summary__progress"
+        max={Math.max(1, plan.sectionCount)}
+        value={done}
+        aria-labelledby={id}
+      />
+      <ul className="plans-list__statuses">
+        {SECTION_STATUSES.filter((status) => counts[status] > 0).map((status) => (
+          <li key={status} data-status={status}>
+            <StatusIcon status={status} /> {t(`plan.status.${status}`)}: {counts[status]}
+          </li>
+        ))}
+      </ul>
+      {(plan.waitingOnUs ?? 0) > 0 && (
+        <Paragraph data-size="sm" data-testid="plans.waiting">
+          {t('summary.waitingCount', { count: plan.waitingOnUs })}
+        </Paragraph>
+      )}
+    </div>
   );
 }

@@ -44,6 +44,10 @@ export interface PlanSummaryView {
   period?: string | null;
   /** When the plan was archived (read-only for everyone), or null. */
   archivedAt?: string | null;
+  /** How many sections are in each status, for the plan list's progress. */
+  statusCounts?: Record<SectionStatus, number>;
+  /** Sections that wait for the caller's party's stance. */
+  waitingOnUs?: number;
 }
 
 /** A party as administrators see it (`GET /api/partnership`). */
@@ -201,6 +205,10 @@ export interface SectionContentView {
   json: unknown;
   text: string;
 }
+
+/** One section's body in `GET /api/plans/:planId/contents`, for reading before its editor mounts. */
+export type SectionBodyView =
+  { sectionId: string; revision: string; json: unknown } | { sectionId: string; error: 'unreadable' };
 
 /** The read-only projection written into the `plan:<id>` document, under the map `projection`. */
 export const PROJECTION_MAP = 'projection';

@@ -1,4 +1,4 @@
-import { MAX_AWARENESS_STATE_BYTES } from '@fellesplan/domain';
+import { MAX_AWARENESS_STATE_BYTES, planViewingSchema } from '@fellesplan/domain';
 import type {
   Connection,
   Extension,
@@ -60,6 +60,11 @@ export class PresenceExtension implements Extension {
           'dropped an awareness state',
         );
         continue;
+      }
+      // Where someone is in the plan is shown to everyone: only the agreed shape is relayed.
+      if ('viewing' in state && !planViewingSchema.safeParse(state.viewing).success) {
+        this.logger.warn({ documentName, userId: context.actor.userId, clientId }, 'dropped a malformed viewing field');
+        delete state.viewing;
       }
       state.user = { ...context.presence };
     }

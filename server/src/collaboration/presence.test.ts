@@ -62,4 +62,33 @@ describe('presence is bound to the person behind the connection', () => {
     attacker.close();
     observer.destroy();
   });
+
+  it('[PR2] where someone is in the plan is relayed only in its agreed shape', async () => {
+    const plan = await f.plan();
+    const section = plan.section('Barn og unge');
+    const observer = connectProvider(f.url, f.token('kommune'), plan.documentName);
+    await observer.synced();
+    const visitor = await rawClient(plan.documentName, f.token('bruker'));
+    const seen = () => observer.provider.awareness?.getStates().get(616161);
+    const bad = [
+      { sectionId: '<img src=x onerror=alert(1)>', editing: false, away: false },
+      { sectionId: section.id, editing: 'yes', away: false },
+      { sectionId: section.id, editing: true, away: false, extra: 'x'.repeat(2000) },
+      'Barn og unge',
+      null,
+    ];
+    let clock = 0;
+    for (const viewing of bad) {
+      visitor.announce(616161, ++clock, { viewing, marker: clock });
+      await waitFor(() => seen()?.marker === clock);
+      expect(seen()).not.toHaveProperty('viewing');
+      expect(seen()?.user).toMatchObject({ name: 'Per Johansen' });
+    }
+    const good = { sectionId: section.id, editing: true, away: false };
+    visitor.announce(616161, ++clock, { viewing: good, marker: clock });
+    await waitFor(() => seen()?.marker === clock);
+    expect(seen()?.viewing).toEqual(good);
+    visitor.close();
+    observer.destroy();
+  });
 });

@@ -1,6 +1,6 @@
-import type { PlanSummaryView, PlanView, SectionContentView } from '@fellesplan/domain';
+import type { PlanSummaryView, PlanView, SectionBodyView, SectionContentView } from '@fellesplan/domain';
 import { describe, expect, it } from 'vitest';
-import { api, useFixture } from '../testing/index.js';
+import { api, appendParagraph, connectProvider, useFixture, waitFor } from '../testing/index.js';
 
 const f = useFixture();
 /** A member of another helsefellesskap's plan. */
@@ -9,16 +9,15 @@ const annen = () => f.other.token('kommune');
 describe('plans API', () => {
   it('lists only the plans the caller takes part in', async () => {
     const mine = await api<PlanSummaryView[]>(f.url, '/api/plans', { token: f.token('kommune') });
-    expect(mine.body).toEqual([
-      {
-        id: f.demo.plan.id,
-        title: 'Felles utviklingsplan 2027–2030',
-        forum: 'Strategisk samarbeidsutvalg',
-        period: null,
-        archivedAt: null,
-        sectionCount: 14,
-      },
-    ]);
+    // Other tests in this file add plans to the demo helsefellesskap.
+    expect(mine.body.map((p) => p.id)).not.toContain(f.other.plan.id);
+    expect(mine.body.find((p) => p.id === f.demo.plan.id)).toMatchObject({
+      title: 'Felles utviklingsplan 2027–2030',
+      forum: 'Strategisk samarbeidsutvalg',
+      period: null,
+      archivedAt: null,
+      sectionCount: 14,
+    });
     const theirs = await api<PlanSummaryView[]>(f.url, '/api/plans', { token: annen() });
     expect(theirs.body.map((p) => p.id)).toEqual([f.other.plan.id]);
   });
@@ -80,6 +79,47 @@ describe('plans API', () => {
     expect(body.revision).toBe(plan.body.sections.find((s) => s.id === sectionId)?.revision);
     const foreign = await api(f.url, `/api/sections/${sectionId}/content`, { token: annen() });
     expect(foreign.status).toBe(404);
+  });
+
+  it('returns every section body at once, live edits included, to members only', async () => {
+    const plan = await f.plan();
+    const last = plan.section('Oppfølging, evaluering og årsrapport');
+    const editor = connectProvider(f.url, f.token('sekretariat'), last.documentName);
+    await editor.synced();
+    appendParagraph(editor.doc, 'Sjøbadet i Gjøvik er et ord bare denne seksjonen har');
+    await waitFor(async () => {
+      const res = await api<SectionBodyView[]>(f.url, `/api/plans/${plan.id}/contents`, { token: f.token('fastlege') });
+      const body = res.body.find((b) => b.sectionId === last.id);
+      return body !== undefined && 'json' in body && JSON.stringify(body.json).includes('Sjøbadet i Gjøvik');
+    });
+    const { status, body } = await api<SectionBodyView[]>(f.url, `/api/plans/${plan.id}/contents`, {
+      token: f.token('bruker'),
+    });
+    expect(status).toBe(200);
+    const view = await api<PlanView>(f.url, `/api/plans/${plan.id}`, { token: f.token('bruker') });
+    // In plan order, each with the revision the plan view reports for it.
+    expect(body.map((b) => b.sectionId)).toEqual(view.body.sections.map((s) => s.id));
+    for (const section of view.body.sections) {
+      const entry = body.find((b) => b.sectionId === section.id);
+      expect(entry && 'revision' in entry ? entry.revision : null).toBe(section.revision);
+    }
+    editor.destroy();
+    expect((await api(f.url, `/api/plans/${plan.id}/contents`, { token: annen() })).status).toBe(404);
+    expect((await api(f.url, `/api/plans/${plan.id}/contents`)).status).toBe(401);
+  });
+
+  it('lists each plan with its progress: sections per status and how many wait for us', async () => {
+    const { body } = await api<PlanSummaryView[]>(f.url, '/api/plans', { token: f.token('kommune') });
+    const summary = body.find((p) => p.id === f.demo.plan.id);
+    const view = await api<PlanView>(f.url, `/api/plans/${summary?.id ?? ''}`, { token: f.token('kommune') });
+    const counts: Record<string, number> = summary?.statusCounts ?? {};
+    expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(14);
+    for (const [status, count] of Object.entries(counts)) {
+      expect(count).toBe(view.body.sections.filter((s) => s.status === status).length);
+    }
+    expect(summary?.waitingOnUs).toBe(
+      view.body.sections.filter((s) => s.requiredParties.includes(f.party('kommune')) && !s.locked).length,
+    );
   });
 
   it('answers unknown commands with 404 unknown_command', async () => {

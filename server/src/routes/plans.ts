@@ -1,6 +1,10 @@
 import {
+  awaitsParty,
   DomainError,
   idSchema,
+  SECTION_STATUSES,
+  type SectionBodyView,
+  type SectionStatus,
   type PlanSummaryView,
   type PlanView,
   type SectionContentView,
@@ -22,7 +26,19 @@ export function planRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get('/api/plans', async (request): Promise<PlanSummaryView[]> => {
     const actor = await requireActor(ctx.db, request);
     const rows = await listPlansForParty(ctx.db, actor.partyId);
-    return rows.map(presentPlanSummary);
+    // Progress needs every section's status, which depends on its current text: a handful of
+    // plans per helsefellesskap makes one plan view each affordable.
+    return Promise.all(
+      rows.map(async (row) => {
+        const summary = presentPlanSummary(row);
+        const view = await loadPlanView(ctx.db, ctx.content, row.id);
+        if (!view) return summary;
+        const statusCounts = Object.fromEntries(SECTION_STATUSES.map((s) => [s, 0])) as Record<SectionStatus, number>;
+        for (const section of view.sections) statusCounts[section.status] += 1;
+        const waitingOnUs = view.sections.filter((section) => awaitsParty(actor.partyId, section)).length;
+        return { ...summary, statusCounts, waitingOnUs };
+      }),
+    );
   });
 
   app.get('/api/plans/:planId', async (request): Promise<PlanView> => {
@@ -37,6 +53,30 @@ export function planRoutes(app: FastifyInstance, ctx: AppContext): void {
     const actor = await requireActor(ctx.db, request);
     const plan = await visiblePlan(ctx.db, actor, planParams.parse(request.params).planId);
     return loadThreadsView(ctx.db, ctx.content, plan.id);
+  });
+
+  // Every section's body at once, so the plan page can show (and the browser find and print) text
+  // of sections whose live editors are not mounted yet.
+  app.get('/api/plans/:planId/contents', async (request): Promise<SectionBodyView[]> => {
+    const actor = await requireActor(ctx.db, request);
+    const plan = await visiblePlan(ctx.db, actor, planParams.parse(request.params).planId);
+    const view = await loadPlanView(ctx.db, ctx.content, plan.id);
+    if (!view) throw new DomainError('not_found');
+    const bodies: SectionBodyView[] = [];
+    for (const section of view.sections) {
+      if (section.contentError) {
+        bodies.push({ sectionId: section.id, error: 'unreadable' });
+        continue;
+      }
+      try {
+        const { revision, json } = await ctx.content.view(section.id);
+        bodies.push({ sectionId: section.id, revision, json });
+      } catch (error) {
+        if (!(error instanceof DomainError && error.code === 'section_unreadable')) throw error;
+        bodies.push({ sectionId: section.id, error: 'unreadable' });
+      }
+    }
+    return bodies;
   });
 
   app.get('/api/sections/:sectionId/content', async (request): Promise<SectionContentView> => {
