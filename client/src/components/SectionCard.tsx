@@ -33,6 +33,7 @@ import { PartyBadge } from './PartyBadge.js';
 import { PresenceList } from './PresenceList.js';
 import { StatusTag } from './StatusTag.js';
 import { useNearViewport } from './useNearViewport.js';
+import { usePassageReveal } from '../search/usePassageReveal.js';
 
 interface SectionProps {
   plan: PlanProjection;
@@ -133,6 +134,7 @@ function LiveSection({ plan, section, actor, user, threads, archived = false }: 
   const [paragraphChoice, setParagraphChoice] = useState(-1);
   const [body, setBody] = useState<HTMLDivElement | null>(null);
   const selection = useRef<Draft | null>(null);
+  usePassageReveal(section.id, editor, collab?.synced ?? false, setActiveId);
 
   const policyPlan = planParties(plan);
   const refusal = sectionEditRefusal(actor, { ...section, planId: plan.id }, policyPlan);

@@ -5,6 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { api } from '../api/client.js';
 import { CommentFilterBar } from '../comments/CommentFilterBar.js';
+import { FilteredThreadList } from '../comments/FilteredThreadList.js';
+import { PlanSearch } from '../search/PlanSearch.js';
+import { useHashTarget } from '../search/useHashTarget.js';
 import { DEFAULT_FILTER, filterThreads, openThreadCounts, type ThreadFilter } from '../comments/threadFilter.js';
 import { usePlanProjection } from '../collab/usePlanProjection.js';
 import { PARTY_COLORS } from '@fellesplan/domain';
@@ -30,6 +33,7 @@ export function PlanPage() {
       .catch((e: unknown) => setError(e instanceof Error ? e.message : t('app.error')));
   }, [planId, t]);
   const plan = usePlanProjection(planId, initial);
+  useHashTarget(plan);
   const myParty = plan?.parties.find((p) => p.id === user?.partyId);
   const openCounts = useMemo(() => openThreadCounts(plan?.threads ?? []), [plan?.threads]);
   const visibleThreads = useMemo(
@@ -123,7 +127,11 @@ export function PlanPage() {
               ))}
             </div>
             <PlanSummary plan={plan} myPartyId={user.partyId} />
+            <PlanSearch planId={plan.id} />
             <CommentFilterBar filter={filter} onChange={setFilter} parties={plan.parties} />
+            {(filter.mine || filter.mentioningMe || filter.partyId !== '') && (
+              <FilteredThreadList threads={visibleThreads} sections={plan.sections} />
+            )}
             {plan.sections.map((section, index) => (
               <SectionCard
                 key={section.id}
