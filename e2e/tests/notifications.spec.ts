@@ -3,9 +3,7 @@ import { DEMO, expect, openDemoPlan, section, test } from '../fixtures/app.js';
 
 const SECTION = 'Samarbeidsstruktur og organisering'; // owned by Demo kommune and Demo HF
 
-test('a person @-mentioned is told live, in the header, and the notification opens the thread', async ({
-  loginAs,
-}) => {
+test('a person @-mentioned is told live, in the header, and the notification opens the thread', async ({ loginAs }) => {
   const kari = await loginAs(DEMO.kommune);
   const ola = await loginAs(DEMO.hf);
   await Promise.all([openDemoPlan(kari), openDemoPlan(ola)]);

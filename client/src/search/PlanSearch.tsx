@@ -72,7 +72,13 @@ export function PlanSearch({ planId }: { planId: string }) {
               : t('search.results', { count: result.total });
 
   return (
-    <form role="search" aria-label={t('search.label')} className="plan-search" onSubmit={submit} data-testid="search.form">
+    <form
+      role="search"
+      aria-label={t('search.label')}
+      className="plan-search"
+      onSubmit={submit}
+      data-testid="search.form"
+    >
       <div className="plan-search__row">
         <Textfield
           label={t('search.label')}
@@ -118,7 +124,13 @@ export function PlanSearch({ planId }: { planId: string }) {
                       }}
                     >
                       <span className="plan-search__where">
-                        {t(hit.kind === 'title' ? 'search.inTitle' : hit.kind === 'text' ? 'search.inText' : 'search.inComment')}
+                        {t(
+                          hit.kind === 'title'
+                            ? 'search.inTitle'
+                            : hit.kind === 'text'
+                              ? 'search.inText'
+                              : 'search.inComment',
+                        )}
                       </span>{' '}
                       <Snippet hit={hit} />
                     </a>

@@ -61,7 +61,9 @@ describe('notifications', () => {
     const sectionId = plan.section(KUNNSKAP).id;
     const { revision } = await plan.sectionView(KUNNSKAP, 'kommune');
     await command(f.url, f.token('bruker'), 'sections.mark', { sectionId, stance: 'agree', revision });
-    expect(await inPlan('kommune', plan)).toMatchObject([{ kind: 'stance', stance: 'agree', actorName: 'Per Johansen' }]);
+    expect(await inPlan('kommune', plan)).toMatchObject([
+      { kind: 'stance', stance: 'agree', actorName: 'Per Johansen' },
+    ]);
     expect(await kinds('helseforetak', plan)).toEqual(['stance']);
     expect(await kinds('bruker', plan)).toEqual([]);
     // The kommune's own stance is news for the helseforetak, not for the kommune.
@@ -90,7 +92,9 @@ describe('notifications', () => {
     expect((await set(owners)).status).toBe(200);
     expect(await kinds('bruker', plan)).toEqual([]);
     expect((await set([...owners, f.party('bruker')])).status).toBe(200);
-    expect(await inPlan('bruker', plan)).toMatchObject([{ kind: 'waiting', sectionId, actorPartyName: 'Sekretariatet' }]);
+    expect(await inPlan('bruker', plan)).toMatchObject([
+      { kind: 'waiting', sectionId, actorPartyName: 'Sekretariatet' },
+    ]);
     // Already required: nothing new waits on the kommune.
     expect(await kinds('kommune', plan)).toEqual([]);
   });

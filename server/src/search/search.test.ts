@@ -85,7 +85,10 @@ describe('plan search', () => {
     for (const q of ['x'.repeat(201), 'x', '   ']) {
       const res = await search(plan.id, q);
       expect(res.status).toBe(400);
-      expect(res.body.error).toMatchObject({ code: 'search_query_invalid', message: 'Søket må være mellom 2 og 200 tegn.' });
+      expect(res.body.error).toMatchObject({
+        code: 'search_query_invalid',
+        message: 'Søket må være mellom 2 og 200 tegn.',
+      });
     }
     const missing = await api<{ error: { code: string } }>(f.url, `/api/plans/${plan.id}/search`, {
       token: f.token('bruker'),

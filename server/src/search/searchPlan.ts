@@ -27,7 +27,11 @@ export function snippetAround(text: string, start: number, end: number): Pick<Se
   };
 }
 
-function hitsIn(text: string, needle: string, base: Omit<SearchHit, 'snippet' | 'snippetMatch' | 'start' | 'end' | 'occurrence'>) {
+function hitsIn(
+  text: string,
+  needle: string,
+  base: Omit<SearchHit, 'snippet' | 'snippetMatch' | 'start' | 'end' | 'occurrence'>,
+) {
   return findFolded(foldForSearch(text), needle, MATCHES_PER_TEXT).map((m, occurrence) => ({
     ...base,
     ...snippetAround(text, m.start, m.end),
@@ -42,7 +46,12 @@ function hitsIn(text: string, needle: string, base: Omit<SearchHit, 'snippet' | 
  * revision-keyed cache) and comments, folded for case and accents (æøå kept). Hits are grouped by
  * section in plan order, capped at `SEARCH_LIMITS.hits`; `total` counts them all.
  */
-export async function searchPlan(db: Db, search: SectionSearch, planId: string, query: string): Promise<SearchResultView> {
+export async function searchPlan(
+  db: Db,
+  search: SectionSearch,
+  planId: string,
+  query: string,
+): Promise<SearchResultView> {
   const needle = foldForSearch(query).folded;
   const sections = await db
     .selectFrom('sections')

@@ -18,8 +18,18 @@ type Edit =
 const text = fc.string({ minLength: 1, maxLength: 6, unit: fc.constantFrom('a', 'B', 'æ', 'Ø', 'å', 'é', ' ') });
 const edit: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ kind: fc.constant('insertText' as const), block: fc.nat(), at: fc.nat(), text }),
-  fc.record({ kind: fc.constant('deleteText' as const), block: fc.nat(), at: fc.nat(), length: fc.integer({ min: 1, max: 5 }) }),
-  fc.record({ kind: fc.constant('bold' as const), block: fc.nat(), at: fc.nat(), length: fc.integer({ min: 1, max: 5 }) }),
+  fc.record({
+    kind: fc.constant('deleteText' as const),
+    block: fc.nat(),
+    at: fc.nat(),
+    length: fc.integer({ min: 1, max: 5 }),
+  }),
+  fc.record({
+    kind: fc.constant('bold' as const),
+    block: fc.nat(),
+    at: fc.nat(),
+    length: fc.integer({ min: 1, max: 5 }),
+  }),
   fc.record({ kind: fc.constant('insertBlock' as const), at: fc.nat(), text }),
   fc.record({ kind: fc.constant('deleteBlock' as const), at: fc.nat() }),
 );
@@ -74,9 +84,7 @@ describe('the search text cache', () => {
       await connection.disconnect();
     }
     // Stored (no live document): still the same as from scratch.
-    await expect
-      .poll(() => hocuspocus.documents.has(sectionDocumentName(sectionId)), { timeout: 10_000 })
-      .toBe(false);
+    await expect.poll(() => hocuspocus.documents.has(sectionDocumentName(sectionId)), { timeout: 10_000 }).toBe(false);
     expect(await search.text(sectionId)).toEqual(await readSearchableText(content, sectionId));
   });
 });

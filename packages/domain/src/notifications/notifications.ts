@@ -35,7 +35,14 @@ export interface NotificationsView {
 
 /** `POST /api/notifications/read`: some of one's own notifications by id, or all of them. */
 export const markNotificationsReadInput = z.union([
-  z.object({ ids: z.array(idSchema).min(1).max(NOTIFICATION_LIST_LIMIT * 4) }).strict(),
+  z
+    .object({
+      ids: z
+        .array(idSchema)
+        .min(1)
+        .max(NOTIFICATION_LIST_LIMIT * 4),
+    })
+    .strict(),
   z.object({ all: z.literal(true) }).strict(),
 ]);
 export type MarkNotificationsReadInput = z.infer<typeof markNotificationsReadInput>;

@@ -35,7 +35,7 @@ export function foldForSearch(text: string): FoldedText {
 export function findFolded(text: FoldedText, needle: string, limit: number): { start: number; end: number }[] {
   const matches: { start: number; end: number }[] = [];
   if (needle.length === 0) return matches;
-  for (let at = text.folded.indexOf(needle); at !== -1 && matches.length < limit; ) {
+  for (let at = text.folded.indexOf(needle); at !== -1 && matches.length < limit;) {
     const start = text.origin[at] ?? 0;
     // Up to where the next folded character begins: trailing combining marks stay in the match.
     const end = text.origin[at + needle.length] ?? start;
