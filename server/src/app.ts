@@ -30,6 +30,11 @@ import { healthRoutes } from './routes/health.js';
 import { oidcRoutes } from './routes/oidc.js';
 import { oidcMethod } from './auth/oidc/oidcConfig.js';
 import { planRoutes } from './routes/plans.js';
+import { notificationRoutes } from './routes/notifications.js';
+import { searchRoutes } from './routes/search.js';
+import { LocalNotificationFeed } from './notifications/notificationFeed.js';
+import { NotificationStreams } from './notifications/notificationStreams.js';
+import { SectionSearch } from './search/sectionSearch.js';
 import { invitationRoutes } from './routes/invitations.js';
 import { partnershipRoutes } from './routes/partnership.js';
 import { profileRoutes } from './routes/profile.js';
@@ -110,6 +115,9 @@ export async function startServer(options: StartOptions): Promise<FellesplanServ
     oidcMethod: oidcMethod(options.oidc),
     publicUrl: options.publicUrl ?? null,
     mailer: createMailer({ smtpUrl: options.smtpUrl, from: options.mailFrom, logger }),
+    notifications: new LocalNotificationFeed(),
+    notificationStreams: new NotificationStreams(),
+    search: new SectionSearch(sectionContent()),
   };
   context.sessions.start(options.sessionSweepMs ?? 15_000);
 
@@ -131,6 +139,8 @@ export async function startServer(options: StartOptions): Promise<FellesplanServ
   profileRoutes(app, context);
   partnershipRoutes(app, context);
   planRoutes(app, context);
+  searchRoutes(app, context);
+  notificationRoutes(app, context);
   commandRoutes(app, context);
   auditRoutes(app, context);
   serveClient(app, options.clientDist, logger);
@@ -162,6 +172,8 @@ export async function startServer(options: StartOptions): Promise<FellesplanServ
       closing ??= (async () => {
         context.sessions.stop();
         context.mailer?.close();
+        // Open event streams would hold app.close() until their clients go.
+        context.notificationStreams.closeAll();
         await collaboration.close();
         await app.close();
         await db.destroy();

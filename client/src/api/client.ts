@@ -10,6 +10,8 @@ import type {
   ErrorBody,
   AuditVerificationView,
   PlanSummaryView,
+  NotificationsView,
+  SearchResultView,
   PlanView,
   SessionView,
   SetupInput,
@@ -96,6 +98,11 @@ export const api = {
   audit: (planId: string) => request<AuditEventView[]>(`/api/plans/${encodeURIComponent(planId)}/audit`),
   verifyAudit: (planId: string) =>
     request<AuditVerificationView>(`/api/plans/${encodeURIComponent(planId)}/audit/verify`),
+  search: (planId: string, q: string) =>
+    request<SearchResultView>(`/api/plans/${encodeURIComponent(planId)}/search?q=${encodeURIComponent(q)}`),
+  notifications: () => request<NotificationsView>('/api/notifications'),
+  markNotificationsRead: (which: { ids: string[] } | { all: true }) =>
+    request<{ ok: true; read: number }>('/api/notifications/read', { method: 'POST', body: which }),
   /** A governance command (DESIGN 5); the server validates and authorizes it. */
   command: <N extends CommandName>(name: N, input: CommandInput<N>) =>
     request<CommandResult<N>>(`/api/commands/${name}`, { method: 'POST', body: input }),

@@ -5,6 +5,7 @@ import { Link, NavLink } from 'react-router-dom';
 import { mayAdminister } from '../session/mayAdminister.js';
 import { useSession } from '../session/SessionContext.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
+import { NotificationBell } from '../notifications/NotificationBell.js';
 
 export function AppHeader({ partyName, children }: { partyName?: string | undefined; children?: ReactNode }) {
   const { t } = useTranslation();
@@ -34,6 +35,7 @@ export function AppHeader({ partyName, children }: { partyName?: string | undefi
         <LanguageSwitch />
         {user && (
           <>
+            <NotificationBell />
             <Paragraph data-size="sm" className="app-header__user" data-testid="app.user">
               {partyName ? t('app.loggedInAs', { name: user.name, party: partyName }) : user.name}
             </Paragraph>

@@ -36,6 +36,7 @@ import { PartyBadge } from './PartyBadge.js';
 import { PresenceList } from './PresenceList.js';
 import { StatusTag } from './StatusTag.js';
 import { useNearViewport } from './useNearViewport.js';
+import { usePassageReveal } from '../search/usePassageReveal.js';
 
 interface SectionProps {
   plan: PlanProjection;
@@ -53,7 +54,7 @@ interface SectionProps {
   /** Told when the live editor shows (and stops showing) this section's synced text. */
   onLive?: (sectionId: string, live: boolean) => void;
   /** A thread a link pointed at: shown, made active and focused when it is in this section. */
-  focusThread?: { id: string; seq: number } | null;
+  focusThread?: { id: string; seq: string } | null;
   /** The people in this section now (their caret is here, or they are reading it). */
   visitors?: readonly PlanVisitor[];
 }
@@ -187,6 +188,7 @@ function LiveSection({
   ) : (
     <Skeleton height="6rem" aria-label={t('plan.loadingSection')} />
   );
+  usePassageReveal(section.id, editor, collab?.synced ?? false, setActiveId);
 
   const policyPlan = planParties(plan);
   const refusal = sectionEditRefusal(actor, { ...section, planId: plan.id }, policyPlan);

@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { api } from '../api/client.js';
 import { CommentFilterBar } from '../comments/CommentFilterBar.js';
+import { FilteredThreadList } from '../comments/FilteredThreadList.js';
+import { PlanSearch } from '../search/PlanSearch.js';
 import { DEFAULT_FILTER, filterThreads, openThreadCounts, type ThreadFilter } from '../comments/threadFilter.js';
 import { usePlanProjection } from '../collab/usePlanProjection.js';
 import { PARTY_COLORS } from '@fellesplan/domain';
@@ -81,11 +83,13 @@ export function PlanPage() {
 
   // A fragment (#section-…, #thread-…) is followed once the text it lands in has arrived, so the
   // sections above it have their real height; and again whenever it changes.
-  const { target, seq } = useHashTarget();
-  const [focusThread, setFocusThread] = useState<{ id: string; seq: number } | null>(null);
-  const handled = useRef(-1);
+  const { target, visit } = useHashTarget();
+  const hasPlan = plan !== null;
+  const threadCount = plan?.threads.length ?? 0;
+  const [focusThread, setFocusThread] = useState<{ id: string; seq: string } | null>(null);
+  const handled = useRef('');
   useEffect(() => {
-    if (!plan || !target || !loaded || handled.current === seq) return;
+    if (!plan || !target || !loaded || handled.current === visit) return;
     const sectionId =
       target.kind === 'section' ? target.id : plan.threads.find((thread) => thread.id === target.id)?.sectionId;
     const section = plan.sections.find((s) => s.id === sectionId);
@@ -103,12 +107,14 @@ export function PlanPage() {
     }
     const element = document.getElementById(`section-${section.id}`);
     if (!element) return;
-    handled.current = seq;
+    handled.current = visit;
     scrollToElement(element, target.kind === 'section' ? element.querySelector<HTMLElement>('h2') : null);
-    if (target.kind === 'thread') setFocusThread({ id: target.id, seq });
-    // The plan changes with every keystroke anywhere; only a new target, its data or the view count.
+    if (target.kind === 'thread') setFocusThread({ id: target.id, seq: visit });
+    // The plan changes with every keystroke anywhere; only a new target, its data, the view or
+    // the filter count. A thread announced a moment ago may reach the projection after its link
+    // is followed, so the thread count does too.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [seq, target, loaded, Boolean(plan), view, filter]);
+  }, [visit, target, loaded, hasPlan, threadCount, view, filter]);
 
   useEffect(() => {
     if (plan) document.title = `${plan.title} – ${t('app.name')}`;
@@ -182,10 +188,14 @@ export function PlanPage() {
               sections={numbered.map(({ section, number }) => ({ id: section.id, title: section.title, number }))}
             />
             <PlanSummary plan={plan} myPartyId={user.partyId} onShowWaiting={() => chooseView('needsUs')} />
+            <PlanSearch planId={plan.id} />
             <div className="plan-page__filters no-print">
               <ViewSwitch view={view} counts={counts} onChange={chooseView} />
               <CommentFilterBar filter={filter} onChange={setFilter} parties={plan.parties} />
             </div>
+            {(filter.mine || filter.mentioningMe || filter.partyId !== '') && (
+              <FilteredThreadList threads={visibleThreads} sections={plan.sections} />
+            )}
             {shown.length === 0 && (
               <Paragraph data-testid="plan.view-empty" className="plan-page__empty">
                 {t(`views.empty.${view}`)}

@@ -3,7 +3,7 @@ import type { SectionView } from '@fellesplan/domain';
 import { useEffect, useRef, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { StatusIcon } from '../components/StatusIcon.js';
-import { setHash } from './navigation.js';
+import { useGoToTarget } from './navigation.js';
 
 interface TocSection {
   section: SectionView;
@@ -32,6 +32,7 @@ export function PlanToc({
 }) {
   const { t } = useTranslation();
   const details = useRef<HTMLDetailsElement>(null);
+  const goTo = useGoToTarget();
   // Wide: always open. Narrow: folded until asked for, and folded again after a jump.
   useEffect(() => {
     if (details.current) details.current.open = !narrow;
@@ -41,7 +42,7 @@ export function PlanToc({
     if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
     event.preventDefault();
     if (narrow && details.current) details.current.open = false;
-    setHash({ kind: 'section', id });
+    goTo({ kind: 'section', id });
   }
 
   return (

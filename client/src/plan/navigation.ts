@@ -1,5 +1,6 @@
 import { ID_CHARACTERS } from '@fellesplan/domain';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { useLocation, useNavigate } from 'react-router-dom';
 
 /** Keeps `--fp-header-h` at the height the header covers: its height while it sticks, else 0. */
 export function useStickyHeaderOffset(): void {
@@ -63,25 +64,24 @@ export function parsePlanHash(hash: string): PlanTarget | null {
   return { kind: match[1] as PlanTarget['kind'], id: match[2] };
 }
 
-/** The fragment target now, following hash changes (links within the page, back and forward). */
-export function useHashTarget(): { target: PlanTarget | null; seq: number } {
-  const [state, setState] = useState(() => ({ target: parsePlanHash(window.location.hash), seq: 0 }));
-  useEffect(() => {
-    const update = () => setState((s) => ({ target: parsePlanHash(window.location.hash), seq: s.seq + 1 }));
-    window.addEventListener('hashchange', update);
-    window.addEventListener('popstate', update);
-    return () => {
-      window.removeEventListener('hashchange', update);
-      window.removeEventListener('popstate', update);
-    };
-  }, []);
-  return state;
+/**
+ * The fragment target of the current address, and a key that changes with every navigation to
+ * it (the same link followed twice is two visits). Router navigation (links from notifications,
+ * search) and the browser's own (back, forward, typed address) both count.
+ */
+export function useHashTarget(): { target: PlanTarget | null; visit: string } {
+  const location = useLocation();
+  const target = useMemo(() => parsePlanHash(location.hash), [location.hash]);
+  return { target, visit: `${location.key}${location.hash}` };
 }
 
-/** Points the URL at a target without the browser's own jump (ours accounts for the header). */
-export function setHash(target: PlanTarget): void {
-  window.history.pushState(null, '', `#${target.kind}-${target.id}`);
-  window.dispatchEvent(new HashChangeEvent('hashchange'));
+/** Points the address at a target; the page follows it through `useHashTarget`. */
+export function useGoToTarget(): (target: PlanTarget) => void {
+  const navigate = useNavigate();
+  const location = useLocation();
+  return (target) => {
+    void navigate({ pathname: location.pathname, search: location.search, hash: `#${target.kind}-${target.id}` });
+  };
 }
 
 /**

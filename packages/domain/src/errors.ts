@@ -240,6 +240,11 @@ export const ERRORS = {
     nb: 'Innlogging med virksomhetens innlogging er ikke satt opp.',
     nn: 'Innlogging med innlogginga til verksemda er ikkje sett opp.',
   },
+  search_query_invalid: {
+    status: 400,
+    nb: 'Søket må være mellom 2 og 200 tegn.',
+    nn: 'Søket må vere mellom 2 og 200 teikn.',
+  },
   payload_too_large: { status: 413, nb: 'Forespørselen er for stor.', nn: 'Førespurnaden er for stor.' },
   internal: {
     status: 500,

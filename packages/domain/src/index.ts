@@ -29,3 +29,6 @@ export * from './commands/admin.js';
 export * from './commands/structure.js';
 export * from './policies/admin.js';
 export * from './planStructure.js';
+export * from './notifications/notifications.js';
+export * from './search/search.js';
+export * from './search/normalizeForSearch.js';

@@ -17,6 +17,7 @@ import type { AppContext } from '../routes/context.js';
 import type { PlanRecord } from '../storage/repositories/plans.js';
 import { lockPlanRow } from '../storage/rowLocks.js';
 import type { Database } from '../storage/schema.js';
+import { recordNotifications } from '../notifications/recordNotifications.js';
 
 /** What a plan command acts on, as its loader found it: within one plan. */
 export interface PlanTarget {
@@ -148,6 +149,13 @@ async function sectionDeleted(trx: Transaction<Database>, sectionId: string): Pr
   return !row || row.deleted_at !== null;
 }
 
+/** The content revision of the section a section command acts on, as its loader read it or now. */
+async function sectionRevision(ctx: AppContext, target: CommandTarget): Promise<string | undefined> {
+  const { section, current } = target as { section?: { id: string }; current?: { revision: string } };
+  if (current) return current.revision;
+  return section ? ctx.content.revision(section.id) : undefined;
+}
+
 /** A declared command, its types erased so the registry can hold all of them. */
 export interface RegisteredCommand {
   name: CommandName;
@@ -187,6 +195,10 @@ export async function runCommand<N extends CommandName, T extends CommandTarget,
 
   const frozen = command.freezes?.(target);
   let changed = false;
+  let notified: string[] = [];
+  // Whether a party is still waited on depends on the text; read before the transaction, which
+  // must not wait on another connection (SQLite has one).
+  const revision = await sectionRevision(ctx, target);
   try {
     if (frozen !== undefined) {
       await ctx.access.freezeSection(frozen);
@@ -225,10 +237,14 @@ export async function runCommand<N extends CommandName, T extends CommandTarget,
           { planId: logPlanId, actor, at, type: audit.type, sectionId: audit.sectionId, payload: audit.payload },
           ctx.auditSigner,
         );
+        // Who is told is decided from the same entry, in the same transaction: no change without
+        // its notifications, no notification of a change that did not commit.
+        notified = await recordNotifications(trx, { planId: logPlanId, actor, at, audit, revision });
       }
       return result;
     });
     changed = true;
+    if (notified.length > 0) await ctx.notifications.publish(notified);
     return (await command.after?.(ctx, { actor, input, target, result })) ?? result;
   } finally {
     if (changed || frozen !== undefined) {

@@ -42,6 +42,9 @@ Evalueringer av samarbeidsavtalene viser at de har vært viktige for å tydeligg
 
 Fastleger og brukere er representert på alle nivåer. Et felles sekretariat forbereder saker, holder prosessen i gang og ivaretar åpenhet og legitimitet.`,
   4: `Barn og unge med sammensatte behov skal få koordinerte tjenester uten brudd mellom kommunen og spesialisthelsetjenesten. Partene skal i planperioden etablere felles forløp for barn og unge med psykiske plager og rusmiddelproblemer.`,
+  13: `Sekretariatet lager hvert år en årsrapport til partnerskapsmøtet med status for tiltakene i planen og for de fire prioriterte pasientgruppene.
+
+Planen evalueres når halve perioden er gått. Midtveisevalueringen legges fram for strategisk samarbeidsutvalg høsten 2028.`,
 };
 
 export const DEMO_PARTNERSHIP = 'Demo helsefellesskap';

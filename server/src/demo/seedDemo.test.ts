@@ -104,7 +104,9 @@ describe('the demo helsefellesskap (DESIGN 6.1), built through the commands', ()
     }
     expect(texts[0]).toContain('Partnerskapsmøtet ga i møte 14. mars 2027');
     expect(texts.slice(0, 5).every((t) => t.length > 100)).toBe(true);
-    expect(texts.slice(5).every((t) => t === '')).toBe(true);
+    expect(texts.slice(5, -1).every((t) => t === '')).toBe(true);
+    // The last section has a little text too: a word only it has lets search be tried on a section far below.
+    expect(texts.at(-1)).toContain('Midtveisevalueringen');
 
     // The plan's decision log starts with its creation by the sekretariat's administrator.
     const audit = await api<AuditEventView[]>(server.url, `/api/plans/${planId}/audit`, { token: kommune.token });

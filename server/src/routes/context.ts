@@ -9,6 +9,9 @@ import type { FairQueue } from '../auth/fairQueue.js';
 import type { CommandLimits } from '../http/commandLimits.js';
 import type { Mailer } from '../mail/mailer.js';
 import type { Db } from '../storage/database.js';
+import type { NotificationFeed } from '../notifications/notificationFeed.js';
+import type { NotificationStreams } from '../notifications/notificationStreams.js';
+import type { SectionSearch } from '../search/sectionSearch.js';
 
 /** What route handlers and commands share: storage, live content and the projection. */
 export interface AppContext {
@@ -36,4 +39,10 @@ export interface AppContext {
   publicUrl: string | null;
   /** Sends invitations when `SMTP_URL` is set; null otherwise. */
   mailer: Mailer | null;
+  /** Where committed commands announce who has new notifications. */
+  notifications: NotificationFeed;
+  /** Open notification streams, ended on logout. */
+  notificationStreams: NotificationStreams;
+  /** Plan search over section bodies, cached by content revision. */
+  search: SectionSearch;
 }

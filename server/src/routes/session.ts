@@ -66,6 +66,7 @@ export function sessionRoutes(app: FastifyInstance, ctx: AppContext): void {
       await deleteSession(ctx.db, token);
       // [S3] A socket opened with this session must not keep writing after logout.
       ctx.sessions.closeSession(hashToken(token));
+      ctx.notificationStreams.closeSession(hashToken(token));
     }
     void reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return { ok: true };

@@ -22,6 +22,7 @@ export interface Database {
   invitations: InvitationTable;
   oidc_logins: OidcLoginTable;
   admin_events: AdminEventTable;
+  notifications: NotificationTable;
 }
 
 export interface HelsefellesskapTable {
@@ -229,3 +230,18 @@ export interface AdminEventTable {
 
 export type InvitationRow = Selectable<InvitationTable>;
 export type PartyRow = Selectable<PartyTable>;
+
+export interface NotificationTable {
+  id: string;
+  user_id: string;
+  plan_id: string;
+  section_id: string | null;
+  thread_id: string | null;
+  kind: string;
+  actor_user_id: string;
+  actor_party_id: string;
+  /** Canonical JSON of details for the sentence (the stance taken). */
+  payload: Generated<string>;
+  created_at: string;
+  read_at: string | null;
+}
