@@ -43,7 +43,7 @@ export function StaticBody({ json, label }: { json: unknown; label: string }) {
     element.replaceChildren(...(fragment ? [fragment] : []));
   }, [json]);
   return (
-    <div className="section-editor section-editor--static" data-testid="section.static" data-empty={empty}>
+    <div className="section-static" data-testid="section.static" data-empty={empty}>
       {empty && <p className="section-editor__empty">{t('plan.emptySection')}</p>}
       <div ref={ref} className="tiptap ProseMirror section-editor__content" role="document" aria-label={label} />
     </div>
