@@ -18,7 +18,7 @@ export const ERRORS = {
   note_required: {
     status: 400,
     nb: 'Du må skrive en merknad når du er enig med forbehold eller uenig.',
-    nn: 'Du må skrive ein merknad når du er einig med atterhald eller usamd.',
+    nn: 'Du må skrive ein merknad når du er samd med atterhald eller usamd.',
   },
   reason_required: {
     status: 400,
@@ -59,6 +59,11 @@ export const ERRORS = {
     status: 409,
     nb: 'Teksten i denne seksjonen kan ikke leses fordi de lagrede dataene er ugyldige. Kontakt den som drifter Fellesplan.',
     nn: 'Teksten i denne seksjonen kan ikkje lesast fordi dei lagra dataa er ugyldige. Kontakt den som driftar Fellesplan.',
+  },
+  section_empty: {
+    status: 409,
+    nb: 'Seksjonen har ingen tekst ennå. Det går ikke å ta standpunkt til en tom seksjon.',
+    nn: 'Seksjonen har ingen tekst enno. Det går ikkje å ta standpunkt til ein tom seksjon.',
   },
   comment_empty: { status: 400, nb: 'Kommentaren kan ikke være tom.', nn: 'Kommentaren kan ikkje vere tom.' },
   comment_too_long: {

@@ -140,7 +140,7 @@ describe('sections.mark', () => {
       body: { sectionId, stance: 'reservation' },
       headers: { 'accept-language': 'nn' },
     });
-    expect(nn.body.error.message).toBe('Du må skrive ein merknad når du er einig med atterhald eller usamd.');
+    expect(nn.body.error.message).toBe('Du må skrive ein merknad når du er samd med atterhald eller usamd.');
     expect((await sectionView(plan, title))?.markers).toEqual([]);
   });
 
