@@ -5,6 +5,7 @@ import * as threads from './003_threads.js';
 import * as auditSignature from './004_audit_signature.js';
 import * as markerOrder from './005_marker_order.js';
 import * as administration from './006_administration.js';
+import * as staleMarkers from './007_stale_markers.js';
 
 /** Migrations are listed in code (not read from disk) so they work the same under tsx and bundlers. */
 export const migrationProvider: MigrationProvider = {
@@ -16,6 +17,7 @@ export const migrationProvider: MigrationProvider = {
       '004_audit_signature': auditSignature,
       '005_marker_order': markerOrder,
       '006_administration': administration,
+      '007_stale_markers': staleMarkers,
     });
   },
 };
