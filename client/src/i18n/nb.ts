@@ -339,6 +339,7 @@ export const nb = {
       abstain: 'Avstår',
       disagree: 'Uenig',
     },
+    emptyNoStance: 'Dere kan ta standpunkt når seksjonen har fått tekst. Et standpunkt til en tom seksjon ville ikke si noe.',
     staleShort: 'teksten er endret',
     stale: 'Teksten er endret etter at {{party}} var enig',
     staleOther: 'Teksten er endret etter at {{party}} tok stilling',

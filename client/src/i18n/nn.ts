@@ -341,6 +341,7 @@ export const nn: Messages = {
       abstain: 'Avstår',
       disagree: 'Usamd',
     },
+    emptyNoStance: 'De kan ta standpunkt når seksjonen har fått tekst. Eit standpunkt til ein tom seksjon ville ikkje seie noko.',
     staleShort: 'teksten er endra',
     stale: 'Teksten er endra etter at {{party}} var samd',
     staleOther: 'Teksten er endra etter at {{party}} tok stilling',

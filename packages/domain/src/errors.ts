@@ -1,3 +1,5 @@
+import { fieldLabel } from './fieldLabels.js';
+
 /**
  * Error codes are English and stable; messages are for users, in bokmål and nynorsk.
  * HTTP status follows DESIGN section 5: 400 invalid, 401 unauthenticated, 403 refused,
@@ -261,8 +263,27 @@ export interface ErrorBody {
 }
 export type Language = 'nb' | 'nn';
 
+/** Bad input whose field users have a name for: said with that name, as «fyll inn» when it was left empty. */
+const FIELD_MESSAGES = {
+  missing: { nb: 'Fyll inn {field}.', nn: 'Fyll inn {field}.' },
+  unnamed: { nb: 'Forespørselen har en ugyldig verdi.', nn: 'Førespurnaden har ein ugyldig verdi.' },
+} as const;
+
+/**
+ * The user's message for an error code. For `invalid_input`, `params.field` is a field path
+ * (`email`, `admin.password`) and is said by its Norwegian name, never as the path itself;
+ * `params.missing: "1"` says the field was left empty.
+ */
 export function errorMessage(code: ErrorCode, language: Language, params: Record<string, string> = {}): string {
-  return ERRORS[code][language].replace(/\{(\w+)\}/g, (_, key: string) => params[key] ?? key);
+  let template: string = ERRORS[code][language];
+  let values = params;
+  if (code === 'invalid_input') {
+    const label = fieldLabel(params.field, language);
+    if (!label) return FIELD_MESSAGES.unnamed[language];
+    if (params.missing === '1') template = FIELD_MESSAGES.missing[language];
+    values = { ...params, field: label };
+  }
+  return template.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? key);
 }
 
 /** A refusal the server turns into `{ error: { code, message } }` with the code's HTTP status. */
