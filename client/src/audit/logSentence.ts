@@ -64,8 +64,7 @@ export function logSentence(event: AuditEventView, names: LogNames, t: Translate
     'plan.updated': () => t('audit.log.planUpdated', { actor, changes: planChanges(payload, partyList, t) }),
     'plan.archived': () => t('audit.log.planArchived', { actor, title: text(payload.title) }),
     'section.added': () => t('audit.log.sectionAdded', { actor, section: section || text(payload.title) }),
-    'section.renamed': () =>
-      t('audit.log.sectionRenamed', { ...base, from: text(payload.from), to: text(payload.to) }),
+    'section.renamed': () => t('audit.log.sectionRenamed', { ...base, from: text(payload.from), to: text(payload.to) }),
     'section.moved': () =>
       t('audit.log.sectionMoved', {
         actor,

@@ -339,7 +339,8 @@ export const nb = {
       abstain: 'Avstår',
       disagree: 'Uenig',
     },
-    emptyNoStance: 'Dere kan ta standpunkt når seksjonen har fått tekst. Et standpunkt til en tom seksjon ville ikke si noe.',
+    emptyNoStance:
+      'Dere kan ta standpunkt når seksjonen har fått tekst. Et standpunkt til en tom seksjon ville ikke si noe.',
     staleShort: 'teksten er endret',
     stale: 'Teksten er endret etter at {{party}} var enig',
     staleOther: 'Teksten er endret etter at {{party}} tok stilling',
@@ -445,7 +446,8 @@ export const nb = {
       andRequired: '{{sentence}}, og at {{parties}} skal ta standpunkt',
       tagged: '{{actor}} knyttet {{section}} til pasientgruppene {{tags}}',
       untagged: '{{actor}} fjernet pasientgruppene fra {{section}}',
-      textChangedAgreed_one: 'Teksten i {{section}} ble endret av {{actor}} etter at {{count}} part var enig ({{parties}})',
+      textChangedAgreed_one:
+        'Teksten i {{section}} ble endret av {{actor}} etter at {{count}} part var enig ({{parties}})',
       textChangedAgreed_other:
         'Teksten i {{section}} ble endret av {{actor}} etter at {{count}} parter var enige ({{parties}})',
       textChangedStances_one:

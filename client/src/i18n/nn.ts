@@ -341,7 +341,8 @@ export const nn: Messages = {
       abstain: 'Avstår',
       disagree: 'Usamd',
     },
-    emptyNoStance: 'De kan ta standpunkt når seksjonen har fått tekst. Eit standpunkt til ein tom seksjon ville ikkje seie noko.',
+    emptyNoStance:
+      'De kan ta standpunkt når seksjonen har fått tekst. Eit standpunkt til ein tom seksjon ville ikkje seie noko.',
     staleShort: 'teksten er endra',
     stale: 'Teksten er endra etter at {{party}} var samd',
     staleOther: 'Teksten er endra etter at {{party}} tok stilling',
@@ -447,7 +448,8 @@ export const nn: Messages = {
       andRequired: '{{sentence}}, og at {{parties}} skal ta standpunkt',
       tagged: '{{actor}} knytte {{section}} til pasientgruppene {{tags}}',
       untagged: '{{actor}} fjerna pasientgruppene frå {{section}}',
-      textChangedAgreed_one: 'Teksten i {{section}} vart endra av {{actor}} etter at {{count}} part var samd ({{parties}})',
+      textChangedAgreed_one:
+        'Teksten i {{section}} vart endra av {{actor}} etter at {{count}} part var samd ({{parties}})',
       textChangedAgreed_other:
         'Teksten i {{section}} vart endra av {{actor}} etter at {{count}} partar var samde ({{parties}})',
       textChangedStances_one:

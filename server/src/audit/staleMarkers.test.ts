@@ -1,6 +1,6 @@
 import type { AuditEventView } from '@fellesplan/domain';
 import { describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { CONTENT_FIELD } from '@fellesplan/editor';
 import {
   api,
@@ -92,7 +92,11 @@ describe('[A5] a text change that makes markers stale is logged once', () => {
     // Two of three agree to the new text; then it changes again.
     const { revision } = await plan.sectionView(TITLE, 'kommune');
     for (const who of ['kommune', 'bruker']) {
-      const res = await command(f.url, f.token(who), 'sections.mark', { sectionId: section.id, stance: 'agree', revision });
+      const res = await command(f.url, f.token(who), 'sections.mark', {
+        sectionId: section.id,
+        stance: 'agree',
+        revision,
+      });
       expect(res.status).toBe(200);
     }
     await typeSlowly(editor, ' B');

@@ -188,7 +188,11 @@ describe('sections.mark', () => {
     const sectionId = plan.section(title).id;
     expect((await sectionView(plan, title)).empty).toBe(true);
     for (const stance of ['agree', 'reservation', 'abstain', 'disagree']) {
-      const res = await command(f.url, f.token('helseforetak'), 'sections.mark', { sectionId, stance, note: 'Merknad' });
+      const res = await command(f.url, f.token('helseforetak'), 'sections.mark', {
+        sectionId,
+        stance,
+        note: 'Merknad',
+      });
       expect(res.status, stance).toBe(409);
       expect(res.body.error).toEqual({
         code: 'section_empty',
@@ -201,7 +205,9 @@ describe('sections.mark', () => {
       headers: { 'accept-language': 'nn' },
     });
     expect(nn.status).toBe(409);
-    expect(nn.body.error.message).toBe('Seksjonen har ingen tekst enno. Det går ikkje å ta standpunkt til ein tom seksjon.');
+    expect(nn.body.error.message).toBe(
+      'Seksjonen har ingen tekst enno. Det går ikkje å ta standpunkt til ein tom seksjon.',
+    );
 
     // Spaces and empty paragraphs are no text either.
     const editor = connectProvider(f.url, f.token('kommune'), plan.section(title).documentName);

@@ -21,7 +21,8 @@ export interface SectionGovernance {
   empty?: boolean;
 }
 
-export type MarkRefusal = 'not_found' | 'not_required_party' | 'section_locked' | 'section_unreadable' | 'section_empty';
+export type MarkRefusal =
+  'not_found' | 'not_required_party' | 'section_locked' | 'section_unreadable' | 'section_empty';
 
 /** [C5] Whether a body's plain text says nothing: a stance on it would be a stance on nothing. */
 export function isBlankText(text: string): boolean {
