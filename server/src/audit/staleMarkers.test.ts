@@ -6,6 +6,7 @@ import {
   api,
   command,
   connectProvider,
+  spawnServer,
   useFixture,
   waitFor,
   type FixturePlan,
@@ -144,6 +145,51 @@ describe('[A5] a text change that makes markers stale is logged once', () => {
     expect(await textChanges(plan)).toHaveLength(1);
     expect(await verified(plan)).toBe(true);
   });
+
+  it('[A5] two server instances on one database, each with an editor typing at once, log the transition once', async () => {
+    const plan = await planOfThree();
+    const section = plan.section(TITLE);
+    await plan.agreeAll(TITLE);
+    const other = await spawnServer(f.server.dataDir, {
+      FELLESPLAN_DEMO: '0',
+      LOG_LEVEL: 'error',
+      ...(f.server.databaseUrl ? { DATABASE_URL: f.server.databaseUrl } : {}),
+    });
+    try {
+      const here = connectProvider(f.url, f.token('kommune'), section.documentName);
+      const there = connectProvider(other.url, f.token('kommune'), section.documentName);
+      await Promise.all([here.synced(), there.synced()]);
+      const type = async (editor: TestProvider, text: string) => {
+        for (const char of text) {
+          const paragraph = editor.doc.getXmlFragment(CONTENT_FIELD).get(0) as Y.XmlElement;
+          const node = paragraph.get(0) as Y.XmlText;
+          node.insert(node.length, char);
+          await waitFor(() => !editor.provider.hasUnsyncedChanges);
+        }
+      };
+      await Promise.all([type(here, ' Her.'), type(there, ' Der.')]);
+      // Both instances check (the other one on its own timer): wait until the other has logged or
+      // found it logged, i.e. its revision of the text no longer matches any unlogged marker.
+      await f.server.collaboration.staleMarkers.settled();
+      await waitFor(async () => (await textChanges(plan)).length >= 1);
+      await waitFor(
+        async () =>
+          (
+            await f.db
+              .selectFrom('markers')
+              .select('id')
+              .where('section_id', '=', section.id)
+              .where('stale_logged_at', 'is', null)
+              .execute()
+          ).length === 0,
+      );
+      here.destroy();
+      there.destroy();
+    } finally {
+      await other.stop();
+    }
+    expect(await textChanges(plan)).toHaveLength(1);
+  }, 90_000);
 
   it('[A5] of checks racing on a fresh transition exactly one logs it', async () => {
     const plan = await planOfThree();

@@ -32,14 +32,7 @@ export class StaleMarkersExtension implements Extension {
       existing.editor = editor;
       return Promise.resolve();
     }
-    const timer = setTimeout(() => {
-      const entry = this.pending.get(ref.id);
-      this.pending.delete(ref.id);
-      if (!entry || this.destroyed) return;
-      const run = this.check(ref.id, entry.editor);
-      this.running.add(run);
-      void run.finally(() => this.running.delete(run));
-    }, this.debounceMs);
+    const timer = setTimeout(() => this.runPending(ref.id), this.debounceMs);
     timer.unref();
     this.pending.set(ref.id, { editor, timer });
     return Promise.resolve();
@@ -53,10 +46,22 @@ export class StaleMarkersExtension implements Extension {
     }
   }
 
+  /** On shutdown, edits still gathering are checked now rather than forgotten. */
   async onDestroy(): Promise<void> {
+    for (const [sectionId, { timer }] of [...this.pending]) {
+      clearTimeout(timer);
+      this.runPending(sectionId);
+    }
     this.destroyed = true;
-    for (const { timer } of this.pending.values()) clearTimeout(timer);
-    this.pending.clear();
     await Promise.allSettled([...this.running]);
+  }
+
+  private runPending(sectionId: string): void {
+    const entry = this.pending.get(sectionId);
+    this.pending.delete(sectionId);
+    if (!entry || this.destroyed) return;
+    const run = this.check(sectionId, entry.editor);
+    this.running.add(run);
+    void run.finally(() => this.running.delete(run));
   }
 }
