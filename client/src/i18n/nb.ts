@@ -385,9 +385,11 @@ export const nb = {
     broken: 'Loggen er endret i ettertid. Kontakt sekretariatet.',
     brokenSignature:
       'Loggen er skrevet om i ettertid: serverens signatur passer ikke lenger. Stol ikke på innholdet før saken er undersøkt.',
-    brokenMarkers: 'Standpunktene i {{section}} stemmer ikke med loggen: de er endret utenom loggen.',
-    brokenLock: 'Låsingen av {{section}} stemmer ikke med loggen: den er endret utenom loggen.',
-    brokenComment: 'En kommentar i {{section}} stemmer ikke med loggen: den er endret utenom loggen.',
+    brokenMarkers:
+      'Standpunktene i {{section}} stemmer ikke med loggen: de er endret utenom loggen. Kontakt sekretariatet.',
+    brokenLock: 'Låsingen av {{section}} stemmer ikke med loggen: den er endret utenom loggen. Kontakt sekretariatet.',
+    brokenComment:
+      'En kommentar i {{section}} stemmer ikke med loggen: den er endret utenom loggen. Kontakt sekretariatet.',
     verifying: 'Kontrollerer loggen …',
     filterSection: 'Seksjon',
     filterParty: 'Part',

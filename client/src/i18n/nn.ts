@@ -387,9 +387,11 @@ export const nn: Messages = {
     broken: 'Loggen er endra i etterkant. Kontakt sekretariatet.',
     brokenSignature:
       'Loggen er skriven om i etterkant: signaturen til serveren passar ikkje lenger. Ikkje stol på innhaldet før saka er undersøkt.',
-    brokenMarkers: 'Standpunkta i {{section}} stemmer ikkje med loggen: dei er endra utanom loggen.',
-    brokenLock: 'Låsinga av {{section}} stemmer ikkje med loggen: ho er endra utanom loggen.',
-    brokenComment: 'Ein kommentar i {{section}} stemmer ikkje med loggen: han er endra utanom loggen.',
+    brokenMarkers:
+      'Standpunkta i {{section}} stemmer ikkje med loggen: dei er endra utanom loggen. Kontakt sekretariatet.',
+    brokenLock: 'Låsinga av {{section}} stemmer ikkje med loggen: ho er endra utanom loggen. Kontakt sekretariatet.',
+    brokenComment:
+      'Ein kommentar i {{section}} stemmer ikkje med loggen: han er endra utanom loggen. Kontakt sekretariatet.',
     verifying: 'Kontrollerer loggen …',
     filterSection: 'Seksjon',
     filterParty: 'Part',
