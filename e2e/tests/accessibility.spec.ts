@@ -33,7 +33,8 @@ test('consensus controls with the note field, and the decision log, have no seri
 }) => {
   const page = await loginAs(DEMO.kommune);
   await openDemoPlan(page);
-  const card = await section(page, 'Kompetanse og rekruttering');
+  // A section with text: no stance is offered on an empty one ([C5]).
+  const card = await section(page, 'Samarbeidsstruktur og organisering');
   await card.getByTestId('mark.reservation').click();
   await expect(card.getByTestId('mark.note')).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);

@@ -32,6 +32,13 @@ test('four parties agree, the sekretariat locks live for everyone, and an edit a
   const chips = (who: keyof typeof users) => card(who).getByTestId('consensus.chip');
 
 
+  // The section has no text yet, so nobody is offered a stance ([C5]); the kommune writes it.
+  await expect(card('hf').getByTestId('mark.empty')).toBeVisible();
+  await expect(card('hf').getByTestId('mark.agree')).toHaveCount(0);
+  await card('kommune').getByTestId('section.editor').click();
+  await users.kommune.keyboard.type('Kommunene og HF har felles prosedyrer for akutt syke.');
+  await expect(card('hf').getByTestId('mark.agree')).toBeVisible();
+
   // Each party marks Enig in its own browser; every screen follows live.
   for (const who of ['kommune', 'hf', 'fastlege', 'bruker'] as const) {
     await card(who).getByTestId('mark.agree').click();
@@ -85,12 +92,14 @@ test('four parties agree, the sekretariat locks live for everyone, and an edit a
   // The decision log tells the story and verifies.
   await users.bruker.getByTestId('summary.log').click();
   await expect(users.bruker.getByTestId('audit.verification')).toHaveAttribute('data-ok', 'true');
-  await expect(users.bruker.getByTestId('audit.event').first()).toContainText(
-    'Sekretariatet (Siri Larsen) gjenåpnet 9 Akuttmedisinsk kjede',
-  );
+  await expect(
+    users.bruker
+      .getByTestId('audit.event')
+      .filter({ hasText: 'Sekretariatet (Siri Larsen) gjenåpnet 9 Akuttmedisinsk kjede: «Ny statistikk må inn»' }),
+  ).toHaveCount(1);
   await users.bruker.getByTestId('audit.filter-party').selectOption({ label: 'Demo HF' });
   await expect(users.bruker.getByTestId('audit.event')).toHaveCount(1);
   await expect(users.bruker.getByTestId('audit.event')).toContainText(
-    'Demo HF (Ola Hansen) markerte «Enig» på 9 Akuttmedisinsk kjede',
+    'Demo HF (Ola Hansen) var enig i 9 Akuttmedisinsk kjede',
   );
 });

@@ -127,7 +127,7 @@ test('the views show what asks something of us; disagreement notes are visible, 
   await expect(page.getByTestId('plan.toc').getByTestId('toc.item')).toHaveCount(
     await page.getByTestId('plan.section').count(),
   );
-  const card = page.getByTestId('plan.section').filter({ hasText: 'Skrøpelige eldre' });
+  const card = page.getByTestId('plan.section').filter({ hasText: 'Barn og unge med sammensatte behov' });
   await card.scrollIntoViewIfNeeded();
   await card.getByTestId('mark.disagree').click();
   await card.getByTestId('mark.note').fill('Legevaktsamarbeidet må beskrives før vi kan slutte oss til teksten');

@@ -11,6 +11,7 @@ import { AuditHeadSigner } from './audit/headSigner.js';
 import { FairQueue } from './auth/fairQueue.js';
 import { signLegacyHeads } from './audit/signLegacyHeads.js';
 import { loadSigningKey } from './audit/signingKey.js';
+import { logStaleMarkersSafely } from './audit/logStaleMarkers.js';
 import { createCollaboration, type Collaboration } from './collaboration.js';
 import type { SocketLimits } from './collaboration/socketGuard.js';
 import type { ServerConfig } from './config.js';
@@ -90,8 +91,10 @@ export async function startServer(options: StartOptions): Promise<FellesplanServ
     allowedHosts: options.allowedHosts,
     trustProxy: options.trustProxy,
     loadPlanView: (planId) => loadPlanProjection(db, sectionContent(), planId),
+    checkStaleMarkers: (sectionId, editor) => checkStaleMarkers(sectionId, editor),
   });
   const sectionContent = () => (content ??= new SectionContent(db, collaboration.hocuspocus, logger));
+  const checkStaleMarkers = logStaleMarkersSafely({ db, content: sectionContent(), auditSigner, logger });
   const context: AppContext = {
     db,
     content: sectionContent(),

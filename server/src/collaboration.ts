@@ -16,6 +16,7 @@ import { PresenceExtension } from './collaboration/PresenceExtension.js';
 import { ProjectionExtension } from './collaboration/ProjectionExtension.js';
 import { SocketGuard, SocketState, DEFAULT_SOCKET_LIMITS, type SocketLimits } from './collaboration/socketGuard.js';
 import { SocketLimitsExtension } from './collaboration/SocketLimitsExtension.js';
+import { StaleMarkersExtension } from './collaboration/StaleMarkersExtension.js';
 import { refuseForeignHostUpgrade } from './http/allowedHosts.js';
 import { proxyTrust, type TrustProxy } from './http/trustProxy.js';
 import type { Db } from './storage/database.js';
@@ -36,6 +37,8 @@ export interface Collaboration {
   accessChanges: AccessChanges;
   persistence: PersistenceExtension;
   projection: ProjectionExtension;
+  /** Logs text changes that made markers stale (A5). */
+  staleMarkers: StaleMarkersExtension;
   /** Routes WebSocket upgrades on `/collab` of the given HTTP server to Hocuspocus. */
   attach(server: HttpServer): void;
   close(): Promise<void>;
@@ -51,6 +54,8 @@ export function createCollaboration(options: {
   /** Whom to believe about X-Forwarded-For, as for HTTP requests (limits count the real client). */
   trustProxy: TrustProxy;
   loadPlanView: (planId: string) => Promise<PlanProjection | null>;
+  /** Checks whether a person's edits to a section made markers stale, and logs it (A5). */
+  checkStaleMarkers: (sectionId: string, editor: { userId: string; partyId: string }) => Promise<void>;
   socketLimits?: Partial<SocketLimits>;
 }): Collaboration {
   const logger = options.logger.child({ component: 'collab' });
@@ -80,6 +85,7 @@ export function createCollaboration(options: {
     },
     logger,
   );
+  const staleMarkers = new StaleMarkersExtension(options.checkStaleMarkers);
   const hocuspocus = new Hocuspocus({
     quiet: true,
     debounce: options.storeDebounceMs,
@@ -89,6 +95,7 @@ export function createCollaboration(options: {
       new SocketLimitsExtension(guard),
       persistence,
       projection,
+      staleMarkers,
       new PresenceExtension(logger),
       {
         extensionName: 'SessionEnd',
@@ -158,12 +165,14 @@ export function createCollaboration(options: {
     accessChanges,
     persistence,
     projection,
+    staleMarkers,
     attach(server) {
       server.on('upgrade', handleUpgrade);
     },
     async close() {
       for (const ws of wss.clients) ws.terminate();
       await projection.onDestroy();
+      await staleMarkers.onDestroy();
       hocuspocus.flushPendingStores();
       // Stores run through the persistence queue; wait for them and any appends in flight.
       await new Promise((resolve) => setTimeout(resolve, 0));

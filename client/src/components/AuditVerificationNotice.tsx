@@ -1,14 +1,20 @@
 import { Alert, Paragraph } from '@digdir/designsystemet-react';
-import type { AuditVerificationView, PlanView } from '@fellesplan/domain';
+import type { AuditEventView, AuditVerificationView, PlanView } from '@fellesplan/domain';
 import { useTranslation } from 'react-i18next';
 
-/** Whether the decision log still holds, said so a board member understands it (A1, A3, A4). */
+/**
+ * Whether the decision log still holds, said so a board member understands it (A1, A3, A4); how
+ * it is checked sits in a «Teknisk» fold for whoever asks.
+ */
 export function AuditVerificationNotice({
   verification,
   plan,
+  events = [],
 }: {
   verification: AuditVerificationView;
   plan: PlanView | null;
+  /** The log as loaded: a broken event is named by its number in the log, not its database id. */
+  events?: readonly AuditEventView[];
 }) {
   const { t } = useTranslation();
   const key = verification.signature.keyFingerprint;
@@ -21,7 +27,7 @@ export function AuditVerificationNotice({
   function message(): string {
     if (verification.ok) {
       if (verification.events === 0) return t('audit.verifiedEmpty');
-      return `${t('audit.verified', { count: verification.events })} ${t('audit.signedBy', { key })}`;
+      return t('audit.verified', { count: verification.events });
     }
     switch (verification.reason) {
       case 'signature':
@@ -32,8 +38,10 @@ export function AuditVerificationNotice({
         return t('audit.brokenLock', { section: sectionName(verification.sectionId) });
       case 'comment_mismatch':
         return t('audit.brokenComment', { section: sectionName(verification.sectionId) });
-      default:
-        return t('audit.broken', { id: verification.brokenAt ?? '' });
+      default: {
+        const broken = events.find((e) => e.id === verification.brokenAt);
+        return broken ? t('audit.brokenAtEvent', { number: broken.seq }) : t('audit.broken');
+      }
     }
   }
 
@@ -44,8 +52,16 @@ export function AuditVerificationNotice({
       data-ok={verification.ok}
       data-reason={verification.ok ? undefined : verification.reason}
     >
-      {message()}
-      {!verification.ok && <Paragraph data-size="sm">{t('audit.serverKey', { key })}</Paragraph>}
+      <Paragraph data-size="sm" data-testid="audit.verification-line">
+        {message()}
+      </Paragraph>
+      <details className="audit-page__technical">
+        <summary>{t('audit.technical')}</summary>
+        <Paragraph data-size="sm">{t('audit.technicalBody')}</Paragraph>
+        <Paragraph data-size="sm">
+          {verification.ok ? t('audit.signedBy', { key }) : t('audit.serverKey', { key })}
+        </Paragraph>
+      </details>
     </Alert>
   );
 }

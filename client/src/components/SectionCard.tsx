@@ -1,4 +1,4 @@
-import { Alert, Button, Field, Heading, Label, Select, Skeleton, Tag } from '@digdir/designsystemet-react';
+import { Alert, Button, Field, Heading, Label, Paragraph, Select, Skeleton, Tag } from '@digdir/designsystemet-react';
 import {
   commentRefusal,
   CONTENT_FIELD,
@@ -69,7 +69,8 @@ export function SectionCard(props: SectionProps) {
   const policyPlan = planParties(plan);
   const governed = { ...section, planId: plan.id };
   // An archived plan is read-only for everyone; the server refuses every change to it.
-  const mayMark = !props.archived && markRefusal(props.actor, governed, policyPlan) === null;
+  const markRefused = markRefusal(props.actor, governed, policyPlan);
+  const mayMark = !props.archived && markRefused === null;
   const mayLock = !props.archived && lockRefusal(props.actor, governed, policyPlan) === null;
   const mayUnlock = !props.archived && unlockRefusal(props.actor, governed, policyPlan) === null;
   const headingId = `section-title-${section.id}`;
@@ -126,6 +127,11 @@ export function SectionCard(props: SectionProps) {
       <ConsensusBar section={section} parties={plan.parties} />
       <div className="section-card__governance">
         {mayMark && <MarkControls section={section} myPartyId={props.actor.partyId} />}
+        {!props.archived && markRefused === 'section_empty' && (
+          <Paragraph data-size="sm" className="section-card__no-stance" data-testid="mark.empty">
+            {t('consensus.emptyNoStance')}
+          </Paragraph>
+        )}
         {(mayLock || mayUnlock) && <LockControls section={section} unlocking={mayUnlock} />}
       </div>
       {section.contentError ? (

@@ -1,15 +1,34 @@
-import { Alert, Field, Heading, Label, Paragraph, Select, Spinner, Table } from '@digdir/designsystemet-react';
-import type { AuditEventView, AuditVerificationView, PlanView } from '@fellesplan/domain';
+import {
+  Alert,
+  Button,
+  Field,
+  Heading,
+  Input,
+  Label,
+  Paragraph,
+  Select,
+  Spinner,
+  Table,
+} from '@digdir/designsystemet-react';
+import {
+  AUDIT_EVENT_KINDS,
+  type AuditEventKind,
+  type AuditEventView,
+  type AuditVerificationView,
+  type PlanView,
+} from '@fellesplan/domain';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { api } from '../api/client.js';
+import { filterEvents, NO_FILTER, type LogFilter } from '../audit/filterEvents.js';
+import { logSentence, type LogNames } from '../audit/logSentence.js';
 import { AppHeader } from '../components/AppHeader.js';
 import { AuditVerificationNotice } from '../components/AuditVerificationNotice.js';
 import { formatDateTime } from '../i18n/formatDateTime.js';
 import { useSession } from '../session/SessionContext.js';
 
-/** The decision log in plain Norwegian, filterable by section and party, with its chain check. */
+/** The decision log in plain Norwegian, filterable and printable for meeting papers, with its check. */
 export function AuditPage() {
   const { planId = '' } = useParams();
   const { t } = useTranslation();
@@ -18,8 +37,7 @@ export function AuditPage() {
   const [events, setEvents] = useState<AuditEventView[] | null>(null);
   const [verification, setVerification] = useState<AuditVerificationView | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [sectionFilter, setSectionFilter] = useState('');
-  const [partyFilter, setPartyFilter] = useState('');
+  const [filter, setFilter] = useState<LogFilter>(NO_FILTER);
 
   useEffect(() => {
     Promise.all([api.plan(planId), api.audit(planId), api.verifyAudit(planId)])
@@ -31,84 +49,65 @@ export function AuditPage() {
       .catch((err: unknown) => setError(err instanceof Error ? err.message : t('app.error')));
   }, [planId, t]);
 
-  const shown = useMemo(
-    () =>
-      (events ?? [])
-        .filter((e) => !sectionFilter || e.sectionId === sectionFilter)
-        .filter((e) => !partyFilter || e.actor.partyId === partyFilter)
-        .slice()
-        .reverse(),
-    [events, sectionFilter, partyFilter],
-  );
+  const shown = useMemo(() => filterEvents(events ?? [], filter), [events, filter]);
+  const names: LogNames = useMemo(() => ({ sections: plan?.sections ?? [], parties: plan?.parties ?? [] }), [plan]);
+  const translate = (key: string, values?: Record<string, unknown>) => t(key, values ?? {});
   const myParty = plan?.parties.find((p) => p.id === user?.partyId);
+  const set = (change: Partial<LogFilter>) => setFilter((current) => ({ ...current, ...change }));
 
-  function describe(event: AuditEventView): { text: string; detail: string | null } {
-    const values = { party: event.actor.partyName, name: event.actor.name, section: event.sectionTitle ?? '' };
-    const payload = event.payload as {
-      stance?: string;
-      note?: string | null;
-      reason?: string;
-      previousBody?: string;
-      body?: string;
-    };
-    switch (event.type) {
-      case 'section.marked':
-        return {
-          text: t('audit.marked', { ...values, stance: t(`consensus.stance.${payload.stance ?? 'agree'}`) }),
-          detail: payload.note ? t('audit.note', { note: payload.note }) : null,
-        };
-      case 'section.locked':
-        return { text: t('audit.locked', values), detail: null };
-      case 'section.unlocked':
-        return {
-          text: t('audit.unlocked', values),
-          detail: payload.reason ? t('audit.reason', { reason: payload.reason }) : null,
-        };
-      case 'thread.created':
-      case 'thread.replied':
-        return {
-          text: t(event.type === 'thread.created' ? 'audit.commentCreated' : 'audit.commentReplied', values),
-          detail: payload.body !== undefined ? t('audit.commentText', { text: payload.body }) : null,
-        };
-      case 'comment.edited':
-        return {
-          text: t('audit.commentEdited', values),
-          // Events from before the texts were logged have neither.
-          detail:
-            payload.previousBody !== undefined
-              ? `${t('audit.commentBefore', { text: payload.previousBody })} ${t('audit.commentAfter', { text: payload.body ?? '' })}`
-              : null,
-        };
-      case 'comment.deleted':
-        return {
-          text: t('audit.commentDeleted', values),
-          detail: payload.previousBody !== undefined ? t('audit.commentBefore', { text: payload.previousBody }) : null,
-        };
-      default:
-        return { text: `${event.actor.partyName} (${event.actor.name}): ${event.type}`, detail: null };
-    }
+  /** The filter in words, for the printed page: the reader of the paper sees what was left out. */
+  function filterSummary(): string | null {
+    const parts: string[] = [];
+    const index = plan?.sections.findIndex((s) => s.id === filter.sectionId) ?? -1;
+    const section = plan?.sections[index];
+    if (section) parts.push(`${t('audit.filterSection')}: ${index + 1} ${section.title}`);
+    const party = plan?.parties.find((p) => p.id === filter.partyId);
+    if (party) parts.push(`${t('audit.filterParty')}: ${party.name}`);
+    if (filter.kind) parts.push(`${t('audit.filterKind')}: ${t(`audit.kind.${filter.kind}`)}`);
+    if (filter.from) parts.push(`${t('audit.filterFrom')}: ${filter.from}`);
+    if (filter.to) parts.push(`${t('audit.filterTo')}: ${filter.to}`);
+    return parts.length > 0 ? parts.join(' · ') : null;
   }
+  const summary = filterSummary();
 
   return (
     <>
       <AppHeader partyName={myParty?.name} />
       <main id="main" className="audit-page" data-testid="audit.page">
-        <Link to={`/plans/${planId}`}>{t('audit.back')}</Link>
+        <Link to={`/plans/${planId}`} className="audit-page__back">
+          {t('audit.back')}
+        </Link>
         <Heading level={1} data-size="md">
           {t('audit.title')}
           {plan && <span className="audit-page__plan"> – {plan.title}</span>}
         </Heading>
-        <Paragraph data-size="sm">{t('audit.intro')}</Paragraph>
+        <Paragraph data-size="sm" className="audit-page__intro">
+          {t('audit.intro')}
+        </Paragraph>
+        <Paragraph data-size="sm" className="audit-page__printed" data-testid="audit.printed">
+          {t('audit.printed', { date: formatDateTime(new Date().toISOString()) })}
+          {summary && (
+            <>
+              <br />
+              {t('audit.printedFilter', { filter: summary })}
+            </>
+          )}
+        </Paragraph>
         {error && <Alert data-color="danger">{error}</Alert>}
         {!verification && !error && <Paragraph>{t('audit.verifying')}</Paragraph>}
-        {verification && <AuditVerificationNotice verification={verification} plan={plan} />}
+        {verification && <AuditVerificationNotice verification={verification} plan={plan} events={events ?? []} />}
         {plan && (
-          <div className="audit-page__filters">
+          <div
+            role="search"
+            className="audit-page__filters"
+            aria-label={t('audit.filters')}
+            data-testid="audit.filters"
+          >
             <Field>
               <Label>{t('audit.filterSection')}</Label>
               <Select
-                value={sectionFilter}
-                onChange={(e) => setSectionFilter(e.target.value)}
+                value={filter.sectionId}
+                onChange={(e) => set({ sectionId: e.target.value })}
                 data-testid="audit.filter-section"
               >
                 <Select.Option value="">{t('audit.all')}</Select.Option>
@@ -122,8 +121,8 @@ export function AuditPage() {
             <Field>
               <Label>{t('audit.filterParty')}</Label>
               <Select
-                value={partyFilter}
-                onChange={(e) => setPartyFilter(e.target.value)}
+                value={filter.partyId}
+                onChange={(e) => set({ partyId: e.target.value })}
                 data-testid="audit.filter-party"
               >
                 <Select.Option value="">{t('audit.all')}</Select.Option>
@@ -134,6 +133,51 @@ export function AuditPage() {
                 ))}
               </Select>
             </Field>
+            <Field>
+              <Label>{t('audit.filterKind')}</Label>
+              <Select
+                value={filter.kind}
+                onChange={(e) => set({ kind: e.target.value as AuditEventKind | '' })}
+                data-testid="audit.filter-kind"
+              >
+                <Select.Option value="">{t('audit.all')}</Select.Option>
+                {AUDIT_EVENT_KINDS.map((kind) => (
+                  <Select.Option key={kind} value={kind}>
+                    {t(`audit.kind.${kind}`)}
+                  </Select.Option>
+                ))}
+              </Select>
+            </Field>
+            <Field>
+              <Label>{t('audit.filterFrom')}</Label>
+              <Input
+                type="date"
+                value={filter.from}
+                max={filter.to || undefined}
+                onChange={(e) => set({ from: e.target.value })}
+                data-testid="audit.filter-from"
+              />
+            </Field>
+            <Field>
+              <Label>{t('audit.filterTo')}</Label>
+              <Input
+                type="date"
+                value={filter.to}
+                min={filter.from || undefined}
+                onChange={(e) => set({ to: e.target.value })}
+                data-testid="audit.filter-to"
+              />
+            </Field>
+          </div>
+        )}
+        {events && (
+          <div className="audit-page__actions">
+            <Paragraph data-size="sm" role="status" data-testid="audit.count">
+              {t('audit.shownCount', { count: shown.length, total: events.length })}
+            </Paragraph>
+            <Button variant="secondary" onClick={() => window.print()} data-testid="audit.print">
+              {t('audit.print')}
+            </Button>
           </div>
         )}
         {!events && !error && <Spinner aria-label={t('app.loading')} />}
@@ -147,18 +191,12 @@ export function AuditPage() {
               </Table.Row>
             </Table.Head>
             <Table.Body>
-              {shown.map((event) => {
-                const { text, detail } = describe(event);
-                return (
-                  <Table.Row key={event.id} data-testid="audit.event" data-type={event.type}>
-                    <Table.Cell className="audit-page__when">{formatDateTime(event.at)}</Table.Cell>
-                    <Table.Cell>
-                      {text}
-                      {detail && <div className="audit-page__detail">{detail}</div>}
-                    </Table.Cell>
-                  </Table.Row>
-                );
-              })}
+              {shown.map((event) => (
+                <Table.Row key={event.id} data-testid="audit.event" data-type={event.type} data-seq={event.seq}>
+                  <Table.Cell className="audit-page__when">{formatDateTime(event.at)}</Table.Cell>
+                  <Table.Cell>{logSentence(event, names, translate)}</Table.Cell>
+                </Table.Row>
+              ))}
             </Table.Body>
           </Table>
         )}

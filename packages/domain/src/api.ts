@@ -180,6 +180,8 @@ export interface SectionView {
   tags?: PatientGroup[];
   /** [R2] Set when the stored body cannot be read: the section shows an error, not an editor. */
   contentError?: 'unreadable';
+  /** [C5] The body holds no text: no stance can be taken on it. */
+  empty?: boolean;
 }
 
 export interface MemberView {

@@ -18,6 +18,7 @@ export const AUDIT_EVENT_TYPES = [
   'section.deleted',
   'section.owners_set',
   'section.tagged',
+  'section.text_changed',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 
@@ -37,3 +38,30 @@ export const ADMIN_EVENT_TYPES = [
   'user.linked',
 ] as const;
 export type AdminEventType = (typeof ADMIN_EVENT_TYPES)[number];
+
+/** What kind of act an event records: the decision log filters by these. */
+export const AUDIT_EVENT_KINDS = ['stances', 'locks', 'text', 'comments', 'structure'] as const;
+export type AuditEventKind = (typeof AUDIT_EVENT_KINDS)[number];
+
+/** The kind of each event type; a new type must say which kind it is (the compiler asks). */
+export const AUDIT_EVENT_KIND: Record<AuditEventType, AuditEventKind> = {
+  'section.marked': 'stances',
+  'section.locked': 'locks',
+  'section.unlocked': 'locks',
+  'section.text_changed': 'text',
+  'thread.created': 'comments',
+  'thread.replied': 'comments',
+  'thread.resolved': 'comments',
+  'thread.reopened': 'comments',
+  'comment.edited': 'comments',
+  'comment.deleted': 'comments',
+  'plan.created': 'structure',
+  'plan.updated': 'structure',
+  'plan.archived': 'structure',
+  'section.added': 'structure',
+  'section.renamed': 'structure',
+  'section.moved': 'structure',
+  'section.deleted': 'structure',
+  'section.owners_set': 'structure',
+  'section.tagged': 'structure',
+};

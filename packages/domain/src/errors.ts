@@ -1,3 +1,5 @@
+import { fieldLabel } from './fieldLabels.js';
+
 /**
  * Error codes are English and stable; messages are for users, in bokmål and nynorsk.
  * HTTP status follows DESIGN section 5: 400 invalid, 401 unauthenticated, 403 refused,
@@ -18,7 +20,7 @@ export const ERRORS = {
   note_required: {
     status: 400,
     nb: 'Du må skrive en merknad når du er enig med forbehold eller uenig.',
-    nn: 'Du må skrive ein merknad når du er einig med atterhald eller usamd.',
+    nn: 'Du må skrive ein merknad når du er samd med atterhald eller usamd.',
   },
   reason_required: {
     status: 400,
@@ -59,6 +61,11 @@ export const ERRORS = {
     status: 409,
     nb: 'Teksten i denne seksjonen kan ikke leses fordi de lagrede dataene er ugyldige. Kontakt den som drifter Fellesplan.',
     nn: 'Teksten i denne seksjonen kan ikkje lesast fordi dei lagra dataa er ugyldige. Kontakt den som driftar Fellesplan.',
+  },
+  section_empty: {
+    status: 409,
+    nb: 'Seksjonen har ingen tekst ennå. Det går ikke å ta standpunkt til en tom seksjon.',
+    nn: 'Seksjonen har ingen tekst enno. Det går ikkje å ta standpunkt til ein tom seksjon.',
   },
   comment_empty: { status: 400, nb: 'Kommentaren kan ikke være tom.', nn: 'Kommentaren kan ikkje vere tom.' },
   comment_too_long: {
@@ -261,8 +268,27 @@ export interface ErrorBody {
 }
 export type Language = 'nb' | 'nn';
 
+/** Bad input whose field users have a name for: said with that name, as «fyll inn» when it was left empty. */
+const FIELD_MESSAGES = {
+  missing: { nb: 'Fyll inn {field}.', nn: 'Fyll inn {field}.' },
+  unnamed: { nb: 'Forespørselen har en ugyldig verdi.', nn: 'Førespurnaden har ein ugyldig verdi.' },
+} as const;
+
+/**
+ * The user's message for an error code. For `invalid_input`, `params.field` is a field path
+ * (`email`, `admin.password`) and is said by its Norwegian name, never as the path itself;
+ * `params.missing: "1"` says the field was left empty.
+ */
 export function errorMessage(code: ErrorCode, language: Language, params: Record<string, string> = {}): string {
-  return ERRORS[code][language].replace(/\{(\w+)\}/g, (_, key: string) => params[key] ?? key);
+  let template: string = ERRORS[code][language];
+  let values = params;
+  if (code === 'invalid_input') {
+    const label = fieldLabel(params.field, language);
+    if (!label) return FIELD_MESSAGES.unnamed[language];
+    if (params.missing === '1') template = FIELD_MESSAGES.missing[language];
+    values = { ...params, field: label };
+  }
+  return template.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? key);
 }
 
 /** A refusal the server turns into `{ error: { code, message } }` with the code's HTTP status. */

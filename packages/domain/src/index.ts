@@ -1,5 +1,6 @@
 export * from './types.js';
 export * from './errors.js';
+export * from './fieldLabels.js';
 export * from './api.js';
 export * from './documentName.js';
 export * from './canonicalJson.js';

@@ -7,11 +7,12 @@ export interface CurrentSectionStatus {
   revision: string;
   status: SectionStatus;
   unreadable: boolean;
+  empty: boolean;
 }
 
 /** The section's current revision and derived status, read now. */
 export async function currentSectionStatus(ctx: AppContext, section: SectionRecord): Promise<CurrentSectionStatus> {
-  const { revision, unreadable } = await ctx.content.state(section.id);
+  const { revision, unreadable, empty } = await ctx.content.state(section.id);
   const markers = (await latestMarkersBySection(ctx.db, [section.id])).get(section.id) ?? [];
   const status = deriveSectionStatus({
     locked: section.locked,
@@ -19,5 +20,5 @@ export async function currentSectionStatus(ctx: AppContext, section: SectionReco
     markers,
     revision,
   });
-  return { revision, status, unreadable };
+  return { revision, status, unreadable, empty };
 }

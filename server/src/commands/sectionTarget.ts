@@ -26,6 +26,7 @@ export function governedSection({ section, current }: { section: SectionRecord; 
   return {
     ...section,
     status: current.status,
+    empty: current.empty,
     ...(current.unreadable ? { contentError: 'unreadable' as const } : {}),
   };
 }

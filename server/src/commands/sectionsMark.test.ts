@@ -140,7 +140,7 @@ describe('sections.mark', () => {
       body: { sectionId, stance: 'reservation' },
       headers: { 'accept-language': 'nn' },
     });
-    expect(nn.body.error.message).toBe('Du må skrive ein merknad når du er einig med atterhald eller usamd.');
+    expect(nn.body.error.message).toBe('Du må skrive ein merknad når du er samd med atterhald eller usamd.');
     expect((await sectionView(plan, title))?.markers).toEqual([]);
   });
 
@@ -180,5 +180,50 @@ describe('sections.mark', () => {
       return sections.find((s) => s.id === sectionId)?.status === 'disagreement';
     });
     watcher.destroy();
+  });
+
+  it('[C5] refuses a stance on a section without text (409 section_empty), whitespace included, until it has text', async () => {
+    const plan = await f.plan({ sections: [{ title: 'Tom seksjon', owners: ['kommune'] }] });
+    const title = 'Tom seksjon';
+    const sectionId = plan.section(title).id;
+    expect((await sectionView(plan, title)).empty).toBe(true);
+    for (const stance of ['agree', 'reservation', 'abstain', 'disagree']) {
+      const res = await command(f.url, f.token('helseforetak'), 'sections.mark', {
+        sectionId,
+        stance,
+        note: 'Merknad',
+      });
+      expect(res.status, stance).toBe(409);
+      expect(res.body.error).toEqual({
+        code: 'section_empty',
+        message: 'Seksjonen har ingen tekst ennå. Det går ikke å ta standpunkt til en tom seksjon.',
+      });
+    }
+    const nn = await api<{ error: { message: string } }>(f.url, '/api/commands/sections.mark', {
+      token: f.token('kommune'),
+      body: { sectionId, stance: 'agree' },
+      headers: { 'accept-language': 'nn' },
+    });
+    expect(nn.status).toBe(409);
+    expect(nn.body.error.message).toBe(
+      'Seksjonen har ingen tekst enno. Det går ikkje å ta standpunkt til ein tom seksjon.',
+    );
+
+    // Spaces and empty paragraphs are no text either.
+    const editor = connectProvider(f.url, f.token('kommune'), plan.section(title).documentName);
+    await editor.synced();
+    const before = await revisionOf(plan, title);
+    appendParagraph(editor.doc, '   \u00a0 ');
+    appendParagraph(editor.doc, '');
+    await waitFor(async () => (await revisionOf(plan, title)) !== before);
+    const blank = await command(f.url, f.token('kommune'), 'sections.mark', { sectionId, stance: 'agree' });
+    expect(blank.body.error?.code).toBe('section_empty');
+    expect((await sectionView(plan, title)).markers).toEqual([]);
+
+    appendParagraph(editor.doc, 'Kommunen skriver det første avsnittet.');
+    await waitFor(async () => (await sectionView(plan, title)).empty === undefined);
+    const marked = await command(f.url, f.token('kommune'), 'sections.mark', { sectionId, stance: 'agree' });
+    expect(marked.status).toBe(200);
+    editor.destroy();
   });
 });

@@ -1,4 +1,4 @@
-import { DomainError, sectionDocumentName, type SectionContentView } from '@fellesplan/domain';
+import { DomainError, isBlankText, sectionDocumentName, type SectionContentView } from '@fellesplan/domain';
 import { jsonToText, readSectionBody, stripDisallowedLinks } from '@fellesplan/editor';
 import type { Hocuspocus } from '@hocuspocus/server';
 import type { Logger } from 'pino';
@@ -12,6 +12,8 @@ export interface SectionContentState {
   revision: string;
   /** [R2] The stored body is not valid under the schema; it is shown as an error. */
   unreadable: boolean;
+  /** [C5] The body holds no text; an unreadable body is not empty (its problem is another). */
+  empty: boolean;
 }
 
 /**
@@ -66,7 +68,7 @@ export class SectionContent {
     try {
       const state = doc
         ? readState(doc)
-        : { revision: undecodableRevision(updates.map((u) => u.data)), unreadable: true };
+        : { revision: undecodableRevision(updates.map((u) => u.data)), unreadable: true, empty: false };
       this.stored.set(sectionId, { key: updates.map((u) => u.id).join(','), state });
       return state;
     } finally {
@@ -135,5 +137,6 @@ function decodeUpdates(updates: readonly { data: Uint8Array }[]): Y.Doc | null {
 
 function readState(doc: Y.Doc): SectionContentState {
   const body = readSectionBody(doc);
-  return { revision: bodyRevision(body, doc), unreadable: !body.readable };
+  const empty = body.readable && isBlankText(jsonToText(body.json));
+  return { revision: bodyRevision(body, doc), unreadable: !body.readable, empty };
 }

@@ -19,6 +19,15 @@ export function sendError(
   return reply.status(ERRORS[code].status).send(body);
 }
 
+function valueAt(body: unknown, path: readonly PropertyKey[]): unknown {
+  let value = body;
+  for (const key of path) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
 /** Every failure becomes `{ error: { code, message } }`; the process never dies of input. */
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | Error, request, reply) => {
@@ -33,7 +42,12 @@ export function installErrorHandler(app: FastifyInstance): void {
       request.log.info({ issues: error.issues }, 'invalid input');
       // Schemas name a specific error code as the issue message where one exists (note_required …).
       const code = issue && isErrorCode(issue.message) ? issue.message : 'invalid_input';
-      return sendError(request, reply, code, { field });
+      // A field left out or left empty is asked for, not called invalid (an empty login form).
+      const value = issue ? valueAt(request.body, issue.path) : undefined;
+      const missing =
+        (issue?.code === 'invalid_type' && issue.received === 'undefined') ||
+        (typeof value === 'string' && value.trim() === '');
+      return sendError(request, reply, code, { field, ...(missing && issue?.path.length ? { missing: '1' } : {}) });
     }
     const fastifyError = error as FastifyError;
     if (

@@ -26,7 +26,7 @@ export function presentPlan(plan: PlanRecord, sections: SectionView[], members: 
 
 export function presentSection(
   section: SectionRecord,
-  content: { revision: string; unreadable: boolean },
+  content: { revision: string; unreadable: boolean; empty?: boolean },
   markers: readonly MarkerRecord[],
 ): SectionView {
   const { revision } = content;
@@ -56,6 +56,7 @@ export function presentSection(
       by: { userId: m.userId, name: m.userName },
     })),
     ...(content.unreadable ? { contentError: 'unreadable' as const } : {}),
+    ...(content.empty ? { empty: true } : {}),
   };
 }
 

@@ -78,6 +78,27 @@ describe('POST /api/session', () => {
     });
     expect(missing.status).toBe(400);
     expect(missing.body.error).toMatchObject({ code: 'invalid_input', field: 'password' });
+    // An empty login form: the field is asked for by its Norwegian name, in either written form.
+    for (const [language, message] of [
+      ['nb', 'Fyll inn e-postadresse.'],
+      ['nn', 'Fyll inn e-postadresse.'],
+    ] as const) {
+      const empty = await api<{ error: { code: string; field: string; message: string } }>(f.url, '/api/session', {
+        body: { email: '', password: '' },
+        headers: { 'accept-language': language },
+      });
+      expect(empty.status).toBe(400);
+      expect(empty.body.error).toEqual({ code: 'invalid_input', field: 'email', message });
+    }
+    const badEmail = await api<{ error: { message: string } }>(f.url, '/api/session', {
+      body: { email: 'kari', password: 'x' },
+    });
+    expect(badEmail.body.error.message).toBe('Ugyldig verdi i feltet «e-postadresse».');
+    const noPassword = await api<{ error: { message: string } }>(f.url, '/api/session', {
+      body: { email: 'kari@demo.no' },
+      headers: { 'accept-language': 'nn' },
+    });
+    expect(noPassword.body.error.message).toBe('Fyll inn passord.');
     const broken = await api<{ error: { code: string; message: string } }>(f.url, '/api/session', {
       body: '{"email":',
       headers: { 'accept-language': 'nn' },

@@ -127,6 +127,8 @@ export interface MarkerTable {
   created_at: string;
   /** Storage order: among markers with equal `created_at`, the higher `seq` is the later one. */
   seq: Generated<number>;
+  /** When the decision log recorded that a text change made this marker stale; null until then. */
+  stale_logged_at: Generated<string | null>;
 }
 
 export interface AuditEventTable {

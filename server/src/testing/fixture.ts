@@ -1,7 +1,7 @@
 import { planDocumentName, sectionDocumentName, type PartyKind, type PlanView } from '@fellesplan/domain';
 import { afterAll, beforeAll } from 'vitest';
 import { createSession } from '../auth/sessions.js';
-import { demoPartnershipSpec } from '../demo/demoPlan.js';
+import { testPartnershipSpec } from './testPartnershipSpec.js';
 import {
   seedPartnership,
   seedPlan,
@@ -260,7 +260,7 @@ export class Fixture {
   /** A new plan of its own, in the demo helsefellesskap unless another is named. */
   async plan(request: PlanRequest = {}): Promise<FixturePlan> {
     const partnership = request.partnership ?? this.demo;
-    const template = demoPartnershipSpec().plan;
+    const template = testPartnershipSpec().plan;
     const sections = (request.sections ?? template.sections.map((s) => s.title)).map((section) =>
       typeof section === 'string' ? byTitle(template.sections, section, 'the demo plan') : section,
     );

@@ -6,7 +6,8 @@ import { startServer, type FellesplanServer } from '../app.js';
 import type { SocketLimits } from '../collaboration/socketGuard.js';
 import { DEFAULT_COMMAND_LIMITS, type CommandLimitsConfig } from '../http/commandLimits.js';
 import type { ServerConfig } from '../config.js';
-import { demoPartnershipSpec, DEMO_PASSWORD } from '../demo/demoPlan.js';
+import { DEMO_PASSWORD } from '../demo/demoPlan.js';
+import { testPartnershipSpec } from './testPartnershipSpec.js';
 import { seedPartnership, type SeededPartnership } from '../demo/seedPartnership.js';
 import { createTestDatabase, isMissingSchema, type TestDatabase } from './testDatabase.js';
 
@@ -85,7 +86,7 @@ export async function startTestServer(
       logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
       beforeListen: async (db) => {
         seeded ??= {
-          demo: await seedPartnership(db, demoPartnershipSpec()),
+          demo: await seedPartnership(db, testPartnershipSpec()),
           other: await seedPartnership(db, OTHER_SPEC),
         };
       },

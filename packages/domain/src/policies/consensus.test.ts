@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sectionsMarkInput, sectionsUnlockInput } from '../commands/sections.js';
-import { isSekretariat, lockRefusal, markRefusal, unlockRefusal } from './consensus.js';
+import { isBlankText, isSekretariat, lockRefusal, markRefusal, unlockRefusal } from './consensus.js';
 
 const plan = {
   id: 'p1',
@@ -27,6 +27,17 @@ describe('consensus policies', () => {
 
   it('[R2] nobody takes a stance on a body that cannot be read', () => {
     expect(markRefusal(actor('kommune'), { ...section, contentError: 'unreadable' }, plan)).toBe('section_unreadable');
+  });
+
+  it('[C5] nobody takes a stance on a section without text', () => {
+    expect(markRefusal(actor('kommune'), { ...section, empty: true }, plan)).toBe('section_empty');
+    expect(markRefusal(actor('kommune'), { ...section, empty: false }, plan)).toBeNull();
+  });
+
+  it('[C5] whitespace is no text', () => {
+    expect(isBlankText('')).toBe(true);
+    expect(isBlankText(' \n\t\u00a0 ')).toBe(true);
+    expect(isBlankText(' Tekst ')).toBe(false);
   });
 
   it('[L1] the sekretariat locks only a section in consensus, and unlocks only a locked one', () => {

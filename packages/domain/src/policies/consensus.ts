@@ -17,19 +17,29 @@ export interface SectionGovernance {
   requiredParties: readonly string[];
   /** [R2] Set when the stored body cannot be read. */
   contentError?: 'unreadable';
+  /** [C5] The body holds no text (nothing, or whitespace only). */
+  empty?: boolean;
 }
 
-export type MarkRefusal = 'not_found' | 'not_required_party' | 'section_locked' | 'section_unreadable';
+export type MarkRefusal =
+  'not_found' | 'not_required_party' | 'section_locked' | 'section_unreadable' | 'section_empty';
+
+/** [C5] Whether a body's plain text says nothing: a stance on it would be a stance on nothing. */
+export function isBlankText(text: string): boolean {
+  return text.trim() === '';
+}
 
 /**
  * [C1] A user marks on behalf of their own party, which must be required on the section; [L1]
- * not while it is locked; [R2] not on a body nobody can read. The refusal is the error code.
+ * not while it is locked; [R2] not on a body nobody can read; [C5] not on an empty body. The
+ * refusal is the error code.
  */
 export function markRefusal(actor: Actor, section: SectionGovernance, plan: PlanMembership): MarkRefusal | null {
   if (!isPlanMember(actor, plan) || section.planId !== plan.id) return 'not_found';
   if (!section.requiredParties.includes(actor.partyId)) return 'not_required_party';
   if (section.locked) return 'section_locked';
   if (section.contentError) return 'section_unreadable';
+  if (section.empty) return 'section_empty';
   return null;
 }
 

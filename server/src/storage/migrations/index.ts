@@ -6,6 +6,7 @@ import * as auditSignature from './004_audit_signature.js';
 import * as markerOrder from './005_marker_order.js';
 import * as administration from './006_administration.js';
 import * as notifications from './007_notifications.js';
+import * as staleMarkers from './008_stale_markers.js';
 
 /** Migrations are listed in code (not read from disk) so they work the same under tsx and bundlers. */
 export const migrationProvider: MigrationProvider = {
@@ -18,6 +19,7 @@ export const migrationProvider: MigrationProvider = {
       '005_marker_order': markerOrder,
       '006_administration': administration,
       '007_notifications': notifications,
+      '008_stale_markers': staleMarkers,
     });
   },
 };
