@@ -15,7 +15,12 @@ export interface OpenSample {
 export interface ColdOpenResult {
   runs: number;
   loadAverage: number;
-  cold: { textVisibleMsP50: number; scriptTransferBytesP50: number; scriptDecodedBytesP50: number; scriptRequests: number };
+  cold: {
+    textVisibleMsP50: number;
+    scriptTransferBytesP50: number;
+    scriptDecodedBytesP50: number;
+    scriptRequests: number;
+  };
   warmReload: { textVisibleMsP50: number; scriptTransferBytesP50: number };
   samples: { cold: OpenSample[]; warm: OpenSample[] };
 }
@@ -42,8 +47,7 @@ async function timeFirstText(page: Page, words: string): Promise<OpenSample> {
       if (box.width === 0 || box.height === 0 || box.top >= window.innerHeight) return false;
       const scripts = performance
         .getEntriesByType('resource')
-        .filter((entry): entry is PerformanceResourceTiming => /\.m?js(\?|$)/.test(entry.name))
-        .map((entry) => entry as PerformanceResourceTiming);
+        .filter((entry): entry is PerformanceResourceTiming => /\.m?js(\?|$)/.test(entry.name));
       return {
         textVisibleMs: performance.now(),
         scriptTransferBytes: scripts.reduce((sum, entry) => sum + entry.transferSize, 0),

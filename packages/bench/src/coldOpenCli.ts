@@ -9,7 +9,12 @@ import { startFellesplan } from './targets.js';
 const RUNS = Number(process.env.BENCH_OPEN_RUNS ?? 7);
 const target = await startFellesplan({ serveClient: true });
 try {
-  const result = await measureColdOpen({ base: target.base ?? '', email: 'kommune@demo.no', password: 'demo', runs: RUNS });
+  const result = await measureColdOpen({
+    base: target.base ?? '',
+    email: 'kommune@demo.no',
+    password: 'demo',
+    runs: RUNS,
+  });
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
 } finally {
   await target.stop();
