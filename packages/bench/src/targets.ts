@@ -49,7 +49,7 @@ async function freePort(): Promise<number> {
  * Fellesplan as users run it: its own process (started like `npm start`), SQLite in a temp
  * dir, demo data, authentication, ownership checks, persistence and the plan projection.
  */
-export async function startFellesplan(options: { serveClient?: boolean } = {}): Promise<Target> {
+export async function startFellesplan(options: { serveClient?: boolean; clientDist?: string } = {}): Promise<Target> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'fellesplan-bench-'));
   const port = await freePort();
   const child: ChildProcess = spawn(
@@ -64,7 +64,7 @@ export async function startFellesplan(options: { serveClient?: boolean } = {}): 
         FELLESPLAN_DEMO: '1',
         LOG_LEVEL: 'warn',
         // The built client (client/dist) only for the browser bench; the socket benches need none.
-        CLIENT_DIST: options.serveClient ? path.join(root, 'client/dist') : '',
+        CLIENT_DIST: options.serveClient ? (options.clientDist ?? path.join(root, 'client/dist')) : '',
       },
       stdio: ['ignore', 'ignore', 'inherit'],
     },
