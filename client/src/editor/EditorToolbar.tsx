@@ -5,6 +5,7 @@ import { useEditorState } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
 import { LinkDialog } from './LinkDialog.js';
 import { ShortcutsDialog } from './ShortcutsDialog.js';
+import { syncDomSelection } from './syncDomSelection.js';
 import { useRovingFocus } from './useRovingFocus.js';
 
 interface ToolbarButton {
@@ -50,9 +51,11 @@ export function EditorToolbar({ editor }: { editor: Editor }) {
       const mod = event.ctrlKey || event.metaKey;
       if (mod && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'k') {
         event.preventDefault();
+        syncDomSelection(editor.view);
         setDialog('link');
       } else if (event.altKey && event.key === 'F10') {
         event.preventDefault();
+        syncDomSelection(editor.view);
         focusToolbar();
       }
     };
