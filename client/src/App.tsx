@@ -1,23 +1,33 @@
 import { Alert, Heading, Spinner } from '@digdir/designsystemet-react';
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Link, Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { CollabProvider } from './collab/CollabContext.js';
 import { AppHeader } from './components/AppHeader.js';
-import { AdminLayout } from './pages/admin/AdminLayout.js';
-import { PartiesPage } from './pages/admin/PartiesPage.js';
-import { PeoplePage } from './pages/admin/PeoplePage.js';
-import { PlansAdminPage } from './pages/admin/PlansAdminPage.js';
-import { AuditPage } from './pages/AuditPage.js';
-import { InvitePage } from './pages/InvitePage.js';
 import { LoginPage } from './pages/LoginPage.js';
 import { PlanPage } from './pages/PlanPage.js';
 import { PlansPage } from './pages/PlansPage.js';
-import { ProfilePage } from './pages/ProfilePage.js';
-import { SetupPage } from './pages/SetupPage.js';
-import { StructurePage } from './pages/StructurePage.js';
 import { mayAdminister } from './session/mayAdminister.js';
 import { SessionProvider, useSession } from './session/SessionContext.js';
+
+// Pages off the daily path load on first visit, so the plan page's first screen does not wait
+// for administration, structure, log, profile, setup or invitation code.
+const AdminLayout = lazy(() => import('./pages/admin/AdminLayout.js').then((m) => ({ default: m.AdminLayout })));
+const PartiesPage = lazy(() => import('./pages/admin/PartiesPage.js').then((m) => ({ default: m.PartiesPage })));
+const PeoplePage = lazy(() => import('./pages/admin/PeoplePage.js').then((m) => ({ default: m.PeoplePage })));
+const PlansAdminPage = lazy(() =>
+  import('./pages/admin/PlansAdminPage.js').then((m) => ({ default: m.PlansAdminPage })),
+);
+const AuditPage = lazy(() => import('./pages/AuditPage.js').then((m) => ({ default: m.AuditPage })));
+const InvitePage = lazy(() => import('./pages/InvitePage.js').then((m) => ({ default: m.InvitePage })));
+const ProfilePage = lazy(() => import('./pages/ProfilePage.js').then((m) => ({ default: m.ProfilePage })));
+const SetupPage = lazy(() => import('./pages/SetupPage.js').then((m) => ({ default: m.SetupPage })));
+const StructurePage = lazy(() => import('./pages/StructurePage.js').then((m) => ({ default: m.StructurePage })));
+
+function PageLoading() {
+  const { t } = useTranslation();
+  return <Spinner aria-label={t('app.loading')} />;
+}
 
 function RequireSession({ children }: { children: ReactNode }) {
   const { user } = useSession();
@@ -74,24 +84,26 @@ export function App() {
     <BrowserRouter>
       <SessionProvider>
         <SkipLink />
-        <Routes>
-          <Route path="/login" element={<LoginPage />} />
-          <Route path="/setup" element={<SetupPage />} />
-          <Route path="/setup/:token" element={<SetupPage />} />
-          <Route path="/invite/:token" element={<InvitePage />} />
-          <Route path="/plans" element={signedIn(<PlansPage />)} />
-          <Route path="/plans/:planId" element={signedIn(<PlanPage />)} />
-          <Route path="/plans/:planId/logg" element={signedIn(<AuditPage />)} />
-          <Route path="/plans/:planId/structure" element={administrator(<StructurePage />)} />
-          <Route path="/profile" element={signedIn(<ProfilePage />)} />
-          <Route path="/admin" element={administrator(<AdminLayout />)}>
-            <Route index element={<Navigate to="parter" replace />} />
-            <Route path="parter" element={<PartiesPage />} />
-            <Route path="personer" element={<PeoplePage />} />
-            <Route path="planer" element={<PlansAdminPage />} />
-          </Route>
-          <Route path="*" element={<Navigate to="/plans" replace />} />
-        </Routes>
+        <Suspense fallback={<PageLoading />}>
+          <Routes>
+            <Route path="/login" element={<LoginPage />} />
+            <Route path="/setup" element={<SetupPage />} />
+            <Route path="/setup/:token" element={<SetupPage />} />
+            <Route path="/invite/:token" element={<InvitePage />} />
+            <Route path="/plans" element={signedIn(<PlansPage />)} />
+            <Route path="/plans/:planId" element={signedIn(<PlanPage />)} />
+            <Route path="/plans/:planId/logg" element={signedIn(<AuditPage />)} />
+            <Route path="/plans/:planId/structure" element={administrator(<StructurePage />)} />
+            <Route path="/profile" element={signedIn(<ProfilePage />)} />
+            <Route path="/admin" element={administrator(<AdminLayout />)}>
+              <Route index element={<Navigate to="parter" replace />} />
+              <Route path="parter" element={<PartiesPage />} />
+              <Route path="personer" element={<PeoplePage />} />
+              <Route path="planer" element={<PlansAdminPage />} />
+            </Route>
+            <Route path="*" element={<Navigate to="/plans" replace />} />
+          </Routes>
+        </Suspense>
       </SessionProvider>
     </BrowserRouter>
   );

@@ -1,10 +1,7 @@
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
 import { DomainError } from '@fellesplan/domain';
-import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import pino, { type Logger } from 'pino';
 import { AuditHeadSigner } from './audit/headSigner.js';
@@ -17,8 +14,9 @@ import type { SocketLimits } from './collaboration/socketGuard.js';
 import type { ServerConfig } from './config.js';
 import { SectionContent } from './content/sectionContent.js';
 import { createCommandLimits } from './http/commandLimits.js';
-import { installErrorHandler, sendError } from './http/errors.js';
+import { installErrorHandler } from './http/errors.js';
 import { installSecurityHeaders } from './http/securityHeaders.js';
+import { serveClient } from './http/serveClient.js';
 import { createMailer } from './mail/mailer.js';
 import { requestLogSerializer } from './http/redactUrl.js';
 import { proxyTrust } from './http/trustProxy.js';
@@ -184,16 +182,4 @@ export async function startServer(options: StartOptions): Promise<FellesplanServ
       return closing;
     },
   };
-}
-
-function serveClient(app: FastifyInstance, dist: string | null, logger: Logger): void {
-  const hasClient = dist !== null && existsSync(path.join(dist, 'index.html'));
-  if (dist && !hasClient) logger.warn({ dist }, 'client is not built; serving the API only');
-  if (hasClient) void app.register(fastifyStatic, { root: dist, wildcard: true, index: ['index.html'] });
-  // Client-side routes (/plans/…) get the app shell; unknown /api paths stay JSON 404s.
-  app.setNotFoundHandler((request, reply) => {
-    const isApi = request.url.startsWith('/api') || request.url.startsWith('/collab');
-    if (hasClient && request.method === 'GET' && !isApi) return reply.type('text/html').sendFile('index.html');
-    return sendError(request, reply, 'not_found');
-  });
 }

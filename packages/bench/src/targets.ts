@@ -11,6 +11,8 @@ export interface Target {
   name: string;
   url: string;
   documentName: string;
+  /** The HTTP origin, for benches that drive a browser. */
+  base?: string;
   token(user: number): Promise<string>;
   stop(): Promise<void>;
 }
@@ -47,7 +49,7 @@ async function freePort(): Promise<number> {
  * Fellesplan as users run it: its own process (started like `npm start`), SQLite in a temp
  * dir, demo data, authentication, ownership checks, persistence and the plan projection.
  */
-export async function startFellesplan(): Promise<Target> {
+export async function startFellesplan(options: { serveClient?: boolean; clientDist?: string } = {}): Promise<Target> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'fellesplan-bench-'));
   const port = await freePort();
   const child: ChildProcess = spawn(
@@ -61,7 +63,8 @@ export async function startFellesplan(): Promise<Target> {
         DATA_DIR: dataDir,
         FELLESPLAN_DEMO: '1',
         LOG_LEVEL: 'warn',
-        CLIENT_DIST: '',
+        // The built client (client/dist) only for the browser bench; the socket benches need none.
+        CLIENT_DIST: options.serveClient ? (options.clientDist ?? path.join(root, 'client/dist')) : '',
       },
       stdio: ['ignore', 'ignore', 'inherit'],
     },
@@ -101,6 +104,7 @@ export async function startFellesplan(): Promise<Target> {
     name: 'Fellesplan',
     url: `ws://127.0.0.1:${port}/collab`,
     documentName: `section:${sectionId}`,
+    base,
     token: (user) => Promise.resolve(tokens[user % tokens.length] ?? first),
     async stop() {
       child.kill('SIGTERM');
