@@ -31,7 +31,6 @@ test('four parties agree, the sekretariat locks live for everyone, and an edit a
   const card = (who: keyof typeof users) => cards[who] as Locator;
   const chips = (who: keyof typeof users) => card(who).getByTestId('consensus.chip');
 
-
   // The section has no text yet, so nobody is offered a stance ([C5]); the kommune writes it.
   await expect(card('hf').getByTestId('mark.empty')).toBeVisible();
   await expect(card('hf').getByTestId('mark.agree')).toHaveCount(0);
