@@ -109,7 +109,7 @@ test('links go through a labelled dialog: www.… becomes https, javascript: is 
   await expect(url).toHaveAttribute('aria-invalid', 'true');
   await expect(url).toBeFocused();
   expect(await seriousViolations(page)).toEqual([]);
-  await expect(card.locator('a')).toHaveCount(0);
+  await expect(card.getByTestId('section.editor').locator('a')).toHaveCount(0);
 
   await page.keyboard.press('Control+a');
   await page.keyboard.type('www.example.no');
