@@ -16,11 +16,18 @@ export default defineConfig({
         // Libraries change far less often than our code: as chunks of their own they stay cached
         // across deploys, and the browser fetches them in parallel.
         manualChunks(id) {
-          if (!id.includes('/node_modules/')) return undefined;
+          // Stylesheets stay with whoever imports them: ProseMirror's CSS, imported by main.tsx,
+          // would otherwise make the first page load the editor chunk.
+          if (!id.includes('/node_modules/') || id.endsWith('.css')) return undefined;
           if (/\/node_modules\/(@tiptap|prosemirror-|linkifyjs|orderedmap|rope-sequence|w3c-keyname)/.test(id))
             return 'editor';
           if (/\/node_modules\/(yjs|lib0|y-protocols|@hocuspocus)\//.test(id)) return 'yjs';
-          if (/\/node_modules\/(react|react-dom|scheduler|react-router|react-router-dom)\//.test(id)) return 'react';
+          if (
+            /\/node_modules\/(react|react-dom|scheduler|react-router|react-router-dom|use-sync-external-store)\//.test(
+              id,
+            )
+          )
+            return 'react';
           return undefined;
         },
       },

@@ -9,6 +9,9 @@ import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { App } from './App.js';
 import { i18n } from './i18n/index.js';
+import { prefetchPlanFromAddress } from './plan/prefetch.js';
+
+prefetchPlanFromAddress(window.location.pathname);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('No #root element');

@@ -1,5 +1,6 @@
 import { planDocumentName, PROJECTION_MAP, type PlanProjection } from '@fellesplan/domain';
-import { readProjection } from '@fellesplan/editor';
+// The subpath keeps Tiptap out of the plan page's first script.
+import { readProjection } from '@fellesplan/editor/projection';
 import { useEffect, useState } from 'react';
 import { useCollabDocument } from './CollabContext.js';
 

@@ -21,6 +21,7 @@ import { PlanToc } from '../plan/PlanToc.js';
 import { inView, isSectionView, viewCounts, type SectionViewName } from '../plan/sectionViews.js';
 import { useMediaQuery } from '../plan/useMediaQuery.js';
 import { usePlanBodies } from '../plan/usePlanBodies.js';
+import { takePrefetched } from '../plan/prefetch.js';
 import { ViewSwitch } from '../plan/ViewSwitch.js';
 import { usePlanPresence } from '../plan/usePlanPresence.js';
 import { PlanPresence } from '../components/PresenceList.js';
@@ -43,7 +44,10 @@ export function PlanPage() {
   const narrow = useMediaQuery(NARROW);
   useStickyHeaderOffset();
   useEffect(() => {
-    Promise.all([api.plan(planId), api.threads(planId)])
+    Promise.all([
+      takePrefetched(planId, 'plan') ?? api.plan(planId),
+      takePrefetched(planId, 'threads') ?? api.threads(planId),
+    ])
       .then(([planView, threads]) => setInitial({ ...planView, threads }))
       .catch((e: unknown) => setError(e instanceof Error ? e.message : t('app.error')));
   }, [planId, t]);

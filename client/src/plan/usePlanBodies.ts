@@ -1,6 +1,7 @@
 import type { SectionBodyView, SectionView } from '@fellesplan/domain';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../api/client.js';
+import { takePrefetched } from './prefetch.js';
 
 export interface StoredBody {
   revision: string;
@@ -31,8 +32,7 @@ export function usePlanBodies(
 
   useEffect(() => {
     let cancelled = false;
-    api
-      .contents(planId)
+    (takePrefetched(planId, 'contents') ?? api.contents(planId))
       .then((list: SectionBodyView[]) => {
         if (cancelled) return;
         setBodies(
