@@ -32,12 +32,22 @@ export async function logStaleMarkers(
     .where('id', '=', sectionId)
     .executeTakeFirst();
   if (!section || section.deleted_at !== null) return [];
+  // When the text was read: a marker logged stale after this was logged by a newer check.
+  const readAt = new Date().toISOString();
   const { revision, unreadable } = await deps.content.state(sectionId);
-  // Cheap first look, outside any transaction: most edits find nothing new to log.
-  if ((await unloggedStale(deps.db, sectionId, revision)).length === 0) return [];
+  // Cheap first look, outside any transaction: most edits find nothing new to log or to reopen.
+  const first = await latestMarkers(deps.db, sectionId);
+  if (unloggedStale(first, revision).length === 0 && currentAgain(first, revision, readAt).length === 0) return [];
   return deps.db.transaction().execute(async (trx) => {
     await lockPlanRow(trx, section.plan_id);
-    const stale = await unloggedStale(trx, sectionId, revision);
+    const markers = await latestMarkers(trx, sectionId);
+    // Text that came back to a marker's revision (an undo) makes the marker current again: its
+    // next turn to stale is a transition of its own, logged again ([A5] once per transition).
+    const reopened = currentAgain(markers, revision, readAt);
+    if (reopened.length > 0) {
+      await trx.updateTable('markers').set({ stale_logged_at: null }).where('id', 'in', reopened).execute();
+    }
+    const stale = unloggedStale(markers, revision);
     if (stale.length === 0) return [];
     const at = new Date().toISOString();
     const claimed = await trx
@@ -74,8 +84,10 @@ export async function logStaleMarkers(
   });
 }
 
-/** The latest marker of each party on the section that is stale now and not yet recorded so. */
-async function unloggedStale(db: Db, sectionId: string, revision: string): Promise<StaleMarker[]> {
+type MarkerRow = { id: string; party_id: string; stance: string; revision: string; stale_logged_at: string | null };
+
+/** The latest marker of each party on the section. */
+async function latestMarkers(db: Db, sectionId: string): Promise<MarkerRow[]> {
   const rows = await db
     .selectFrom('markers')
     .select(['id', 'party_id', 'stance', 'revision', 'stale_logged_at'])
@@ -83,11 +95,27 @@ async function unloggedStale(db: Db, sectionId: string, revision: string): Promi
     .orderBy('created_at')
     .orderBy('seq')
     .execute();
-  const latest = new Map<string, (typeof rows)[number]>();
+  const latest = new Map<string, MarkerRow>();
   for (const row of rows) latest.set(row.party_id, row);
-  return [...latest.values()]
+  return [...latest.values()];
+}
+
+/** Of the latest markers, those stale at this revision and not yet recorded so. */
+function unloggedStale(markers: MarkerRow[], revision: string): StaleMarker[] {
+  return markers
     .filter((m) => m.revision !== revision && m.stale_logged_at === null)
     .map((m) => ({ markerId: m.id, partyId: m.party_id, stance: m.stance, revision: m.revision }));
+}
+
+/**
+ * Of the latest markers, the ids of those recorded stale whose revision the text is at again.
+ * Only those recorded before the text was read: a check of an older text must not reopen what a
+ * check of a newer one logged meanwhile.
+ */
+function currentAgain(markers: MarkerRow[], revision: string, readAt: string): string[] {
+  return markers
+    .filter((m) => m.revision === revision && m.stale_logged_at !== null && m.stale_logged_at < readAt)
+    .map((m) => m.id);
 }
 
 /** Logs what `logStaleMarkers` throws instead of letting a hook's rejection end the process. */

@@ -53,10 +53,14 @@ export class PresenceExtension implements Extension {
         continue;
       }
       const own = this.claim(holders, connection, clientId);
-      if (!own || size > MAX_AWARENESS_STATE_BYTES) {
+      // Only an object can carry the session's `user`: an array, a string or a number would be
+      // relayed without anyone's name (or make the checks below throw and drop the connection).
+      const object = typeof state === 'object' && state !== null && !Array.isArray(state);
+      if (!own || size > MAX_AWARENESS_STATE_BYTES || !object) {
         states.delete(clientId);
+        const reason = !own ? 'not-own' : !object ? 'not-an-object' : 'too-large';
         this.logger.warn(
-          { documentName, userId: context.actor.userId, clientId, size, reason: own ? 'too-large' : 'not-own' },
+          { documentName, userId: context.actor.userId, clientId, size, reason },
           'dropped an awareness state',
         );
         continue;

@@ -38,7 +38,10 @@ export const partiesDeactivate = defineCommand({
   async after(ctx, { target: { party, endedSessions } }) {
     // The sessions are gone from the database; sockets opened with them close now, and one whose
     // authentication is under way finds its session ended when it is attached ([S3]).
-    for (const sessionId of endedSessions) ctx.sessions.closeSession(sessionId);
+    for (const sessionId of endedSessions) {
+      ctx.sessions.closeSession(sessionId);
+      ctx.notificationStreams.closeSession(sessionId);
+    }
     await ctx.accessChanges.publish({ kind: 'party', partyId: party.id });
   },
 });

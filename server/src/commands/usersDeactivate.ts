@@ -37,7 +37,10 @@ export const usersDeactivate = defineCommand({
   },
   async after(ctx, { target: { person, endedSessions } }) {
     // [S3] as for logout: a socket whose authentication is under way finds its session ended.
-    for (const sessionId of endedSessions) ctx.sessions.closeSession(sessionId);
+    for (const sessionId of endedSessions) {
+      ctx.sessions.closeSession(sessionId);
+      ctx.notificationStreams.closeSession(sessionId);
+    }
     await ctx.accessChanges.publish({ kind: 'user', userId: person.id, ended: true });
   },
 });

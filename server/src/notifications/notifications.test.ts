@@ -132,7 +132,7 @@ describe('notifications', () => {
         body,
       });
       expect(res.status, JSON.stringify(body)).toBe(400);
-      expect(res.body.error.message).toMatch(/Ugyldig|gyldig JSON/);
+      expect(res.body.error.message).toMatch(/ugyldig|gyldig JSON/i);
     }
     expect((await api(f.url, '/api/notifications')).status).toBe(401);
     expect((await api(f.url, '/api/notifications/read', { body: { all: true } })).status).toBe(401);

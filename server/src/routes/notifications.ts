@@ -51,7 +51,7 @@ export function notificationRoutes(app: FastifyInstance, ctx: AppContext): void 
     const unsubscribe = ctx.notifications.subscribe(actor.userId, () => {
       if (!closed) raw.write('event: changed\ndata: {}\n\n');
     });
-    const unregister = ctx.notificationStreams.add(actor.session.id, close);
+    const unregister = ctx.notificationStreams.add(actor.session.id, actor.userId, close);
     const check = setInterval(() => {
       findSessionUser(ctx.db, token)
         .then((still) => (still ? raw.write(': keep-alive\n\n') : close()))

@@ -46,7 +46,10 @@ export function profileRoutes(app: FastifyInstance, ctx: AppContext): void {
     const actor = await requireActor(ctx.db, request);
     const ended = await deleteUserSessions(ctx.db, actor.userId);
     // [S3] Each session's sockets close now, and one being authenticated finds its session ended.
-    for (const sessionId of ended) ctx.sessions.closeSession(sessionId);
+    for (const sessionId of ended) {
+      ctx.sessions.closeSession(sessionId);
+      ctx.notificationStreams.closeSession(sessionId);
+    }
     await ctx.accessChanges.publish({ kind: 'user', userId: actor.userId, ended: true });
     request.log.info({ userId: actor.userId, sessions: ended.length }, 'signed out everywhere');
     void reply.clearCookie(SESSION_COOKIE, { path: '/' });

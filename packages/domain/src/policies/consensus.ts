@@ -17,16 +17,23 @@ export interface SectionGovernance {
   requiredParties: readonly string[];
   /** [R2] Set when the stored body cannot be read. */
   contentError?: 'unreadable';
-  /** [C5] The body holds no text (nothing, or whitespace only). */
+  /** [C5] The body holds no text (nothing, or only white space and invisible characters). */
   empty?: boolean;
 }
 
 export type MarkRefusal =
   'not_found' | 'not_required_party' | 'section_locked' | 'section_unreadable' | 'section_empty';
 
+/**
+ * What shows nothing on the page: white space (`trim` knows these), format characters such as
+ * zero-width spaces, joiners and the soft hyphen (\p{Cf}), and the fillers that render blank
+ * (Hangul fillers, braille blank, the combining grapheme joiner).
+ */
+const INVISIBLE = /[\s\p{Cf}\u034f\u115f\u1160\u2800\u3164\uffa0]/gu;
+
 /** [C5] Whether a body's plain text says nothing: a stance on it would be a stance on nothing. */
 export function isBlankText(text: string): boolean {
-  return text.trim() === '';
+  return text.replace(INVISIBLE, '') === '';
 }
 
 /**
