@@ -47,10 +47,13 @@ test('edits still in flight when a lock commits are dropped by the client, not k
   await kommune.keyboard.type(' Lokal endring som aldri når fram.');
   await expect(kommune.getByTestId('connection.status')).toHaveAttribute('data-state', 'saving');
 
+  // The edit is held; from here new messages flow again (the client must be able to reload the
+  // document after the lock), the held ones stay held. Releasing before the lock is sent, not
+  // after its answer: the server tells the page about the lock before the answer reaches us, and
+  // a reload held in that gap would never sync.
+  holding = false;
   const lock = await sekretariat.post('/api/commands/sections.lock', { data: { sectionId: target.id } });
   expect(lock.ok()).toBe(true);
-  // New messages flow again (the client must be able to reload the document); the held ones stay held.
-  holding = false;
 
   // The client learns it is read-only, throws away what the server refused, and shows the agreed text.
   await expect(card.locator('.section-editor')).toHaveAttribute('data-editable', 'false');
