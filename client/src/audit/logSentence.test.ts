@@ -1,8 +1,6 @@
 import { AUDIT_EVENT_TYPES, type AuditEventType, type AuditEventView } from '@fellesplan/domain';
-import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { nb } from '../i18n/nb.js';
-import { nn } from '../i18n/nn.js';
+import { testTranslator } from '../i18n/testTranslator.js';
 import { logSentence, type LogNames } from './logSentence.js';
 
 const names: LogNames = {
@@ -20,16 +18,7 @@ const names: LogNames = {
   ],
 };
 
-async function translator(language: 'nb' | 'nn') {
-  const i18n = i18next.createInstance();
-  await i18n.init({
-    resources: { nb: { translation: nb }, nn: { translation: nn } },
-    lng: language,
-    showSupportNotice: false,
-    interpolation: { escapeValue: false },
-  });
-  return (key: string, values?: Record<string, unknown>) => i18n.t(key, values);
-}
+const translator = testTranslator;
 
 /** A realistic payload of each event type, as the server writes it (docs/SPEC.md). */
 const PAYLOADS: Record<AuditEventType, Record<string, unknown>> = {

@@ -1,8 +1,6 @@
 import type { Active, Over } from '@dnd-kit/core';
-import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { nb } from '../i18n/nb.js';
-import { nn } from '../i18n/nn.js';
+import { testTranslator } from '../i18n/testTranslator.js';
 import { sectionAnnouncements } from './sectionAnnouncements.js';
 
 const sections = [
@@ -11,15 +9,7 @@ const sections = [
   { id: 'c', title: 'Skrøpelige eldre' },
 ];
 
-async function translator(language: 'nb' | 'nn') {
-  const i18n = i18next.createInstance();
-  await i18n.init({
-    resources: { nb: { translation: nb }, nn: { translation: nn } },
-    lng: language,
-    showSupportNotice: false,
-  });
-  return (key: string, values: Record<string, unknown>) => i18n.t(key, values);
-}
+const translator = testTranslator;
 
 const active = (id: string) => ({ id }) as unknown as Active;
 const over = (id: string) => ({ id }) as unknown as Over;
