@@ -67,14 +67,19 @@ describe('plans.create', () => {
       expect(section).toMatchObject({ status: 'draft', locked: false, tags: [], position: index });
       expect((await content(section.id)).text).toBe('');
     }
-    expect(await listed('bruker')).toContainEqual({
-      id,
-      title: 'Utviklingsplan for FSU psykisk helse',
-      forum: 'fsu',
-      period: '2027–2028',
-      archivedAt: null,
-      sectionCount: 14,
-    });
+    expect(await listed('bruker')).toContainEqual(
+      expect.objectContaining({
+        id,
+        title: 'Utviklingsplan for FSU psykisk helse',
+        forum: 'fsu',
+        period: '2027–2028',
+        archivedAt: null,
+        sectionCount: 14,
+        // A new plan: every section a draft, every one waiting for the bruker's stance.
+        statusCounts: { draft: 14, in_review: 0, disagreement: 0, consensus: 0, locked: 0 },
+        waitingOnUs: 14,
+      }),
+    );
     const events = await audit(id);
     expect(events.map((e) => e.type)).toEqual(['plan.created']);
     expect(events[0]?.payload).toMatchObject({ template: 'default', copiedFrom: null, partyIds: parties(...ALL) });
@@ -272,6 +277,7 @@ describe('plans.archive', () => {
     expect((await listed('bruker')).find((p) => p.id === plan.id)).toMatchObject({
       archivedAt: read.archivedAt,
       sectionCount: 2,
+      waitingOnUs: 0,
     });
     expect((await api(f.url, `/api/plans/${plan.id}/threads`, { token: f.token('bruker') })).status).toBe(200);
 

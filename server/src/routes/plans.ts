@@ -35,7 +35,10 @@ export function planRoutes(app: FastifyInstance, ctx: AppContext): void {
         if (!view) return summary;
         const statusCounts = Object.fromEntries(SECTION_STATUSES.map((s) => [s, 0])) as Record<SectionStatus, number>;
         for (const section of view.sections) statusCounts[section.status] += 1;
-        const waitingOnUs = view.sections.filter((section) => awaitsParty(actor.partyId, section)).length;
+        // An archived plan can take no stance, so it waits for nobody.
+        const waitingOnUs = view.archivedAt
+          ? 0
+          : view.sections.filter((section) => awaitsParty(actor.partyId, section)).length;
         return { ...summary, statusCounts, waitingOnUs };
       }),
     );
