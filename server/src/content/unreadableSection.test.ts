@@ -1,4 +1,4 @@
-import type { PlanView, SectionContentView } from '@fellesplan/domain';
+import type { PlanView, SectionBodyView, SectionContentView } from '@fellesplan/domain';
 import { sectionDocumentName } from '@fellesplan/domain';
 import { CONTENT_FIELD, readProjection } from '@fellesplan/editor';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -93,6 +93,17 @@ describe('[R2] an unreadable section is an error for that section only', () => {
       expect(nn.body.error?.message).toContain('kan ikkje lesast');
     },
   );
+
+  it('[R2] the plan-wide contents flag each broken section and give every other one its body', async () => {
+    const res = await api<SectionBodyView[]>(f.url, `/api/plans/${broken.id}/contents`, { token: token() });
+    expect(res.status).toBe(200);
+    expect(res.body).toHaveLength(14);
+    for (const entry of res.body) {
+      const title = broken.sections.find((s) => s.id === entry.sectionId)?.title ?? '';
+      if (title in BROKEN) expect(entry, title).toEqual({ sectionId: entry.sectionId, error: 'unreadable' });
+      else expect(entry, title).toMatchObject({ revision: expect.stringMatching(/^[0-9a-f]{32}$/) as string });
+    }
+  });
 
   it('[R2] every other section’s content endpoint keeps working', async () => {
     for (const title of [
