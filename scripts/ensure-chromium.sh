@@ -14,3 +14,11 @@ if [ ! -x "$CHROMIUM" ]; then
   exit 1
 fi
 export CHROMIUM_PATH="$CHROMIUM"
+# The server tests read exported PDFs back with poppler's pdftotext.
+if ! command -v pdftotext >/dev/null; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils) >/dev/null 2>&1 || true
+  elif command -v sudo >/dev/null && command -v apt-get >/dev/null; then
+    (sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils) >/dev/null 2>&1 || true
+  fi
+fi

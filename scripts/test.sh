@@ -19,6 +19,9 @@ step() {
 step "lint" pnpm exec eslint --max-warnings 0 .
 step "format" pnpm exec prettier --check --log-level warn .
 step "typecheck" pnpm run typecheck
+# Chromium (and pdftotext) first: the server prints PDF exports with it, and its tests read them back.
+if (source "$ROOT/scripts/ensure-chromium.sh"); then have_chromium=1; else have_chromium=0; fi
+export CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"
 vitest_json=(--reporter=default --reporter=json --outputFile.json="$OUT/vitest.json")
 if source "$ROOT/scripts/ensure-postgres.sh"; then
   step "unit and server tests (SQLite, PostgreSQL, storage contract)" pnpm exec vitest run "${vitest_json[@]}"
@@ -26,8 +29,7 @@ else
   step "unit and server tests (SQLite only)" pnpm exec vitest run --project sqlite "${vitest_json[@]}"
   failed_steps+=("server tests on PostgreSQL (no PostgreSQL)")
 fi
-if (source "$ROOT/scripts/ensure-chromium.sh"); then
-  export CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"
+if [ "$have_chromium" = 1 ]; then
   step "client build" pnpm --filter @fellesplan/client build
   step "e2e tests" pnpm --filter @fellesplan/e2e exec playwright test
 else

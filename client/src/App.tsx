@@ -22,6 +22,12 @@ const AuditPage = lazy(() => import('./pages/AuditPage.js').then((m) => ({ defau
 const InvitePage = lazy(() => import('./pages/InvitePage.js').then((m) => ({ default: m.InvitePage })));
 const ProfilePage = lazy(() => import('./pages/ProfilePage.js').then((m) => ({ default: m.ProfilePage })));
 const SetupPage = lazy(() => import('./pages/SetupPage.js').then((m) => ({ default: m.SetupPage })));
+const VersionsPage = lazy(() => import('./pages/VersionsPage.js').then((m) => ({ default: m.VersionsPage })));
+const VersionPage = lazy(() => import('./pages/VersionPage.js').then((m) => ({ default: m.VersionPage })));
+const ComparePage = lazy(() => import('./pages/ComparePage.js').then((m) => ({ default: m.ComparePage })));
+const SectionHistoryPage = lazy(() =>
+  import('./pages/SectionHistoryPage.js').then((m) => ({ default: m.SectionHistoryPage })),
+);
 const StructurePage = lazy(() => import('./pages/StructurePage.js').then((m) => ({ default: m.StructurePage })));
 
 function PageLoading() {
@@ -93,6 +99,10 @@ export function App() {
             <Route path="/plans" element={signedIn(<PlansPage />)} />
             <Route path="/plans/:planId" element={signedIn(<PlanPage />)} />
             <Route path="/plans/:planId/logg" element={signedIn(<AuditPage />)} />
+            <Route path="/plans/:planId/versjoner" element={signedIn(<VersionsPage />)} />
+            <Route path="/plans/:planId/versjoner/:versionId" element={signedIn(<VersionPage />)} />
+            <Route path="/plans/:planId/compare" element={signedIn(<ComparePage />)} />
+            <Route path="/plans/:planId/seksjoner/:sectionId/historikk" element={signedIn(<SectionHistoryPage />)} />
             <Route path="/plans/:planId/structure" element={administrator(<StructurePage />)} />
             <Route path="/profile" element={signedIn(<ProfilePage />)} />
             <Route path="/admin" element={administrator(<AdminLayout />)}>

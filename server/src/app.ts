@@ -27,13 +27,19 @@ import { commandRoutes } from './routes/commands.js';
 import type { AppContext } from './routes/context.js';
 import { healthRoutes } from './routes/health.js';
 import { oidcRoutes } from './routes/oidc.js';
+import { openApiRoutes } from './routes/openapi.js';
 import { oidcMethod } from './auth/oidc/oidcConfig.js';
 import { planRoutes } from './routes/plans.js';
 import { notificationRoutes } from './routes/notifications.js';
+import { compareRoutes } from './routes/compare.js';
 import { searchRoutes } from './routes/search.js';
+import { versionRoutes } from './routes/versions.js';
 import { LocalNotificationFeed } from './notifications/notificationFeed.js';
 import { NotificationStreams } from './notifications/notificationStreams.js';
 import { SectionSearch } from './search/sectionSearch.js';
+import { WordDocuments } from './documentWork/wordDocuments.js';
+import { planExportRoutes } from './routes/planExport.js';
+import { planImportRoutes } from './routes/planImport.js';
 import { invitationRoutes } from './routes/invitations.js';
 import { partnershipRoutes } from './routes/partnership.js';
 import { profileRoutes } from './routes/profile.js';
@@ -119,6 +125,7 @@ export async function startServer(options: StartOptions): Promise<FellesplanServ
     notifications: new LocalNotificationFeed(),
     notificationStreams: new NotificationStreams(),
     search: new SectionSearch(sectionContent()),
+    wordDocuments: new WordDocuments({ logger }),
   };
   context.sessions.start(options.sessionSweepMs ?? 15_000);
 
@@ -132,6 +139,7 @@ export async function startServer(options: StartOptions): Promise<FellesplanServ
   });
   installErrorHandler(app);
   healthRoutes(app);
+  openApiRoutes(app);
   sessionRoutes(app, context);
   oidcRoutes(app, context, options.oidc);
   setupRoutes(app, context);
@@ -140,7 +148,11 @@ export async function startServer(options: StartOptions): Promise<FellesplanServ
   profileRoutes(app, context);
   partnershipRoutes(app, context);
   planRoutes(app, context);
+  await planImportRoutes(app, context);
+  planExportRoutes(app, context);
   searchRoutes(app, context);
+  versionRoutes(app, context);
+  compareRoutes(app, context);
   notificationRoutes(app, context);
   commandRoutes(app, context);
   auditRoutes(app, context);
@@ -154,6 +166,7 @@ export async function startServer(options: StartOptions): Promise<FellesplanServ
     context.sessions.stop();
     await collaboration.close();
     await app.close();
+    await context.wordDocuments.close();
     await db.destroy();
     throw error;
   }
@@ -177,6 +190,7 @@ export async function startServer(options: StartOptions): Promise<FellesplanServ
         context.notificationStreams.closeAll();
         await collaboration.close();
         await app.close();
+        await context.wordDocuments.close();
         await db.destroy();
       })();
       return closing;

@@ -2,9 +2,9 @@ import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { ACCESS_REVOKED, SESSION_ENDED, type PlanProjection } from '@fellesplan/domain';
 import proxyAddr from '@fastify/proxy-addr';
-import { Hocuspocus, type Connection, type connectedPayload } from '@hocuspocus/server';
+import { Hocuspocus, type Connection, type WebSocketLike, type connectedPayload } from '@hocuspocus/server';
 import type { Logger } from 'pino';
-import { WebSocketServer, type RawData } from 'ws';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { AccessControl } from './collaboration/AccessControl.js';
 import { LocalAccessChanges, type AccessChanges } from './collaboration/accessChanges.js';
 import { AuthenticationExtension } from './collaboration/AuthenticationExtension.js';
@@ -17,6 +17,7 @@ import { ProjectionExtension } from './collaboration/ProjectionExtension.js';
 import { SocketGuard, SocketState, DEFAULT_SOCKET_LIMITS, type SocketLimits } from './collaboration/socketGuard.js';
 import { SocketLimitsExtension } from './collaboration/SocketLimitsExtension.js';
 import { StaleMarkersExtension } from './collaboration/StaleMarkersExtension.js';
+import { YJS_PATH_PREFIX, YWebsocketBridge, yWebsocketDocumentName } from './collaboration/yWebsocket.js';
 import { refuseForeignHostUpgrade } from './http/allowedHosts.js';
 import { proxyTrust, type TrustProxy } from './http/trustProxy.js';
 import type { Db } from './storage/database.js';
@@ -39,7 +40,7 @@ export interface Collaboration {
   projection: ProjectionExtension;
   /** Logs text changes that made markers stale (A5). */
   staleMarkers: StaleMarkersExtension;
-  /** Routes WebSocket upgrades on `/collab` of the given HTTP server to Hocuspocus. */
+  /** Routes WebSocket upgrades on `/collab` and `/yjs/<documentName>` of the given HTTP server to Hocuspocus. */
   attach(server: HttpServer): void;
   close(): Promise<void>;
 }
@@ -122,7 +123,8 @@ export function createCollaboration(options: {
   function handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
     if (refuseForeignHostUpgrade(request, socket, options.allowedHosts, logger)) return;
     const url = new URL(request.url ?? '/', 'http://localhost');
-    if (url.pathname !== COLLAB_PATH) {
+    const isYjs = url.pathname.startsWith(YJS_PATH_PREFIX);
+    if (url.pathname !== COLLAB_PATH && !isYjs) {
       socket.destroy();
       return;
     }
@@ -135,26 +137,53 @@ export function createCollaboration(options: {
     const state = new SocketState(address);
     guard.watch(socket, state, head);
     wss.handleUpgrade(request, socket, head, (ws) => {
-      const headers = new Headers();
-      for (const [key, value] of Object.entries(request.headers)) {
-        if (typeof value === 'string') headers.set(key, value);
-        else if (Array.isArray(value)) for (const v of value) headers.append(key, v);
+      const guarded = guard.guardSend(ws, state);
+      if (!isYjs) {
+        serve(ws, guarded, request, state, (data) => data);
+        return;
       }
-      const fetchRequest = new Request(new URL(request.url ?? '/', `http://${request.headers.host ?? 'localhost'}`), {
-        headers,
-      });
-      const client = hocuspocus.handleConnection(guard.guardSend(ws, state), fetchRequest, { socket: state });
-      ws.on('message', (data: RawData) => {
-        try {
-          client.handleMessage(toUint8Array(data));
-        } catch (error) {
-          // Hocuspocus closes the socket itself on malformed messages; this only keeps us alive.
-          logger.warn({ err: error }, 'malformed collaboration message');
-        }
-      });
-      ws.on('close', (code, reason) => client.handleClose({ code, reason: reason.toString() }));
-      ws.on('error', (error) => logger.warn({ err: error }, 'websocket error'));
+      const documentName = yWebsocketDocumentName(url.pathname);
+      if (!documentName) {
+        logger.warn({ path: url.pathname.slice(0, 100) }, 'refused a y-websocket socket for no known document');
+        ws.close(4400, 'invalid-document');
+        return;
+      }
+      const bridge = new YWebsocketBridge(guarded, documentName, logger);
+      const client = serve(ws, bridge.socket, request, state, (data) => bridge.fromClient(data));
+      // A y-websocket client sends no Auth message; the token comes in the query (cookie if none).
+      client.handleMessage(bridge.authMessage(url.searchParams.get('token') ?? ''));
     });
+  }
+
+  /** Hands a socket to Hocuspocus; `incoming` turns each frame into Hocuspocus's framing, or drops it. */
+  function serve(
+    ws: WebSocket,
+    socket: WebSocketLike,
+    request: IncomingMessage,
+    state: SocketState,
+    incoming: (data: Uint8Array) => Uint8Array | null,
+  ): ReturnType<Hocuspocus['handleConnection']> {
+    const headers = new Headers();
+    for (const [key, value] of Object.entries(request.headers)) {
+      if (typeof value === 'string') headers.set(key, value);
+      else if (Array.isArray(value)) for (const v of value) headers.append(key, v);
+    }
+    const fetchRequest = new Request(new URL(request.url ?? '/', `http://${request.headers.host ?? 'localhost'}`), {
+      headers,
+    });
+    const client = hocuspocus.handleConnection(socket, fetchRequest, { socket: state });
+    ws.on('message', (data: RawData) => {
+      try {
+        const message = incoming(toUint8Array(data));
+        if (message) client.handleMessage(message);
+      } catch (error) {
+        // Hocuspocus closes the socket itself on malformed messages; this only keeps us alive.
+        logger.warn({ err: error }, 'malformed collaboration message');
+      }
+    });
+    ws.on('close', (code, reason) => client.handleClose({ code, reason: reason.toString() }));
+    ws.on('error', (error) => logger.warn({ err: error }, 'websocket error'));
+    return client;
   }
 
   return {

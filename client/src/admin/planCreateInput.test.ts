@@ -43,4 +43,11 @@ describe('planCreateInput', () => {
       partyIds: 'form.partiesRequired',
     });
   });
+
+  it('imports from Word only once the file has been read and its sections shown, as a blank plan', () => {
+    expect(planCreateInput({ ...form, start: 'import' }).errors).toEqual({ file: 'wordImport.previewRequired' });
+    const { input } = planCreateInput({ ...form, start: 'import', previewed: true });
+    expect(input).toMatchObject({ template: 'blank' });
+    expect(input).not.toHaveProperty('copyFromPlanId');
+  });
 });

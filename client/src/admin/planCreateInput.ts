@@ -1,8 +1,8 @@
 import type { CommandInput, Forum } from '@fellesplan/domain';
 import type { FieldErrors } from '../forms/fieldErrors.js';
 
-/** How a new plan starts: the default outline of BRIEF, a copy of an earlier plan, or empty. */
-export type PlanStart = 'default' | 'copy' | 'blank';
+/** How a new plan starts: the default outline of BRIEF, a copy of an earlier plan, empty, or a Word file. */
+export type PlanStart = 'default' | 'copy' | 'blank' | 'import';
 
 export interface PlanForm {
   title: string;
@@ -11,9 +11,11 @@ export interface PlanForm {
   start: PlanStart;
   copyFromPlanId: string;
   partyIds: readonly string[];
+  /** For a Word import: whether a file has been read and its sections shown. */
+  previewed?: boolean;
 }
 
-export type PlanField = 'title' | 'copyFromPlanId' | 'partyIds';
+export type PlanField = 'title' | 'copyFromPlanId' | 'file' | 'partyIds';
 
 /** The `plans.create` command for what the form says, or what is missing from it. */
 export function planCreateInput(
@@ -22,6 +24,7 @@ export function planCreateInput(
   const errors: FieldErrors<PlanField> = {};
   if (!form.title.trim()) errors.title = 'form.titleRequired';
   if (form.start === 'copy' && !form.copyFromPlanId) errors.copyFromPlanId = 'form.planRequired';
+  if (form.start === 'import' && !form.previewed) errors.file = 'wordImport.previewRequired';
   if (form.partyIds.length === 0) errors.partyIds = 'form.partiesRequired';
   if (Object.keys(errors).length > 0) return { errors };
   const period = form.period.trim();
@@ -30,7 +33,7 @@ export function planCreateInput(
       title: form.title.trim(),
       forum: form.forum || null,
       period: period || null,
-      // A copy brings the structure and text of the earlier plan, so it starts from nothing else.
+      // A copy or an import brings its own sections and text, so it starts from nothing else.
       template: form.start === 'default' ? 'default' : 'blank',
       ...(form.start === 'copy' ? { copyFromPlanId: form.copyFromPlanId } : {}),
       partyIds: [...form.partyIds],

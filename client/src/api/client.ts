@@ -1,4 +1,8 @@
 import type {
+  EditSessionView,
+  SectionTextAtView,
+  VersionSummaryView,
+  VersionView,
   AuditEventView,
   AuthMethodsView,
   InvitationPreview,
@@ -8,6 +12,7 @@ import type {
   CommandName,
   CommandResult,
   ErrorBody,
+  ImportPreview,
   AuditVerificationView,
   PlanSummaryView,
   NotificationsView,
@@ -19,6 +24,8 @@ import type {
   UserView,
   SectionBodyView,
   SectionContentView,
+  SinceAgreedView,
+  PlanCompareView,
 } from '@fellesplan/domain';
 import { currentLanguage, i18n } from '../i18n/index.js';
 
@@ -41,14 +48,15 @@ export class ApiError extends Error {
 
 async function request<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
   const headers: Record<string, string> = { 'accept-language': currentLanguage() };
-  if (init.body !== undefined) headers['content-type'] = 'application/json';
+  if (init.body !== undefined && !(init.body instanceof FormData)) headers['content-type'] = 'application/json';
   let response: Response;
   try {
     response = await fetch(path, {
       method: init.method ?? 'GET',
       headers,
       credentials: 'same-origin',
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      // A form (a file upload) goes as multipart, with the boundary the browser chooses.
+      body: init.body === undefined ? undefined : init.body instanceof FormData ? init.body : JSON.stringify(init.body),
     });
   } catch {
     // fetch rejects only when no answer came at all: no network, or the server is unreachable.
@@ -70,6 +78,27 @@ export function oidcLoginHref(returnTo: string, invitationToken?: string): strin
   if (invitationToken) query.set('invitation', invitationToken);
   query.set('returnTo', returnTo);
   return `/api/auth/oidc/login?${query.toString()}`;
+}
+
+/** The form `POST /api/plans/import` takes: the file, and for a new plan what `plans.create` would. */
+function importForm(file: Blob, plan?: { input: CommandInput<'plans.create'>; ownerIds: readonly string[] }): FormData {
+  const form = new FormData();
+  if (plan) {
+    const { title, forum, period, partyIds } = plan.input;
+    form.append('title', title);
+    if (forum) form.append('forum', forum);
+    if (period) form.append('period', period);
+    for (const id of partyIds) form.append('partyIds', id);
+    for (const id of plan.ownerIds) form.append('ownerIds', id);
+  }
+  form.append('file', file);
+  return form;
+}
+
+/** Where the plan's Word or PDF export downloads from: the plan now, or one of its versions. */
+export function planExportHref(planId: string, format: 'docx' | 'pdf', versionId?: string): string {
+  const version = versionId ? `?version=${encodeURIComponent(versionId)}` : '';
+  return `/api/plans/${encodeURIComponent(planId)}/export.${format}${version}`;
 }
 
 export const api = {
@@ -95,14 +124,35 @@ export const api = {
   /** Every section's stored body, for reading before the live editors mount. */
   contents: (planId: string) => request<SectionBodyView[]>(`/api/plans/${encodeURIComponent(planId)}/contents`),
   content: (sectionId: string) => request<SectionContentView>(`/api/sections/${encodeURIComponent(sectionId)}/content`),
+  versions: (planId: string) => request<VersionSummaryView[]>(`/api/plans/${encodeURIComponent(planId)}/versions`),
+  version: (versionId: string) => request<VersionView>(`/api/versions/${encodeURIComponent(versionId)}`),
+  history: (sectionId: string) => request<EditSessionView[]>(`/api/sections/${encodeURIComponent(sectionId)}/history`),
+  textAfter: (sectionId: string, editId: number) =>
+    request<SectionTextAtView>(`/api/sections/${encodeURIComponent(sectionId)}/history/${editId}`),
   audit: (planId: string) => request<AuditEventView[]>(`/api/plans/${encodeURIComponent(planId)}/audit`),
   verifyAudit: (planId: string) =>
     request<AuditVerificationView>(`/api/plans/${encodeURIComponent(planId)}/audit/verify`),
   search: (planId: string, q: string) =>
     request<SearchResultView>(`/api/plans/${encodeURIComponent(planId)}/search?q=${encodeURIComponent(q)}`),
+  /** What changed in a section after a party took its stance (the text it agreed to against now). */
+  sinceAgreed: (sectionId: string, partyId: string) =>
+    request<SinceAgreedView>(
+      `/api/sections/${encodeURIComponent(sectionId)}/since-agreed?partyId=${encodeURIComponent(partyId)}`,
+    ),
+  /** Two states of a plan, section by section; `from`/`to` are version ids or `now`. */
+  compare: (planId: string, from: string, to: string) =>
+    request<PlanCompareView>(
+      `/api/plans/${encodeURIComponent(planId)}/compare?${new URLSearchParams({ from, to }).toString()}`,
+    ),
   notifications: () => request<NotificationsView>('/api/notifications'),
   markNotificationsRead: (which: { ids: string[] } | { all: true }) =>
     request<{ ok: true; read: number }>('/api/notifications/read', { method: 'POST', body: which }),
+  /** The sections a Word file would become; nothing is created. */
+  importPreview: (file: Blob) =>
+    request<ImportPreview>('/api/plans/import?preview=1', { method: 'POST', body: importForm(file) }),
+  /** A new plan from a Word file, its sections first owned by `ownerIds`. */
+  importPlan: (file: Blob, input: CommandInput<'plans.create'>, ownerIds: readonly string[]) =>
+    request<{ id: string }>('/api/plans/import', { method: 'POST', body: importForm(file, { input, ownerIds }) }),
   /** A governance command (DESIGN 5); the server validates and authorizes it. */
   command: <N extends CommandName>(name: N, input: CommandInput<N>) =>
     request<CommandResult<N>>(`/api/commands/${name}`, { method: 'POST', body: input }),

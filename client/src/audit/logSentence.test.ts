@@ -54,6 +54,8 @@ const PAYLOADS: Record<AuditEventType, Record<string, unknown>> = {
   'section.deleted': { title: 'Gammel seksjon', reason: 'Dekket av seksjon 3', markers: 1 },
   'section.owners_set': { owners: ['kommune', 'hf'], previousOwners: ['kommune'], requiredParties: ['kommune', 'hf'] },
   'section.tagged': { tags: ['barn_og_unge'], previous: [] },
+  'version.created': { versionId: 'v1', name: 'Versjon til styremøtet 12.03.2027', kind: 'named' },
+  'section.restored': { versionId: 'v1', versionName: 'Høringsutkast', fromRevision: 'r2', revision: 'r1' },
 };
 
 function event(type: AuditEventType, overrides: Partial<AuditEventView> = {}): AuditEventView {
@@ -83,6 +85,7 @@ describe('logSentence', () => {
         expect(sentence, type).toContain('Brukerrådet');
         if (type === 'section.deleted') expect(sentence).toContain('Gammel seksjon');
         else if (type === 'section.moved') expect(sentence).toContain('«Barn og unge»');
+        else if (type === 'version.created') expect(sentence).toContain('«Versjon til styremøtet 12.03.2027»');
         else if (!type.startsWith('plan.')) expect(sentence, type).toContain('5 Barn og unge');
       }
     });

@@ -86,6 +86,8 @@ export function logSentence(event: AuditEventView, names: LogNames, t: Translate
         ? t('audit.log.untagged', base)
         : t('audit.log.tagged', { ...base, tags: formatList(tags) });
     },
+    'version.created': () => t('audit.log.versionCreated', { actor, name: text(payload.name) }),
+    'section.restored': () => t('audit.log.sectionRestored', { ...base, name: text(payload.versionName) }),
     'section.text_changed': () => {
       const stale = ids(payload.staleParties);
       const markers = Array.isArray(payload.staleMarkers) ? (payload.staleMarkers as { stance?: unknown }[]) : [];

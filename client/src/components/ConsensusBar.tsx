@@ -1,12 +1,19 @@
 import { Tooltip } from '@digdir/designsystemet-react';
 import type { MarkerView, Party, SectionView } from '@fellesplan/domain';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PARTY_COLORS } from '@fellesplan/domain';
+import { SinceAgreedDialog } from '../compare/SinceAgreedDialog.js';
+import { useSession } from '../session/SessionContext.js';
 import { formatDateTime } from '../i18n/formatDateTime.js';
 
 /** One chip per required party: its stance, whether the text changed since, who set it and when. */
 export function ConsensusBar({ section, parties }: { section: SectionView; parties: readonly Party[] }) {
   const { t } = useTranslation();
+  const { user } = useSession();
+  // Kept here, not in the chip: the chip stops being stale when the party re-confirms, and the
+  // dialog must stay open to say so.
+  const [comparing, setComparing] = useState<Party | null>(null);
   const required = parties.filter((p) => section.requiredParties.includes(p.id));
   // The reasons behind reservations and disagreements are what the sekretariat acts on: shown
   // in full under the chips, not only in a tooltip.
@@ -21,7 +28,12 @@ export function ConsensusBar({ section, parties }: { section: SectionView; parti
       </span>
       <ul className="consensus__list" aria-labelledby={`consensus-${section.id}`}>
         {required.map((party) => (
-          <ConsensusChip key={party.id} party={party} marker={section.markers.find((m) => m.partyId === party.id)} />
+          <ConsensusChip
+            key={party.id}
+            party={party}
+            marker={section.markers.find((m) => m.partyId === party.id)}
+            onCompare={() => setComparing(party)}
+          />
         ))}
       </ul>
       {notes.length > 0 && (
@@ -43,11 +55,27 @@ export function ConsensusBar({ section, parties }: { section: SectionView; parti
           ))}
         </ul>
       )}
+      {comparing && (
+        <SinceAgreedDialog
+          sectionId={section.id}
+          party={comparing}
+          mayReconfirm={user?.partyId === comparing.id && !section.locked}
+          onClose={() => setComparing(null)}
+        />
+      )}
     </div>
   );
 }
 
-function ConsensusChip({ party, marker }: { party: Party; marker: MarkerView | undefined }) {
+function ConsensusChip({
+  party,
+  marker,
+  onCompare,
+}: {
+  party: Party;
+  marker: MarkerView | undefined;
+  onCompare: () => void;
+}) {
   const { t } = useTranslation();
   const stance = marker ? t(`consensus.stance.${marker.stance}`) : t('consensus.waiting');
   const details = marker
@@ -82,6 +110,18 @@ function ConsensusChip({ party, marker }: { party: Party; marker: MarkerView | u
           </span>
         </span>
       </Tooltip>
+      {marker?.stale && (
+        <button
+          type="button"
+          className="consensus-chip__compare"
+          onClick={onCompare}
+          aria-label={t('sinceAgreed.openFor', { party: party.name })}
+          data-testid="consensus.sinceAgreed"
+          data-party-id={party.id}
+        >
+          {t('sinceAgreed.open')}
+        </button>
+      )}
     </li>
   );
 }

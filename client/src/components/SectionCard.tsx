@@ -12,6 +12,7 @@ import {
 import { LinkIcon } from '@navikt/aksel-icons';
 import { lazy, Suspense, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import type { EditorUser } from '../editor/SectionEditor.js';
 import { StaticBody } from '../editor/StaticBody.js';
 import type { StoredBody } from '../plan/usePlanBodies.js';
@@ -91,6 +92,14 @@ export function SectionCard(props: SectionProps) {
         >
           <LinkIcon aria-hidden="true" />
         </a>
+        <Link
+          className="section-card__history no-print"
+          to={`/plans/${plan.id}/seksjoner/${section.id}/historikk`}
+          aria-label={t('history.linkLabel', { title: `${number} ${section.title}` })}
+          data-testid="section.history"
+        >
+          {t('history.link')}
+        </Link>
         <div className="section-card__tags">
           {props.openThreads > 0 && (
             <span className="section-card__comments" data-testid="section.open-threads" data-count={props.openThreads}>

@@ -1,5 +1,5 @@
 import { isAllowedHref } from '@fellesplan/editor/links';
-import { createElement, Fragment, type ReactNode } from 'react';
+import { Children, cloneElement, createElement, Fragment, isValidElement, type ReactNode } from 'react';
 
 interface JsonNode {
   type?: unknown;
@@ -37,22 +37,43 @@ export const MARK_ELEMENTS = {
 } as const;
 
 /**
- * A stored section body (Tiptap JSON) as React elements, the way the editor shows it, without
- * loading the editor: the plan's first screen shows text before Tiptap's script has arrived.
- * React escapes all text; link targets pass the same check as stored content.
+ * How a comparison's marks and block changes are told apart without colour: text for screen
+ * readers around inserted and deleted text, and a visible label on a block that changed whole.
  */
-export function renderBody(json: unknown): ReactNode {
-  return renderNode(json, '0');
+export interface DiffLabels {
+  insertedStart: string;
+  deletedStart: string;
+  changeEnd: string;
+  /** A text's formatting changed: what it has now and what it had (mark names). */
+  formatted: (added: string[], removed: string[]) => string;
+  /** `diff` attribute of a block (insert, delete, moveFrom, moveTo, format) to its label. */
+  block: (diff: string, was: string | null) => string;
 }
 
-function renderNode(value: unknown, key: string): ReactNode {
+/**
+ * A stored section body (Tiptap JSON) as React elements, the way the editor shows it, without
+ * loading the editor: the plan's first screen shows text before Tiptap's script has arrived.
+ * React escapes all text; link targets pass the same check as stored content. With `diff`
+ * labels it also shows a comparison document (marks diffInsert, diffDelete, diffFormat and the
+ * blocks' `diff` attribute) as <ins>, <del> and labelled blocks.
+ */
+export function renderBody(json: unknown, diff?: DiffLabels): ReactNode {
+  return renderNode(json, '0', diff);
+}
+
+function renderNode(value: unknown, key: string, diff: DiffLabels | undefined): ReactNode {
   if (typeof value !== 'object' || value === null) return null;
   const node = value as JsonNode;
-  if (node.type === 'text') return typeof node.text === 'string' ? withMarks(node.text, node.marks, key) : null;
+  if (node.type === 'text') return typeof node.text === 'string' ? withMarks(node.text, node.marks, key, diff) : null;
   const children = Array.isArray(node.content)
-    ? node.content.map((child, index) => renderNode(child, `${key}.${index}`))
+    ? node.content.map((child, index) => renderNode(child, `${key}.${index}`, diff))
     : null;
   const attrs = node.attrs ?? {};
+  const element = renderElement(node, attrs, children, key);
+  return diff && typeof attrs.diff === 'string' ? withBlockDiff(element, attrs, diff, key) : element;
+}
+
+function renderElement(node: JsonNode, attrs: Record<string, unknown>, children: ReactNode, key: string): ReactNode {
   switch (node.type) {
     case 'doc':
       return createElement(Fragment, { key }, children);
@@ -91,9 +112,40 @@ function renderNode(value: unknown, key: string): ReactNode {
   }
 }
 
-function withMarks(text: string, marks: JsonNode['marks'], key: string): ReactNode {
+/** A changed block keeps its own element (a list item stays a list item), labelled first thing inside. */
+function withBlockDiff(element: ReactNode, attrs: Record<string, unknown>, diff: DiffLabels, key: string): ReactNode {
+  if (!isValidElement<{ className?: string; children?: ReactNode }>(element)) return element;
+  const kind = String(attrs.diff);
+  const label = createElement(
+    'span',
+    { className: 'diff-block__label', key: 'label' },
+    diff.block(kind, typeof attrs.diffWas === 'string' ? attrs.diffWas : null),
+  );
+  return cloneElement(element, { key, className: `diff-block diff-block--${kind}`, 'data-diff': kind } as object, [
+    label,
+    ...Children.toArray(element.props.children),
+  ]);
+}
+
+function withDiffMark(element: ReactNode, mark: NonNullable<JsonNode['marks']>[number], diff: DiffLabels): ReactNode {
+  const hidden = (text: string) => createElement('span', { className: 'visually-hidden' }, text);
+  if (mark.type === 'diffInsert')
+    return createElement('ins', null, hidden(diff.insertedStart), element, hidden(diff.changeEnd));
+  if (mark.type === 'diffDelete')
+    return createElement('del', null, hidden(diff.deletedStart), element, hidden(diff.changeEnd));
+  const list = (value: unknown) =>
+    Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+  const label = diff.formatted(list(mark.attrs?.added), list(mark.attrs?.removed));
+  return createElement('span', { className: 'diff-format', title: label }, element, hidden(` (${label})`));
+}
+
+function withMarks(text: string, marks: JsonNode['marks'], key: string, diff: DiffLabels | undefined): ReactNode {
   let element: ReactNode = text;
   for (const mark of marks ?? []) {
+    if (diff && typeof mark.type === 'string' && mark.type.startsWith('diff')) {
+      element = withDiffMark(element, mark, diff);
+      continue;
+    }
     if (mark.type === 'link') {
       const href = typeof mark.attrs?.href === 'string' ? mark.attrs.href : '';
       element = isAllowedHref(href)

@@ -4,6 +4,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { api } from '../api/client.js';
+import { ExportLinks } from '../components/ExportLinks.js';
 import { CommentFilterBar } from '../comments/CommentFilterBar.js';
 import { FilteredThreadList } from '../comments/FilteredThreadList.js';
 import { PlanSearch } from '../search/PlanSearch.js';
@@ -178,9 +179,16 @@ export function PlanPage() {
                   {t('plan.structureLink')}
                 </Link>
               )}
+              <Link to={`/plans/${plan.id}/versjoner`} data-testid="plan.versions">
+                {t('versions.link')}
+              </Link>
+              <Link to={`/plans/${plan.id}/compare`} data-testid="plan.compare">
+                {t('compare.link')}
+              </Link>
               <button type="button" className="link-button" onClick={() => window.print()} data-testid="plan.print">
                 {t('plan.print')}
               </button>
+              <ExportLinks planId={plan.id} testIdPrefix="plan" />
             </div>
             <div className="plan-parties" aria-label={t('plan.parties')}>
               {plan.parties.map((party) => (

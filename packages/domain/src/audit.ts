@@ -19,6 +19,8 @@ export const AUDIT_EVENT_TYPES = [
   'section.owners_set',
   'section.tagged',
   'section.text_changed',
+  'version.created',
+  'section.restored',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 
@@ -64,4 +66,6 @@ export const AUDIT_EVENT_KIND: Record<AuditEventType, AuditEventKind> = {
   'section.deleted': 'structure',
   'section.owners_set': 'structure',
   'section.tagged': 'structure',
+  'version.created': 'structure',
+  'section.restored': 'text',
 };

@@ -252,6 +252,71 @@ export const ERRORS = {
     nb: 'Søket må være mellom 2 og 200 tegn.',
     nn: 'Søket må vere mellom 2 og 200 teikn.',
   },
+  import_invalid_file: {
+    status: 400,
+    nb: 'Filen kan ikke leses som et Word-dokument (.docx). Lagre den som .docx i Word og prøv igjen.',
+    nn: 'Fila kan ikkje lesast som eit Word-dokument (.docx). Lagre ho som .docx i Word og prøv igjen.',
+  },
+  import_too_large: {
+    status: 413,
+    nb: 'Filen er for stor. Et Word-dokument kan være høyst {limit} MB, pakket ut høyst {unpacked} MB.',
+    nn: 'Fila er for stor. Eit Word-dokument kan vere høgst {limit} MB, pakka ut høgst {unpacked} MB.',
+  },
+  import_empty: {
+    status: 400,
+    nb: 'Dokumentet har ingen tekst som kan bli seksjoner.',
+    nn: 'Dokumentet har ingen tekst som kan bli seksjonar.',
+  },
+  import_macros: {
+    status: 400,
+    nb: 'Dokumentet inneholder makroer. Lagre det som et vanlig Word-dokument (.docx) uten makroer og prøv igjen.',
+    nn: 'Dokumentet inneheld makroar. Lagre det som eit vanleg Word-dokument (.docx) utan makroar og prøv igjen.',
+  },
+  import_too_many_sections: {
+    status: 400,
+    nb: 'Dokumentet har for mange overskrifter på nivå 1 (høyst {limit} seksjoner).',
+    nn: 'Dokumentet har for mange overskrifter på nivå 1 (høgst {limit} seksjonar).',
+  },
+  import_section_too_large: {
+    status: 400,
+    nb: 'Seksjonen «{title}» er for stor eller for dypt nøstet til å bli importert.',
+    nn: 'Seksjonen «{title}» er for stor eller for djupt nøsta til å bli importert.',
+  },
+  import_timeout: {
+    status: 400,
+    nb: 'Det tok for lang tid å lese dokumentet. Del det opp eller forenkle det og prøv igjen.',
+    nn: 'Det tok for lang tid å lese dokumentet. Del det opp eller forenkle det og prøv igjen.',
+  },
+  version_not_found: {
+    status: 404,
+    nb: 'Fant ikke versjonen.',
+    nn: 'Fann ikkje versjonen.',
+  },
+  export_failed: {
+    status: 503,
+    nb: 'Eksporten kunne ikke lages akkurat nå. Prøv igjen om litt.',
+    nn: 'Eksporten kunne ikkje lagast akkurat no. Prøv igjen om litt.',
+  },
+  versions_sekretariat_only: {
+    status: 403,
+    nb: 'Bare sekretariatet kan lage versjoner av planen.',
+    nn: 'Berre sekretariatet kan lage versjonar av planen.',
+  },
+  not_owner: {
+    status: 403,
+    nb: 'Bare partene som eier seksjonen, kan endre teksten.',
+    nn: 'Berre partane som eig seksjonen, kan endre teksten.',
+  },
+  section_not_in_version: {
+    status: 409,
+    nb: 'Seksjonen fantes ikke i denne versjonen.',
+    nn: 'Seksjonen fanst ikkje i denne versjonen.',
+  },
+  already_restored: {
+    status: 409,
+    nb: 'Teksten er allerede den samme som i versjonen.',
+    nn: 'Teksten er alt den same som i versjonen.',
+  },
   payload_too_large: { status: 413, nb: 'Forespørselen er for stor.', nn: 'Førespurnaden er for stor.' },
   internal: {
     status: 500,

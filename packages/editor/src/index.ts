@@ -1,6 +1,13 @@
 export { documentExtensions } from './extensions.js';
 export { documentSchema } from './schema.js';
-export { CONTENT_FIELD, writeJsonToYDoc, readJsonFromYDoc, readTextFromYDoc, jsonToText } from './ydoc.js';
+export {
+  CONTENT_FIELD,
+  replaceYDocContent,
+  writeJsonToYDoc,
+  readJsonFromYDoc,
+  readTextFromYDoc,
+  jsonToText,
+} from './ydoc.js';
 export type { TiptapJSON } from './ydoc.js';
 export { plainTextToDoc } from './plainTextToDoc.js';
 export { writeProjection, readProjection } from './projection.js';
@@ -17,4 +24,5 @@ export {
 export type { Anchor, ResolvedRange } from './anchors/anchor.js';
 export { isAllowedHref, stripDisallowedLinks } from './links.js';
 export { readSectionBody } from './sectionBody.js';
+export { jsonFromDom, appendJsonToDom } from './domContent.js';
 export type { SectionBody } from './sectionBody.js';

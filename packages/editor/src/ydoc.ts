@@ -1,6 +1,6 @@
 import { CONTENT_FIELD } from '@fellesplan/domain';
 import { Node } from '@tiptap/pm/model';
-import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
+import { prosemirrorJSONToYXmlFragment, updateYFragment, yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
 import type * as Y from 'yjs';
 import { documentSchema } from './schema.js';
 
@@ -20,6 +20,19 @@ export function writeJsonToYDoc(doc: Y.Doc, json: TiptapJSON): void {
   // Validates against the schema first, so seed data can never store what the editor cannot show.
   checkDocumentJson(json);
   prosemirrorJSONToYXmlFragment(documentSchema(), json, fragment);
+}
+
+/**
+ * Makes the document's content equal `json` with the smallest change y-prosemirror finds: text
+ * both have keeps its Yjs items, so comment anchors and other people's cursors in it stay put.
+ * Runs in one transaction with `origin`.
+ */
+export function replaceYDocContent(doc: Y.Doc, json: TiptapJSON, origin: unknown): void {
+  checkDocumentJson(json);
+  const node = Node.fromJSON(documentSchema(), json);
+  doc.transact(() => {
+    updateYFragment(doc, doc.getXmlFragment(CONTENT_FIELD), node, { mapping: new Map(), isOMark: new Map() });
+  }, origin);
 }
 
 /** Throws unless `json` is a document the shared schema accepts (node names, nesting, marks, attributes). */

@@ -22,6 +22,7 @@ import { sectionContentProblem, type ContentProblem } from '../content/sectionCo
 import type { Db } from '../storage/database.js';
 import { DocumentUpdateWriter } from '../storage/documentUpdateWriter.js';
 import { loadDocumentState } from '../storage/repositories/documents.js';
+import type { EditAuthor } from '../storage/repositories/sectionEdits.js';
 import type { CollabContext } from './context.js';
 
 /** y-protocols sync message types: step 1 carries a state vector, the others carry an update. */
@@ -121,7 +122,7 @@ export class PersistenceExtension implements Extension {
     const origin = { source: 'connection' as const, connection };
     this.storedOrigins.add(origin);
     const write = this.writer
-      .append(documentName, payload, () => {
+      .append(documentName, payload, authorOf(connection.context), () => {
         // Applied here, in the same turn as the commit, so nothing stored is ever left unapplied
         // (a lock freezing the connection meanwhile would otherwise make Hocuspocus drop it).
         if (!document.isDestroyed) Y.applyUpdate(document, payload, origin);
@@ -148,9 +149,11 @@ export class PersistenceExtension implements Extension {
     if (typeof transactionOrigin === 'object' && transactionOrigin && this.storedOrigins.has(transactionOrigin)) {
       return Promise.resolve();
     }
-    const write = this.writer.append(documentName, update).catch((error: unknown) => {
-      this.logger.error({ err: error, documentName }, 'failed to store document update');
-    });
+    const write = this.writer
+      .append(documentName, update, serverEditAuthor(transactionOrigin))
+      .catch((error: unknown) => {
+        this.logger.error({ err: error, documentName }, 'failed to store document update');
+      });
     this.track(documentName, write);
     return write;
   }
@@ -242,6 +245,24 @@ export class PersistenceExtension implements Extension {
       if (set.size === 0 && this.inFlight.get(documentName) === set) this.inFlight.delete(documentName);
     });
   }
+}
+
+function authorOf(context: CollabContext): EditAuthor {
+  return { userId: context.actor.userId, partyId: context.actor.partyId };
+}
+
+/**
+ * A change the server makes on someone's behalf (restoring a version) names them in its
+ * transaction origin; any other server-side change is nobody's.
+ */
+export interface ServerEditOrigin {
+  source: 'server-edit';
+  author: EditAuthor;
+}
+
+function serverEditAuthor(origin: unknown): EditAuthor | null {
+  const o = origin as Partial<ServerEditOrigin> | null;
+  return typeof o === 'object' && o !== null && o.source === 'server-edit' && o.author ? o.author : null;
 }
 
 /** Whether an update holds anything the document does not (a read-only client's own edits). */

@@ -71,6 +71,17 @@ describe('limits on collaboration sockets', () => {
     for (const ws of [...sockets, newest, ...more]) ws.terminate();
   });
 
+  it('[RS2] a /yjs socket counts against the same per-address budget of waiting sockets', async () => {
+    const sockets = await Promise.all(Array.from({ length: LIMITS.maxUnauthenticatedPerAddress }, openSocket));
+    // The y-websocket socket waits like any other until its token is refused.
+    const yjs = new WebSocket(`${f.url.replace('http', 'ws')}/yjs/section:finnesikke?token=ugyldig`);
+    yjs.on('error', () => undefined);
+    await closed(sockets[0] as WebSocket);
+    expect(sockets.slice(1).every((ws) => ws.readyState === WebSocket.OPEN)).toBe(true);
+    await closed(yjs);
+    for (const ws of sockets) ws.terminate();
+  });
+
   it('[RS3] one socket may open only so many documents, and one document only twice', async () => {
     const socket = new HocuspocusProviderWebsocket({ url: wsUrl(), WebSocketPolyfill: WebSocket, maxAttempts: 1 });
     const open = (documentName: string) =>

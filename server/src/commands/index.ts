@@ -19,6 +19,7 @@ import { sectionsMove } from './sectionsMove.js';
 import { sectionsRename } from './sectionsRename.js';
 import { sectionsSetOwners } from './sectionsSetOwners.js';
 import { sectionsTag } from './sectionsTag.js';
+import { sectionsRestore } from './sectionsRestore.js';
 import { sectionsUnlock } from './sectionsUnlock.js';
 import { threadsCreate } from './threadsCreate.js';
 import { threadsReply } from './threadsReply.js';
@@ -26,6 +27,7 @@ import { threadsReopen, threadsResolve } from './threadStatus.js';
 import { usersDeactivate } from './usersDeactivate.js';
 import { usersReactivate } from './usersReactivate.js';
 import { usersUpdate } from './usersUpdate.js';
+import { versionsCreate } from './versionsCreate.js';
 
 /** The registry of `POST /api/commands/:name`; the compiler checks every name of `COMMANDS` has one. */
 export const commands = {
@@ -56,4 +58,6 @@ export const commands = {
   'users.update': usersUpdate,
   'users.deactivate': usersDeactivate,
   'users.reactivate': usersReactivate,
+  'versions.create': versionsCreate,
+  'sections.restore': sectionsRestore,
 } as const satisfies Record<CommandName, RegisteredCommand>;

@@ -97,6 +97,8 @@ export interface CommandDefinition<N extends CommandName, T extends CommandTarge
     trx: Transaction<Database>,
     c: ChangeContext<N, T, C>,
   ): Promise<{ result: CommandResult<N>; audit: AuditEntry | AdminAuditEntry }>;
+  /** Releases what `check` holds for the change (an open document), whether or not it committed. */
+  release?(checked: C): Promise<void>;
   /**
    * Effects on live state once the change committed (closing sockets, rescoping a person's
    * connections, refreshing other plans' projections). They go through `ctx.access`/`ctx.sessions`,
@@ -160,6 +162,13 @@ async function sectionRevision(ctx: AppContext, target: CommandTarget): Promise<
 export interface RegisteredCommand {
   name: CommandName;
   run(ctx: AppContext, actor: SessionUser, raw: unknown, request?: CommandRequest): Promise<unknown>;
+}
+
+/** A command's declaration as written, typed: tests run variants of it through `runCommand`. */
+export function declareCommand<N extends CommandName, T extends CommandTarget, C = undefined>(
+  definition: CommandDefinition<N, T, C>,
+): CommandDefinition<N, T, C> {
+  return definition;
 }
 
 export function defineCommand<N extends CommandName, T extends CommandTarget, C = undefined>(
@@ -247,6 +256,7 @@ export async function runCommand<N extends CommandName, T extends CommandTarget,
     if (notified.length > 0) await ctx.notifications.publish(notified);
     return (await command.after?.(ctx, { actor, input, target, result })) ?? result;
   } finally {
+    if (checked !== undefined) await command.release?.(checked);
     if (changed || frozen !== undefined) {
       // Scopes recomputed from the database: a section locked by this command stays read-only,
       // one whose lock did not commit thaws (unless another command still holds it frozen).

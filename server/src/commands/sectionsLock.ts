@@ -1,7 +1,8 @@
 import { deriveSectionStatus, DomainError, lockRefusal } from '@fellesplan/domain';
 import { latestMarkersBySection } from '../storage/repositories/markers.js';
 import { setSectionLocked } from '../storage/repositories/plans.js';
-import { defineCommand } from './pipeline.js';
+import { lockedIn, readPlanSnapshot, storeVersion } from '../versions/versionStore.js';
+import { declareCommand, defineCommand } from './pipeline.js';
 import { governedSection, loadSectionTarget } from './sectionTarget.js';
 import { currentSectionStatus } from './sectionStatus.js';
 
@@ -11,7 +12,7 @@ import { currentSectionStatus } from './sectionStatus.js';
  * once more on that text and the markers as they are at commit, so no edit and no mark (from any
  * instance) slips in between: the lock holds exactly the revision every required party agreed to.
  */
-export const sectionsLock = defineCommand({
+export const sectionsLockDefinition = declareCommand({
   name: 'sections.lock',
   load: loadSectionTarget,
   authorize: (actor, target) => lockRefusal(actor, governedSection(target), target.plan),
@@ -20,18 +21,31 @@ export const sectionsLock = defineCommand({
     const current = await currentSectionStatus(ctx, section);
     const refusal = lockRefusal(actor, governedSection({ section, current }), plan);
     if (refusal) throw new DomainError(refusal);
-    return current.revision;
+    return { revision: current.revision, snapshot: await readPlanSnapshot(ctx, plan.id) };
   },
-  async change(trx, { target: { section }, checked: revision }) {
+  async change(trx, { ctx, actor, target: { section }, checked: { revision, snapshot }, at }) {
     if (!(await setSectionLocked(trx, section.id, true))) throw new DomainError('section_locked');
+    // Connections are frozen, but the server itself may have changed the text since the check (a
+    // restore, committed between it and this transaction): the lock holds only the text checked.
+    if ((await ctx.content.revision(section.id, trx)) !== revision) throw new DomainError('stale_revision');
     const markers = (await latestMarkersBySection(trx, [section.id])).get(section.id) ?? [];
     const { requiredParties } = section;
     if (deriveSectionStatus({ locked: false, requiredParties, markers, revision }) !== 'consensus') {
       throw new DomainError('not_in_consensus');
     }
+    // A lock makes a version of the plan as it is locked (the section's own text is final now).
+    const versionId = await storeVersion(trx, lockedIn(snapshot, section.id), {
+      name: section.title,
+      kind: 'lock',
+      sectionId: section.id,
+      actor,
+      at,
+    });
     return {
       result: { ok: true, revision },
-      audit: { type: 'section.locked', sectionId: section.id, payload: { revision } },
+      audit: { type: 'section.locked', sectionId: section.id, payload: { revision, versionId } },
     };
   },
 });
+
+export const sectionsLock = defineCommand(sectionsLockDefinition);

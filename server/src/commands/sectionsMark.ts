@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError, markRefusal } from '@fellesplan/domain';
 import { stillUnlocked } from '../storage/repositories/plans.js';
+import { storeSectionText } from '../versions/sectionTexts.js';
 import { defineCommand } from './pipeline.js';
 import { governedSection, loadSectionTarget } from './sectionTarget.js';
 
@@ -10,13 +11,18 @@ export const sectionsMark = defineCommand({
   load: loadSectionTarget,
   authorize: (actor, target) => markRefusal(actor, governedSection(target), target.plan),
   // [C2] Nobody agrees to text they have not read.
-  check: async (_ctx, _actor, { current }, input) => {
+  check: async (ctx, _actor, { section, current }, input) => {
     if (input.revision && input.revision !== current.revision) throw new DomainError('stale_revision');
+    // The text agreed to is kept, so "what changed since we agreed" can be shown later.
+    return ctx.content.view(section.id);
   },
-  async change(trx, { actor, input, target: { section, current }, at }) {
+  async change(trx, { actor, input, target: { section, current }, checked: agreedText, at }) {
     // [L1] The lock again, inside the transaction and holding the section's row: a lock committed
     // meanwhile wins, and one not yet committed waits for this marker.
     if (!(await stillUnlocked(trx, section.id))) throw new DomainError('section_locked');
+    // Read after the marker's revision was; if the text moved in between, that body is not the
+    // one the marker names (the marker is then stale at once, and keeps no text).
+    if (agreedText.revision === current.revision) await storeSectionText(trx, section.id, agreedText, at);
     const id = randomUUID();
     const note = input.note ? input.note : null;
     await trx

@@ -1,8 +1,15 @@
 import { DomainError, isBlankText, sectionDocumentName, type SectionContentView } from '@fellesplan/domain';
-import { jsonToText, readSectionBody, stripDisallowedLinks } from '@fellesplan/editor';
+import {
+  jsonToText,
+  readSectionBody,
+  replaceYDocContent,
+  stripDisallowedLinks,
+  type TiptapJSON,
+} from '@fellesplan/editor';
 import type { Hocuspocus } from '@hocuspocus/server';
 import type { Logger } from 'pino';
 import * as Y from 'yjs';
+import type { ServerEditOrigin } from '../collaboration/PersistenceExtension.js';
 import type { Db } from '../storage/database.js';
 import { loadDocumentUpdates, storedUpdateIds } from '../storage/repositories/documents.js';
 import { bodyRevision, undecodableRevision } from './revision.js';
@@ -53,17 +60,18 @@ export class SectionContent {
     }
   }
 
-  async revision(sectionId: string): Promise<string> {
-    return (await this.state(sectionId)).revision;
+  /** `db` may be a transaction: a command reading inside its own (on SQLite, another read would wait for it). */
+  async revision(sectionId: string, db: Db = this.db): Promise<string> {
+    return (await this.state(sectionId, db)).revision;
   }
 
-  async state(sectionId: string): Promise<SectionContentState> {
+  async state(sectionId: string, db: Db = this.db): Promise<SectionContentState> {
     const live = this.liveDocument(sectionId);
     if (live) return this.liveState(live);
     const name = sectionDocumentName(sectionId);
     const cached = this.stored.get(sectionId);
-    if (cached && cached.key === (await storedUpdateIds(this.db, name)).join(',')) return cached.state;
-    const updates = await loadDocumentUpdates(this.db, name);
+    if (cached && cached.key === (await storedUpdateIds(db, name)).join(',')) return cached.state;
+    const updates = await loadDocumentUpdates(db, name);
     const doc = decodeUpdates(updates);
     try {
       const state = doc
@@ -90,6 +98,24 @@ export class SectionContent {
     } finally {
       doc.destroy();
     }
+  }
+
+  /**
+   * Holds a section's live document open, loaded, so a command can change it inside its
+   * transaction without reading storage there (on SQLite that read would wait for the transaction).
+   */
+  async open(sectionId: string): Promise<LiveBody> {
+    const connection = await this.hocuspocus.openDirectConnection(sectionDocumentName(sectionId));
+    const doc = connection.document;
+    if (!doc) throw new Error('section document did not load');
+    return {
+      replace(json, author) {
+        const origin: ServerEditOrigin = { source: 'server-edit', author };
+        replaceYDocContent(doc, json, origin);
+        return readState(doc).revision;
+      },
+      close: () => connection.disconnect(),
+    };
   }
 
   private present(sectionId: string, doc: Y.Doc): SectionContentView {
@@ -121,6 +147,16 @@ export class SectionContent {
     }
     return state;
   }
+}
+
+/** A section body held open for a server-side edit (see `SectionContent.open`). */
+export interface LiveBody {
+  /**
+   * Makes the body `json` as an edit by `author`, through the live document, so open editors get
+   * it at once and it is stored and recorded like every edit. Returns the new revision.
+   */
+  replace(json: TiptapJSON, author: { userId: string; partyId: string }): string;
+  close(): Promise<void>;
 }
 
 /** Stored updates merged into a fresh document; null if their bytes do not decode (old, cut data). */

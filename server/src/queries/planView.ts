@@ -7,7 +7,11 @@ import { findPlan, listSections } from '../storage/repositories/plans.js';
 import { loadThreadsView } from './threadsView.js';
 
 /** The whole plan as the API and the `plan:<id>` projection show it; null if there is no such plan. */
-export async function loadPlanView(db: Db, content: SectionContent, planId: string): Promise<PlanView | null> {
+export async function loadPlanView(
+  db: Db,
+  content: Pick<SectionContent, 'state'>,
+  planId: string,
+): Promise<PlanView | null> {
   const plan = await findPlan(db, planId);
   if (!plan) return null;
   // Owners and required parties in the plan's party order, the same on every database.

@@ -12,6 +12,7 @@ import type { Db } from '../storage/database.js';
 import type { NotificationFeed } from '../notifications/notificationFeed.js';
 import type { NotificationStreams } from '../notifications/notificationStreams.js';
 import type { SectionSearch } from '../search/sectionSearch.js';
+import type { WordDocuments } from '../documentWork/wordDocuments.js';
 
 /** What route handlers and commands share: storage, live content and the projection. */
 export interface AppContext {
@@ -45,4 +46,6 @@ export interface AppContext {
   notificationStreams: NotificationStreams;
   /** Plan search over section bodies, cached by content revision. */
   search: SectionSearch;
+  /** Word import and Word/PDF export, off the event loop. */
+  wordDocuments: WordDocuments;
 }

@@ -1,11 +1,15 @@
 import type { Db } from './database.js';
+import { parseDocumentName } from '@fellesplan/domain';
 import { appendDocumentUpdates, compactDocument } from './repositories/documents.js';
+import { compactSectionEdits, recordSectionEdits, type EditAuthor } from './repositories/sectionEdits.js';
 
 type Operation =
   | {
       kind: 'append';
       documentName: string;
       update: Uint8Array;
+      /** Who made it, for the section's history; null for changes nobody made. */
+      author: EditAuthor | null;
       /** Runs synchronously right after the commit, before any later operation starts. */
       afterCommit?: () => void;
       done: (error?: unknown) => void;
@@ -24,12 +28,14 @@ const MAX_BATCH = 500;
 export class DocumentUpdateWriter {
   private readonly queue: Operation[] = [];
   private draining: Promise<void> | null = null;
+  /** Sections known to have history already (see `recordSectionEdits`). */
+  private readonly withHistory = new Set<string>();
 
   constructor(private readonly db: Db) {}
 
   /** Resolves once `update` is committed; `afterCommit` has run by then. */
-  append(documentName: string, update: Uint8Array, afterCommit?: () => void): Promise<void> {
-    return this.enqueue((done) => ({ kind: 'append', documentName, update, afterCommit, done }));
+  append(documentName: string, update: Uint8Array, author: EditAuthor | null, afterCommit?: () => void): Promise<void> {
+    return this.enqueue((done) => ({ kind: 'append', documentName, update, author, afterCommit, done }));
   }
 
   /** Replaces a document's stored rows with `state()`, encoded when this write's turn comes. */
@@ -57,16 +63,30 @@ export class DocumentUpdateWriter {
       const first = this.queue[0];
       if (first?.kind === 'compact') {
         this.queue.shift();
-        first.done(await failureOf(() => compactDocument(this.db, first.documentName, first.state)));
+        first.done(await failureOf(() => this.compactNow(first.documentName, first.state)));
         continue;
       }
       let count = 0;
       while (count < MAX_BATCH && this.queue[count]?.kind === 'append') count += 1;
       const batch = this.queue.splice(0, count) as Extract<Operation, { kind: 'append' }>[];
-      const failure = await failureOf(() => appendDocumentUpdates(this.db, batch));
+      // The history and the body are written in one transaction: no edit without its author.
+      const failure = await failureOf(() =>
+        this.db.transaction().execute(async (trx) => {
+          await recordSectionEdits(trx, batch, new Date().toISOString(), this.withHistory);
+          await appendDocumentUpdates(trx, batch);
+        }),
+      );
+      // A failed transaction may have recorded a baseline that was rolled back.
+      if (failure !== undefined) this.withHistory.clear();
       if (failure === undefined) for (const operation of batch) operation.afterCommit?.();
       for (const operation of batch) operation.done(failure);
     }
+  }
+
+  private async compactNow(documentName: string, state: () => Uint8Array): Promise<void> {
+    await compactDocument(this.db, documentName, state);
+    const ref = parseDocumentName(documentName);
+    if (ref?.kind === 'section') await this.db.transaction().execute((trx) => compactSectionEdits(trx, ref.id));
   }
 }
 

@@ -1,4 +1,13 @@
-import { CompiledQuery, PostgresDialect } from 'kysely';
+import {
+  CompiledQuery,
+  PostgresDialect,
+  sql,
+  type DatabaseIntrospector,
+  type DatabaseMetadata,
+  type Kysely,
+  type SchemaMetadata,
+  type TableMetadata,
+} from 'kysely';
 import pg from 'pg';
 import type { Logger } from 'pino';
 
@@ -19,7 +28,7 @@ export function postgresDialect(url: string, logger: Logger): PostgresDialect {
   const pool = new pg.Pool({ connectionString: url, types, application_name: 'fellesplan' });
   // An idle connection that dies (database restart) must be logged, not crash the process.
   pool.on('error', (error) => logger.error({ err: error }, 'idle PostgreSQL connection failed'));
-  return new PostgresDialect({
+  return new OwnSchemaPostgresDialect({
     pool,
     // An acknowledged edit must be on disk: a server configured for asynchronous commit does not
     // get to decide that for us.
@@ -27,4 +36,42 @@ export function postgresDialect(url: string, logger: Logger): PostgresDialect {
       await connection.executeQuery(CompiledQuery.raw('SET synchronous_commit = on'));
     },
   });
+}
+
+/**
+ * Introspection of our own schema only (the first existing one on the search path). Kysely's own
+ * PostgreSQL introspector reads every schema in the database, calling catalog functions on each;
+ * the migrator runs it at every start, and a schema that another application (or a test) drops
+ * meanwhile makes those functions fail (3F000, 42P01) and the start with them. Only table names
+ * are needed by the migrator, so only they are read.
+ */
+class OwnSchemaIntrospector implements DatabaseIntrospector {
+  // The introspector is handed Kysely<any> by the dialect's contract.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  constructor(private readonly db: Kysely<any>) {}
+
+  async getSchemas(): Promise<SchemaMetadata[]> {
+    const { rows } = await sql<{ name: string | null }>`SELECT current_schema() AS name`.execute(this.db);
+    return rows.flatMap((row) => (row.name ? [{ name: row.name }] : []));
+  }
+
+  async getTables(): Promise<TableMetadata[]> {
+    const { rows } = await sql<{ name: string; schema: string; type: string }>`
+      SELECT table_name AS name, table_schema AS schema, table_type AS type
+      FROM information_schema.tables
+      WHERE table_schema = current_schema()
+      ORDER BY table_name`.execute(this.db);
+    return rows.map((row) => ({ name: row.name, schema: row.schema, isView: row.type === 'VIEW', columns: [] }));
+  }
+
+  async getMetadata(): Promise<DatabaseMetadata> {
+    return { tables: await this.getTables() };
+  }
+}
+
+class OwnSchemaPostgresDialect extends PostgresDialect {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the dialect's contract
+  override createIntrospector(db: Kysely<any>): DatabaseIntrospector {
+    return new OwnSchemaIntrospector(db);
+  }
 }

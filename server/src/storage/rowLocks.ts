@@ -1,4 +1,5 @@
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
+import type { Db } from './database.js';
 import { isPostgres } from './dialect.js';
 import type { Database } from './schema.js';
 
@@ -25,4 +26,18 @@ export async function lockPlanRow(trx: Transaction<Database>, planId: string): P
 export async function lockPartnershipRow(trx: Transaction<Database>, helsefellesskapId: string): Promise<void> {
   if (!isPostgres(trx)) return;
   await trx.selectFrom('helsefellesskap').select('id').where('id', '=', helsefellesskapId).forNoKeyUpdate().execute();
+}
+
+/**
+ * Makes writers of sections' history take turns until the transaction ends, on every instance.
+ * An id is taken when a row is inserted, not when it commits: without this, a compaction could
+ * merge rows past one with a lower id that commits later, and the text after that session would
+ * lack what was merged. Sorted, so two writers of several sections never wait on each other in a
+ * circle; an advisory lock, so no command's row locks are ever involved.
+ */
+export async function lockSectionHistory(trx: Db, sectionIds: readonly string[]): Promise<void> {
+  if (!isPostgres(trx)) return;
+  for (const id of [...new Set(sectionIds)].sort()) {
+    await sql`select pg_advisory_xact_lock(hashtext(${`section_edits:${id}`}))`.execute(trx);
+  }
 }

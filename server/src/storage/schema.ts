@@ -23,6 +23,9 @@ export interface Database {
   oidc_logins: OidcLoginTable;
   admin_events: AdminEventTable;
   notifications: NotificationTable;
+  section_texts: SectionTextTable;
+  versions: VersionTable;
+  section_edits: SectionEditTable;
 }
 
 export interface HelsefellesskapTable {
@@ -246,4 +249,41 @@ export interface NotificationTable {
   payload: Generated<string>;
   created_at: string;
   read_at: string | null;
+}
+
+/** A section body by its content revision (a hash of the body): written once, never changed. */
+export interface SectionTextTable {
+  section_id: string;
+  revision: string;
+  /** Canonical JSON of the body as Tiptap JSON. */
+  json: string;
+  text: string;
+  created_at: string;
+}
+
+/** An immutable snapshot of a whole plan. */
+export interface VersionTable {
+  id: string;
+  plan_id: string;
+  name: string;
+  kind: string;
+  section_id: string | null;
+  created_by: string;
+  created_party: string;
+  created_at: string;
+  /** JSON of the plan view as it was; each section names its revision, whose body is in `section_texts`. */
+  snapshot: string;
+}
+
+/** Accepted updates of a section body with their author; a session's updates are merged into its last row. */
+export interface SectionEditTable {
+  id: Generated<number>;
+  section_id: string;
+  /** Null for the body as it was before history was recorded, and for changes nobody made (copies). */
+  user_id: string | null;
+  party_id: string | null;
+  started_at: string;
+  created_at: string;
+  edits: Generated<number>;
+  data: Uint8Array;
 }

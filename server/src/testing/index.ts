@@ -32,3 +32,5 @@ export { insertSections, type NewSections } from './insertSections.js';
 export { startEmptyServer, type EmptyServer } from './startEmptyServer.js';
 export { startSmtpCatcher, type SmtpCatcher, type CaughtMail } from './smtpCatcher.js';
 export { adminPartnershipSpec, ADMIN_TEST_PASSWORD } from './adminPartnership.js';
+export { connectYWebsocket, type TestYWebsocket } from './connectYWebsocket.js';
+export { awarenessFrame, updateFrame, Y_MESSAGE } from './yWebsocketFrames.js';

@@ -44,8 +44,9 @@ async function withClient(url: string, run: (client: pg.Client) => Promise<unkno
 }
 
 /**
- * PostgreSQL's «schema … does not exist» (3F000). Now and then a fresh test schema is gone by the
- * time its server migrates (about once per full run; cause not found): test servers retry once.
+ * PostgreSQL's «schema … does not exist» (3F000). Kysely's introspection used to read every schema
+ * and fail on one dropped by another test meanwhile (storage/postgres.ts now reads only ours); test
+ * servers still retry a start once on it.
  */
 export function isMissingSchema(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '3F000';

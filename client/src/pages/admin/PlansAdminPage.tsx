@@ -16,10 +16,11 @@ import { SelectField } from '../../components/SelectField.js';
 import { CheckboxGroup } from '../../forms/CheckboxGroup.js';
 import { FormError } from '../../forms/FormError.js';
 import { useFormErrors } from '../../forms/useFormErrors.js';
+import { WordImportFields, type WordImportChoice } from '../../admin/WordImportFields.js';
 import { forumLabel } from '../../i18n/forumLabel.js';
 
-const FIELDS = ['title', 'copyFromPlanId', 'partyIds'] as const;
-const STARTS: readonly PlanStart[] = ['default', 'copy', 'blank'];
+const FIELDS = ['title', 'copyFromPlanId', 'file', 'partyIds'] as const;
+const STARTS: readonly PlanStart[] = ['default', 'copy', 'blank', 'import'];
 
 /** Plans: create one from the template, from an earlier plan or blank, choose its parties; archive. */
 export function PlansAdminPage() {
@@ -123,14 +124,26 @@ function PlanCreateForm() {
     partyIds: activeParties.map((p) => p.id),
   }));
   const [busy, setBusy] = useState(false);
+  const [wordImport, setWordImport] = useState<WordImportChoice | null>(null);
+  const [owner, setOwner] = useState('');
+  const chosenParties = activeParties.filter((p) => values.partyIds.includes(p.id));
+  // The sekretariat usually holds the pen on an imported plan until owners are shared out.
+  const importOwner =
+    chosenParties.find((p) => p.id === owner)?.id ??
+    chosenParties.find((p) => p.kind === 'sekretariat')?.id ??
+    chosenParties[0]?.id ??
+    '';
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const built = planCreateInput(values);
+    const built = planCreateInput({ ...values, previewed: wordImport !== null });
     if (!form.check(built.errors ?? {}) || !built.input) return;
     setBusy(true);
     try {
-      const { id } = await api.command('plans.create', built.input);
+      const { id } =
+        values.start === 'import' && wordImport
+          ? await api.importPlan(wordImport.file, built.input, [importOwner])
+          : await api.command('plans.create', built.input);
       // The next step is nearly always the structure: owners and order of the sections.
       void navigate(`/plans/${id}/structure`, { state: { created: true } });
     } catch (error) {
@@ -201,6 +214,17 @@ function PlanCreateForm() {
             }))}
             error={form.errors.copyFromPlanId}
             testId="adminPlans.create.copy-from"
+          />
+        )}
+        {values.start === 'import' && (
+          <WordImportFields
+            fileId={form.id('file')}
+            fileError={form.errors.file}
+            choice={wordImport}
+            onChoice={setWordImport}
+            owner={importOwner}
+            onOwner={setOwner}
+            parties={chosenParties}
           />
         )}
         <CheckboxGroup

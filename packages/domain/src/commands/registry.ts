@@ -26,6 +26,7 @@ import {
   userIdInput,
   usersUpdateInput,
 } from './admin.js';
+import { sectionsRestoreInput, sectionsRestoreResult, versionsCreateInput } from '../versions/versions.js';
 import {
   planIdInput,
   plansCreateInput,
@@ -74,6 +75,8 @@ export const COMMANDS = {
   'sections.delete': { input: sectionsDeleteInput, result: ok },
   'sections.setOwners': { input: sectionsSetOwnersInput, result: ok },
   'sections.tag': { input: sectionsTagInput, result: ok },
+  'versions.create': { input: versionsCreateInput, result: created },
+  'sections.restore': { input: sectionsRestoreInput, result: sectionsRestoreResult },
 } as const satisfies Record<string, { input: z.ZodTypeAny; result: z.ZodTypeAny }>;
 
 export type CommandName = keyof typeof COMMANDS;

@@ -7,6 +7,7 @@ import * as markerOrder from './005_marker_order.js';
 import * as administration from './006_administration.js';
 import * as notifications from './007_notifications.js';
 import * as staleMarkers from './008_stale_markers.js';
+import * as versions from './009_versions.js';
 
 /** Migrations are listed in code (not read from disk) so they work the same under tsx and bundlers. */
 export const migrationProvider: MigrationProvider = {
@@ -20,6 +21,7 @@ export const migrationProvider: MigrationProvider = {
       '006_administration': administration,
       '007_notifications': notifications,
       '008_stale_markers': staleMarkers,
+      '009_versions': versions,
     });
   },
 };
