@@ -37,3 +37,4 @@ export * from './search/search.js';
 export * from './search/normalizeForSearch.js';
 export * from './versions/versions.js';
 export * from './compare.js';
+export * from './hearings/hearings.js';

@@ -26,6 +26,12 @@ export interface Database {
   section_texts: SectionTextTable;
   versions: VersionTable;
   section_edits: SectionEditTable;
+  hearings: HearingTable;
+  hearing_extensions: HearingExtensionTable;
+  hearing_responses: HearingResponseTable;
+  hearing_remarks: HearingRemarkTable;
+  adoption_rounds: AdoptionRoundTable;
+  adoptions: AdoptionTable;
 }
 
 export interface HelsefellesskapTable {
@@ -286,4 +292,92 @@ export interface SectionEditTable {
   created_at: string;
   edits: Generated<number>;
   data: Uint8Array;
+}
+
+export interface HearingTable {
+  id: string;
+  plan_id: string;
+  version_id: string;
+  title: string;
+  intro: string;
+  deadline: string;
+  public_token: string;
+  publish_responses: string;
+  closed_at: string | null;
+  closed_by: string | null;
+  next_response_number: Generated<number>;
+  created_by: string;
+  created_party: string;
+  created_at: string;
+}
+
+export interface HearingExtensionTable {
+  id: string;
+  hearing_id: string;
+  from_deadline: string;
+  to_deadline: string;
+  reason: string;
+  created_by: string;
+  created_at: string;
+}
+
+export interface HearingResponseTable {
+  id: string;
+  hearing_id: string;
+  reference: string;
+  name: string;
+  organisation: string | null;
+  email: string;
+  party_id: string | null;
+  user_id: string | null;
+  statement: string | null;
+  visibility: Generated<string>;
+  visibility_reason: string | null;
+  public_statement: string | null;
+  created_at: string;
+}
+
+export interface HearingRemarkTable {
+  id: string;
+  response_id: string;
+  hearing_id: string;
+  section_id: string;
+  position: number;
+  quote: string | null;
+  text: string;
+  proposed_text: string | null;
+  public_text: string | null;
+  public_proposed_text: string | null;
+  assessment: string | null;
+  justification: string | null;
+  assessed_by: string | null;
+  assessed_party: string | null;
+  assessed_at: string | null;
+  applied_at: string | null;
+  applied_by: string | null;
+  applied_revision: string | null;
+}
+
+export interface AdoptionRoundTable {
+  id: string;
+  plan_id: string;
+  version_id: string;
+  note: string | null;
+  created_by: string;
+  created_at: string;
+}
+
+export interface AdoptionTable {
+  id: string;
+  round_id: string;
+  plan_id: string;
+  version_id: string;
+  party_id: string;
+  body: string;
+  date: string;
+  case_number: string | null;
+  outcome: string;
+  note: string | null;
+  recorded_by: string;
+  recorded_at: string;
 }

@@ -8,6 +8,7 @@ import * as administration from './006_administration.js';
 import * as notifications from './007_notifications.js';
 import * as staleMarkers from './008_stale_markers.js';
 import * as versions from './009_versions.js';
+import * as hearings from './010_hearings.js';
 
 /** Migrations are listed in code (not read from disk) so they work the same under tsx and bundlers. */
 export const migrationProvider: MigrationProvider = {
@@ -22,6 +23,7 @@ export const migrationProvider: MigrationProvider = {
       '007_notifications': notifications,
       '008_stale_markers': staleMarkers,
       '009_versions': versions,
+      '010_hearings': hearings,
     });
   },
 };
