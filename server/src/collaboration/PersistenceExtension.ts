@@ -20,10 +20,16 @@ import type { Logger } from 'pino';
 import * as Y from 'yjs';
 import { sectionContentProblem, type ContentProblem } from '../content/sectionContentProblem.js';
 import type { Db } from '../storage/database.js';
-import { DocumentUpdateWriter } from '../storage/documentUpdateWriter.js';
+import { DocumentUpdateWriter, SectionLockedWrite } from '../storage/documentUpdateWriter.js';
 import { loadDocumentState } from '../storage/repositories/documents.js';
 import type { EditAuthor } from '../storage/repositories/sectionEdits.js';
 import type { CollabContext } from './context.js';
+
+/** Whether a connection's socket has closed, or Hocuspocus has let go of it. */
+function connectionClosed(connection: Connection<CollabContext>, document: Document): boolean {
+  // WebSocket readyState: 2 closing, 3 closed.
+  return connection.webSocket.readyState >= 2 || !document.hasConnection(connection);
+}
 
 /** y-protocols sync message types: step 1 carries a state vector, the others carry an update. */
 const SYNC_STEP_1 = 0;
@@ -103,6 +109,14 @@ export class PersistenceExtension implements Extension {
           return;
         }
       } while (!this.scope.scopeIsCurrent(connection));
+      // The socket closed while this message waited (for a lock, say). Its client either sends the
+      // change again when it reconnects, or dropped it on being told it may only read and started
+      // over from the server's copy: stored now, text would appear that its writer saw vanish
+      // ([L2], [P1]). Read-only, Hocuspocus does not apply it.
+      if (connectionClosed(connection, document)) {
+        connection.readOnly = true;
+        return;
+      }
       verdict = this.check(document, payload);
       // Nothing new to the mirror, but the mirror is ahead of the document by the writes still
       // being stored (the same update sent on another connection of the same copy, e.g. after a
@@ -122,11 +136,17 @@ export class PersistenceExtension implements Extension {
     const origin = { source: 'connection' as const, connection };
     this.storedOrigins.add(origin);
     const write = this.writer
-      .append(documentName, payload, authorOf(connection.context), () => {
-        // Applied here, in the same turn as the commit, so nothing stored is ever left unapplied
-        // (a lock freezing the connection meanwhile would otherwise make Hocuspocus drop it).
-        if (!document.isDestroyed) Y.applyUpdate(document, payload, origin);
-      })
+      .append(
+        documentName,
+        payload,
+        authorOf(connection.context),
+        () => {
+          // Applied here, in the same turn as the commit, so nothing stored is ever left unapplied
+          // (a lock freezing the connection meanwhile would otherwise make Hocuspocus drop it).
+          if (!document.isDestroyed) Y.applyUpdate(document, payload, origin);
+        },
+        true,
+      )
       .catch((error: unknown) => {
         // The mirror holds an update the document never got: dropped before anyone waiting for
         // this write (see above) decides again.
@@ -137,6 +157,15 @@ export class PersistenceExtension implements Extension {
     try {
       await write;
     } catch (error) {
+      if (error instanceof SectionLockedWrite) {
+        // Locked on another instance a moment ago: the client reconnects, learns it may only read,
+        // and drops the edit, as it does when a lock reaches it here.
+        this.logger.info(
+          { documentName, userId: connection.context.actor.userId },
+          'refused an edit of a locked section',
+        );
+        throw Object.assign(new Error('section locked'), ACCESS_REVOKED);
+      }
       this.logger.error({ err: error, documentName }, 'failed to store a collaboration update');
       // The client keeps the edit as unsynced and sends it again when it reconnects.
       throw new UpdateRefused('storage-failed');

@@ -1,4 +1,7 @@
+import type { Transaction } from 'kysely';
 import type { Db } from './database.js';
+import { isPostgres } from './dialect.js';
+import type { Database } from './schema.js';
 import { parseDocumentName } from '@fellesplan/domain';
 import { appendDocumentUpdates, compactDocument } from './repositories/documents.js';
 import { compactSectionEdits, recordSectionEdits, type EditAuthor } from './repositories/sectionEdits.js';
@@ -12,6 +15,8 @@ type Operation =
       author: EditAuthor | null;
       /** Runs synchronously right after the commit, before any later operation starts. */
       afterCommit?: () => void;
+      /** Refused with `SectionLockedWrite` if its section is locked when the write commits. */
+      whileUnlocked: boolean;
       done: (error?: unknown) => void;
     }
   | { kind: 'compact'; documentName: string; state: () => Uint8Array; done: (error?: unknown) => void };
@@ -33,9 +38,18 @@ export class DocumentUpdateWriter {
 
   constructor(private readonly db: Db) {}
 
-  /** Resolves once `update` is committed; `afterCommit` has run by then. */
-  append(documentName: string, update: Uint8Array, author: EditAuthor | null, afterCommit?: () => void): Promise<void> {
-    return this.enqueue((done) => ({ kind: 'append', documentName, update, author, afterCommit, done }));
+  /**
+   * Resolves once `update` is committed; `afterCommit` has run by then. With `whileUnlocked`
+   * (a client's edit) it is refused with `SectionLockedWrite` when the section is locked at commit.
+   */
+  append(
+    documentName: string,
+    update: Uint8Array,
+    author: EditAuthor | null,
+    afterCommit?: () => void,
+    whileUnlocked = false,
+  ): Promise<void> {
+    return this.enqueue((done) => ({ kind: 'append', documentName, update, author, afterCommit, whileUnlocked, done }));
   }
 
   /** Replaces a document's stored rows with `state()`, encoded when this write's turn comes. */
@@ -69,17 +83,26 @@ export class DocumentUpdateWriter {
       let count = 0;
       while (count < MAX_BATCH && this.queue[count]?.kind === 'append') count += 1;
       const batch = this.queue.splice(0, count) as Extract<Operation, { kind: 'append' }>[];
+      let refused = new Set<(typeof batch)[number]>();
       // The history and the body are written in one transaction: no edit without its author.
       const failure = await failureOf(() =>
         this.db.transaction().execute(async (trx) => {
-          await recordSectionEdits(trx, batch, new Date().toISOString(), this.withHistory);
-          await appendDocumentUpdates(trx, batch);
+          refused = await writesToLockedSections(trx, batch);
+          const accepted = refused.size === 0 ? batch : batch.filter((operation) => !refused.has(operation));
+          await recordSectionEdits(trx, accepted, new Date().toISOString(), this.withHistory);
+          await appendDocumentUpdates(trx, accepted);
         }),
       );
       // A failed transaction may have recorded a baseline that was rolled back.
       if (failure !== undefined) this.withHistory.clear();
-      if (failure === undefined) for (const operation of batch) operation.afterCommit?.();
-      for (const operation of batch) operation.done(failure);
+      for (const operation of batch) {
+        if (failure !== undefined) operation.done(failure);
+        else if (refused.has(operation)) operation.done(new SectionLockedWrite(operation.documentName));
+        else {
+          operation.afterCommit?.();
+          operation.done();
+        }
+      }
     }
   }
 
@@ -88,6 +111,38 @@ export class DocumentUpdateWriter {
     const ref = parseDocumentName(documentName);
     if (ref?.kind === 'section') await this.db.transaction().execute((trx) => compactSectionEdits(trx, ref.id));
   }
+}
+
+/** A client's edit reached storage after its section was locked (by any instance): not stored. */
+export class SectionLockedWrite extends Error {
+  constructor(readonly documentName: string) {
+    super(`${documentName} is locked`);
+  }
+}
+
+/**
+ * The appends of `batch` that must not be stored because their section is locked. A connection's
+ * scope is decided on its own instance, and a lock committed on another one reaches it a moment
+ * later: this is the check that holds everywhere. The section rows are read FOR SHARE: a lock
+ * (an UPDATE of the row) either commits first and is seen here, or waits for this commit and
+ * then re-reads the revision, which includes these edits ([L1]). SQLite takes writers in turn.
+ */
+async function writesToLockedSections<T extends { documentName: string; whileUnlocked: boolean }>(
+  trx: Transaction<Database>,
+  batch: readonly T[],
+): Promise<Set<T>> {
+  const guarded = batch.flatMap((operation) => {
+    const ref = operation.whileUnlocked ? parseDocumentName(operation.documentName) : null;
+    return ref?.kind === 'section' ? [{ operation, sectionId: ref.id }] : [];
+  });
+  if (guarded.length === 0) return new Set();
+  let query = trx
+    .selectFrom('sections')
+    .select(['id', 'locked'])
+    .where('id', 'in', [...new Set(guarded.map((g) => g.sectionId))]);
+  if (isPostgres(trx)) query = query.forShare();
+  const locked = new Set((await query.execute()).filter((row) => Number(row.locked) === 1).map((row) => row.id));
+  return new Set(guarded.filter((g) => locked.has(g.sectionId)).map((g) => g.operation));
 }
 
 async function failureOf(write: () => Promise<void>): Promise<unknown> {

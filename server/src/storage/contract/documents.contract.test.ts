@@ -160,4 +160,26 @@ describe.each(ADAPTERS)('document updates on %s', (adapter) => {
     const text = await storedText(db, name);
     for (let n = 1; n <= 40; n++) expect(text).toContain(`Avsnitt ${n}.`);
   });
+  it('[ST2] a compaction from a copy that is behind what is stored keeps every stored edit (another instance wrote meanwhile)', async () => {
+    const { db } = store();
+    const doc = new Y.Doc();
+    for (const update of updatesOf(doc, () => appendParagraph(doc, 'Gammel tekst.'))) {
+      await appendDocumentUpdate(db, name, update);
+    }
+    // This instance's copy stops here; another instance goes on and deletes the old text.
+    const behind = Y.encodeStateAsUpdate(doc);
+    const later = updatesOf(doc, () => {
+      const fragment = doc.getXmlFragment('content');
+      fragment.delete(0, fragment.length);
+      appendParagraph(doc, 'Ny tekst.');
+    });
+    for (const update of later) await appendDocumentUpdate(db, name, update);
+
+    await compactDocument(db, name, () => behind);
+
+    expect(await storedUpdateIds(db, name)).toHaveLength(1);
+    const text = await storedText(db, name);
+    expect(text).toContain('Ny tekst.');
+    expect(text).not.toContain('Gammel tekst.');
+  });
 });

@@ -41,19 +41,30 @@ export async function appendDocumentUpdates(
 }
 
 /**
- * Replaces the updates stored so far with the document's full state, in one transaction. The
- * caller (DocumentUpdateWriter) guarantees every stored row is already part of `state()`. The
- * `<= max` bound keeps rows another connection commits after the bound was read (PostgreSQL
- * runs transactions side by side); SQLite refuses such a compaction with SQLITE_BUSY_SNAPSHOT.
+ * Replaces the updates stored so far with one: their union with the document's state, in one
+ * transaction. The union, not the state alone: an instance's copy can be behind what another
+ * instance stored (it loaded the document, then others wrote), and replacing the rows with that
+ * copy would undo their edits and bring deleted text back ([P1]). Merging never loses a stored
+ * row, and the state adds what this instance applied. The `<= max` bound keeps rows another
+ * connection commits after the bound was read (PostgreSQL runs transactions side by side);
+ * SQLite refuses such a compaction with SQLITE_BUSY_SNAPSHOT.
  */
 export async function compactDocument(db: Db, documentName: string, state: () => Uint8Array): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const max = await latestUpdateId(trx, documentName);
     if (max === null) return;
+    const stored = await trx
+      .selectFrom('document_updates')
+      .select('data')
+      .where('document_name', '=', documentName)
+      .where('id', '<=', max)
+      .orderBy('id')
+      .execute();
+    const merged = Y.mergeUpdates([...stored.map((row) => new Uint8Array(row.data)), state()]);
     await trx.deleteFrom('document_updates').where('document_name', '=', documentName).where('id', '<=', max).execute();
     await trx
       .insertInto('document_updates')
-      .values({ document_name: documentName, data: state(), created_at: new Date().toISOString() })
+      .values({ document_name: documentName, data: merged, created_at: new Date().toISOString() })
       .execute();
   });
 }
