@@ -1,4 +1,5 @@
 import { FORUM_LABELS, STANCE_LABELS } from '@fellesplan/domain';
+import { hearingsNb } from './hearings.nb.js';
 /** Bokmål. The key set of this file is the contract nynorsk must match (checked by a test). */
 export const nb = {
   app: {
@@ -812,6 +813,7 @@ export const nb = {
     },
     deletedSection: 'en slettet seksjon',
   },
+  hearings: hearingsNb,
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -1,4 +1,5 @@
 import { FORUM_LABELS, STANCE_LABELS } from '@fellesplan/domain';
+import { hearingsNn } from './hearings.nn.js';
 import type { Messages } from './nb.js';
 
 /** Nynorsk. Typed against bokmål so a missing key fails the build. */
@@ -815,4 +816,5 @@ export const nn: Messages = {
     },
     deletedSection: 'ein sletta seksjon',
   },
+  hearings: hearingsNn,
 };
