@@ -1,4 +1,3 @@
-import type { PlanProjection } from '@fellesplan/domain';
 import { usePlanProjection } from '../collab/usePlanProjection.js';
 
 /**
@@ -7,5 +6,5 @@ import { usePlanProjection } from '../collab/usePlanProjection.js';
  */
 export function useLiveHearingCounts(planId: string): string {
   const projection = usePlanProjection(planId, null);
-  return JSON.stringify((projection as (PlanProjection & { hearings?: unknown }) | null)?.hearings ?? null);
+  return JSON.stringify(projection?.hearings ?? null);
 }
