@@ -1,29 +1,11 @@
-import type { Locator, Page } from '@playwright/test';
-import { DEMO, editorText, expect, openDemoPlan, section, test } from '../fixtures/app.js';
+import type { Page } from '@playwright/test';
+import { DEMO, editorText, expect, openDemoPlan, section, selectPhrase, test } from '../fixtures/app.js';
 import { seriousViolations } from '../fixtures/axe.js';
 
 const SECTION = 'Skrøpelige eldre'; // number 7, owned by Demo kommune, Demo HF and Fastlegene
 const SENTENCE = 'Kommunene skal tilby alle skrøpelige eldre en fast kontaktperson.';
 const QUOTE = 'en fast kontaktperson';
 const PROPOSAL = 'en fast kontaktperson og en individuell plan';
-
-/** Selects a phrase in a hearing section's frozen text the way a mouse drag does. */
-async function selectInHearing(section: Locator, phrase: string): Promise<void> {
-  await section.locator('[data-hearing-section]').evaluate((root, wanted) => {
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent?.indexOf(wanted) ?? -1;
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + wanted.length);
-      document.getSelection()?.removeAllRanges();
-      document.getSelection()?.addRange(range);
-      return;
-    }
-    throw new Error(`"${wanted}" not found`);
-  }, phrase);
-}
 
 /** A date 30 days from now, as a date field takes it. */
 function inThirtyDays(): string {
@@ -87,7 +69,7 @@ test('a hearing: published, answered without an account, seen live, applied and 
     .filter({ has: respondent.getByRole('heading', { level: 2, name: `7 ${SECTION}`, exact: true }) });
   await test.step('the respondent quotes a passage of section 7 and proposes new wording; the draft survives a reload', async () => {
     await expect(seven).toHaveCount(1);
-    await selectInHearing(seven, QUOTE);
+    await selectPhrase(seven.locator('[data-hearing-section]'), QUOTE);
     await seven.getByTestId('hearing.comment-selection').click();
     await expect(seven.getByTestId('hearing.remark-quote')).toHaveValue(QUOTE);
     await expect(seven.getByTestId('hearing.remark-text')).toBeFocused();

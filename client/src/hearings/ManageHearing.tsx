@@ -1,16 +1,12 @@
-import { Alert, Button, Fieldset, Heading, Radio, Textfield } from '@digdir/designsystemet-react';
-import {
-  HEARING_LIMITS,
-  RESPONSE_PUBLICATION,
-  type HearingSummaryView,
-  type ResponsePublication,
-} from '@fellesplan/domain';
+import { Alert, Button, Heading, Textfield } from '@digdir/designsystemet-react';
+import { HEARING_LIMITS, type HearingSummaryView, type ResponsePublication } from '@fellesplan/domain';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api/client.js';
 import { ConfirmDialog } from '../components/ConfirmDialog.js';
 import { FormError } from '../forms/FormError.js';
 import { DeadlineFields } from './DeadlineFields.js';
+import { PublicationChoice } from './PublicationChoice.js';
 import { formatOsloDeadline, osloInputValues, osloToIso } from './osloTime.js';
 
 /** The sekretariat's controls of a hearing: a later deadline with a reason, when responses are published, closing early. */
@@ -92,19 +88,7 @@ export function ManageHearing({ hearing, onChanged }: { hearing: HearingSummaryV
           });
         }}
       >
-        <Fieldset>
-          <Fieldset.Legend>{t('hearings.list.publication')}</Fieldset.Legend>
-          {RESPONSE_PUBLICATION.map((value) => (
-            <Radio
-              key={value}
-              name="manage-publication"
-              value={value}
-              label={t(`hearings.list.${value}`)}
-              checked={publication === value}
-              onChange={() => setPublication(value)}
-            />
-          ))}
-        </Fieldset>
+        <PublicationChoice name="manage-publication" value={publication} onChange={setPublication} />
         <Button type="submit" variant="secondary" disabled={busy} data-testid="hearings.save-publication">
           {t('hearings.list.savePublication')}
         </Button>

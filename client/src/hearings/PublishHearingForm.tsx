@@ -1,10 +1,11 @@
-import { Alert, Button, Fieldset, Heading, Paragraph, Radio, Textfield } from '@digdir/designsystemet-react';
-import { HEARING_LIMITS, RESPONSE_PUBLICATION, type ResponsePublication } from '@fellesplan/domain';
+import { Alert, Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import { HEARING_LIMITS, type ResponsePublication } from '@fellesplan/domain';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api/client.js';
 import { FormError } from '../forms/FormError.js';
 import { DeadlineFields } from './DeadlineFields.js';
+import { PublicationChoice } from './PublicationChoice.js';
 import { osloToIso } from './osloTime.js';
 
 /** The sekretariat sends the plan on hearing: its text is frozen, and a public link is made. */
@@ -85,19 +86,7 @@ export function PublishHearingForm({
         onChange={setDeadline}
         error={deadlineError}
       />
-      <Fieldset>
-        <Fieldset.Legend>{t('hearings.list.publication')}</Fieldset.Legend>
-        {RESPONSE_PUBLICATION.map((value) => (
-          <Radio
-            key={value}
-            name="publish-publication"
-            value={value}
-            label={t(`hearings.list.${value}`)}
-            checked={publication === value}
-            onChange={() => setPublication(value)}
-          />
-        ))}
-      </Fieldset>
+      <PublicationChoice name="publish-publication" value={publication} onChange={setPublication} />
       <FormError message={error} testId="hearings.publish-error" />
       <Button type="submit" disabled={busy} data-testid="hearings.publish-submit">
         {t('hearings.list.publish')}
