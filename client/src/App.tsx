@@ -28,6 +28,13 @@ const ComparePage = lazy(() => import('./pages/ComparePage.js').then((m) => ({ d
 const SectionHistoryPage = lazy(() =>
   import('./pages/SectionHistoryPage.js').then((m) => ({ default: m.SectionHistoryPage })),
 );
+const PublicHearingPage = lazy(() =>
+  import('./pages/PublicHearingPage.js').then((m) => ({ default: m.PublicHearingPage })),
+);
+const HearingsPage = lazy(() => import('./pages/HearingsPage.js').then((m) => ({ default: m.HearingsPage })));
+const HearingWorkbenchPage = lazy(() =>
+  import('./pages/HearingWorkbenchPage.js').then((m) => ({ default: m.HearingWorkbenchPage })),
+);
 const StructurePage = lazy(() => import('./pages/StructurePage.js').then((m) => ({ default: m.StructurePage })));
 
 function PageLoading() {
@@ -96,11 +103,15 @@ export function App() {
             <Route path="/setup" element={<SetupPage />} />
             <Route path="/setup/:token" element={<SetupPage />} />
             <Route path="/invite/:token" element={<InvitePage />} />
+            {/* Public: anyone with the link reads and answers the hearing, without logging in. */}
+            <Route path="/horing/:token" element={<PublicHearingPage />} />
             <Route path="/plans" element={signedIn(<PlansPage />)} />
             <Route path="/plans/:planId" element={signedIn(<PlanPage />)} />
             <Route path="/plans/:planId/logg" element={signedIn(<AuditPage />)} />
             <Route path="/plans/:planId/versjoner" element={signedIn(<VersionsPage />)} />
             <Route path="/plans/:planId/versjoner/:versionId" element={signedIn(<VersionPage />)} />
+            <Route path="/plans/:planId/horinger" element={signedIn(<HearingsPage />)} />
+            <Route path="/plans/:planId/horinger/:hearingId" element={signedIn(<HearingWorkbenchPage />)} />
             <Route path="/plans/:planId/compare" element={signedIn(<ComparePage />)} />
             <Route path="/plans/:planId/seksjoner/:sectionId/historikk" element={signedIn(<SectionHistoryPage />)} />
             <Route path="/plans/:planId/structure" element={administrator(<StructurePage />)} />

@@ -26,6 +26,11 @@ import type {
   SectionContentView,
   SinceAgreedView,
   PlanCompareView,
+  HearingResponseInput,
+  HearingResponseView,
+  HearingSummaryView,
+  HearingView,
+  PublicHearingView,
 } from '@fellesplan/domain';
 import { currentLanguage, i18n } from '../i18n/index.js';
 
@@ -101,6 +106,11 @@ export function planExportHref(planId: string, format: 'docx' | 'pdf', versionId
   return `/api/plans/${encodeURIComponent(planId)}/export.${format}${version}`;
 }
 
+/** Where a hearing's summary (Word) or its remarks as a spreadsheet (CSV) download from. */
+export function hearingExportHref(hearingId: string, format: 'summary.docx' | 'remarks.csv'): string {
+  return `/api/hearings/${encodeURIComponent(hearingId)}/${format}`;
+}
+
 export const api = {
   login: (email: string, password: string) =>
     request<SessionView>('/api/session', { method: 'POST', body: { email, password } }),
@@ -153,6 +163,17 @@ export const api = {
   /** A new plan from a Word file, its sections first owned by `ownerIds`. */
   importPlan: (file: Blob, input: CommandInput<'plans.create'>, ownerIds: readonly string[]) =>
     request<{ id: string }>('/api/plans/import', { method: 'POST', body: importForm(file, { input, ownerIds }) }),
+  /** A hearing as anyone with its link reads it: no session needed (DESIGN 6.4). */
+  publicHearing: (token: string) => request<PublicHearingView>(`/api/public/hearings/${encodeURIComponent(token)}`),
+  respondToHearing: (token: string, input: HearingResponseInput) =>
+    request<{ id: string; reference: string; receiptUrl: string }>(
+      `/api/public/hearings/${encodeURIComponent(token)}/responses`,
+      { method: 'POST', body: input },
+    ),
+  planHearings: (planId: string) => request<HearingSummaryView[]>(`/api/plans/${encodeURIComponent(planId)}/hearings`),
+  hearing: (hearingId: string) => request<HearingView>(`/api/hearings/${encodeURIComponent(hearingId)}`),
+  hearingResponses: (hearingId: string) =>
+    request<HearingResponseView[]>(`/api/hearings/${encodeURIComponent(hearingId)}/responses`),
   /** A governance command (DESIGN 5); the server validates and authorizes it. */
   command: <N extends CommandName>(name: N, input: CommandInput<N>) =>
     request<CommandResult<N>>(`/api/commands/${name}`, { method: 'POST', body: input }),

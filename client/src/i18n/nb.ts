@@ -1,4 +1,5 @@
 import { FORUM_LABELS, STANCE_LABELS } from '@fellesplan/domain';
+import { hearingsNb } from './hearings.nb.js';
 /** Bokmål. The key set of this file is the contract nynorsk must match (checked by a test). */
 export const nb = {
   app: {
@@ -622,6 +623,7 @@ export const nb = {
       text: 'Tekstendringer etter standpunkt',
       comments: 'Kommentarer',
       structure: 'Plan og seksjoner',
+      hearings: 'Høring',
     },
     log: {
       unknownParty: 'en part som ikke lenger er med',
@@ -663,6 +665,24 @@ export const nb = {
         'Teksten i {{section}} ble endret av {{actor}} etter at {{count}} parter hadde tatt standpunkt ({{parties}})',
       versionCreated: '{{actor}} lagret versjonen «{{name}}» av planen',
       sectionRestored: '{{actor}} hentet tilbake teksten i {{section}} fra versjonen «{{name}}»',
+      hearingPublished: '{{actor}} sendte planen på høring: «{{title}}», med frist {{deadline}}',
+      hearingExtended: '{{actor}} forlenget høringsfristen fra {{from}} til {{to}}',
+      hearingClosed: '{{actor}} avsluttet høringen «{{title}}»',
+      publicationImmediately: '{{actor}} bestemte at høringsinnspillene publiseres fortløpende',
+      publicationAfterDeadline: '{{actor}} bestemte at høringsinnspillene publiseres etter fristen',
+      responseReceived: 'Høringsinnspill {{reference}} kom inn fra {{respondent}}',
+      responseReceivedForParty: 'Høringsinnspill {{reference}} kom inn fra {{respondent}} på vegne av {{party}}',
+      responseWithheld: '{{actor}} holdt tilbake høringsinnspill {{reference}}',
+      responseRedacted: '{{actor}} sladdet deler av høringsinnspill {{reference}}',
+      responsePublished: '{{actor}} publiserte høringsinnspill {{reference}} slik det ble sendt',
+      remarkAssessed: '{{actor}} vurderte en høringsmerknad til {{section}}: {{assessment}}',
+      remarkApplied: '{{actor}} førte inn foreslått tekst fra en høringsmerknad i {{section}}',
+      assessment: {
+        tatt_til_folge: 'tatt til følge',
+        delvis_tatt_til_folge: 'delvis tatt til følge',
+        ikke_tatt_til_folge: 'ikke tatt til følge',
+        tatt_til_orientering: 'tatt til orientering',
+      },
       changeTitle: 'ny tittel «{{to}}»',
       changeForum: 'forum {{to}}',
       changeForumNone: 'forum fjernet',
@@ -812,6 +832,7 @@ export const nb = {
     },
     deletedSection: 'en slettet seksjon',
   },
+  hearings: hearingsNb,
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

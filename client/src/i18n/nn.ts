@@ -1,4 +1,5 @@
 import { FORUM_LABELS, STANCE_LABELS } from '@fellesplan/domain';
+import { hearingsNn } from './hearings.nn.js';
 import type { Messages } from './nb.js';
 
 /** Nynorsk. Typed against bokmål so a missing key fails the build. */
@@ -625,6 +626,7 @@ export const nn: Messages = {
       text: 'Tekstendringar etter standpunkt',
       comments: 'Kommentarar',
       structure: 'Plan og seksjonar',
+      hearings: 'Høyring',
     },
     log: {
       unknownParty: 'ein part som ikkje lenger er med',
@@ -666,6 +668,24 @@ export const nn: Messages = {
         'Teksten i {{section}} vart endra av {{actor}} etter at {{count}} partar hadde teke standpunkt ({{parties}})',
       versionCreated: '{{actor}} lagra versjonen «{{name}}» av planen',
       sectionRestored: '{{actor}} henta tilbake teksten i {{section}} frå versjonen «{{name}}»',
+      hearingPublished: '{{actor}} sende planen på høyring: «{{title}}», med frist {{deadline}}',
+      hearingExtended: '{{actor}} forlengde høyringsfristen frå {{from}} til {{to}}',
+      hearingClosed: '{{actor}} avslutta høyringa «{{title}}»',
+      publicationImmediately: '{{actor}} bestemte at høyringsinnspela blir publiserte fortløpande',
+      publicationAfterDeadline: '{{actor}} bestemte at høyringsinnspela blir publiserte etter fristen',
+      responseReceived: 'Høyringsinnspel {{reference}} kom inn frå {{respondent}}',
+      responseReceivedForParty: 'Høyringsinnspel {{reference}} kom inn frå {{respondent}} på vegner av {{party}}',
+      responseWithheld: '{{actor}} heldt tilbake høyringsinnspel {{reference}}',
+      responseRedacted: '{{actor}} sladda delar av høyringsinnspel {{reference}}',
+      responsePublished: '{{actor}} publiserte høyringsinnspel {{reference}} slik det vart sendt',
+      remarkAssessed: '{{actor}} vurderte ein høyringsmerknad til {{section}}: {{assessment}}',
+      remarkApplied: '{{actor}} førte inn føreslått tekst frå ein høyringsmerknad i {{section}}',
+      assessment: {
+        tatt_til_folge: 'teke til følgje',
+        delvis_tatt_til_folge: 'delvis teke til følgje',
+        ikke_tatt_til_folge: 'ikkje teke til følgje',
+        tatt_til_orientering: 'teke til orientering',
+      },
       changeTitle: 'ny tittel «{{to}}»',
       changeForum: 'forum {{to}}',
       changeForumNone: 'forum fjerna',
@@ -815,4 +835,5 @@ export const nn: Messages = {
     },
     deletedSection: 'ein sletta seksjon',
   },
+  hearings: hearingsNn,
 };

@@ -182,6 +182,9 @@ export function PlanPage() {
               <Link to={`/plans/${plan.id}/versjoner`} data-testid="plan.versions">
                 {t('versions.link')}
               </Link>
+              <Link to={`/plans/${plan.id}/horinger`} data-testid="plan.hearings">
+                {t('hearings.link')}
+              </Link>
               <Link to={`/plans/${plan.id}/compare`} data-testid="plan.compare">
                 {t('compare.link')}
               </Link>

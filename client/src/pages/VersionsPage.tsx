@@ -60,7 +60,12 @@ export function VersionsPage() {
     <>
       <AppHeader partyName={plan?.parties.find((p) => p.id === user?.partyId)?.name} />
       <main id="main" className="versions-page" data-testid="versions.page">
-        <Link to={`/plans/${planId}`}>{t('versions.back')}</Link>
+        <p className="no-print">
+          <Link to={`/plans/${planId}`}>{t('versions.back')}</Link> ·{' '}
+          <Link to={`/plans/${planId}/horinger`} data-testid="versions.hearings">
+            {t('hearings.link')}
+          </Link>
+        </p>
         <Heading level={1} data-size="md">
           {t('versions.title')}
           {plan && <span className="audit-page__plan"> – {plan.title}</span>}

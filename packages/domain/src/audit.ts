@@ -21,6 +21,16 @@ export const AUDIT_EVENT_TYPES = [
   'section.text_changed',
   'version.created',
   'section.restored',
+  'hearing.published',
+  'hearing.extended',
+  'hearing.closed',
+  'hearing.publication_set',
+  'hearing.response_received',
+  'response.withheld',
+  'response.redacted',
+  'response.published',
+  'remark.assessed',
+  'remark.applied',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 
@@ -42,7 +52,7 @@ export const ADMIN_EVENT_TYPES = [
 export type AdminEventType = (typeof ADMIN_EVENT_TYPES)[number];
 
 /** What kind of act an event records: the decision log filters by these. */
-export const AUDIT_EVENT_KINDS = ['stances', 'locks', 'text', 'comments', 'structure'] as const;
+export const AUDIT_EVENT_KINDS = ['stances', 'locks', 'text', 'comments', 'structure', 'hearings'] as const;
 export type AuditEventKind = (typeof AUDIT_EVENT_KINDS)[number];
 
 /** The kind of each event type; a new type must say which kind it is (the compiler asks). */
@@ -68,4 +78,14 @@ export const AUDIT_EVENT_KIND: Record<AuditEventType, AuditEventKind> = {
   'section.tagged': 'structure',
   'version.created': 'structure',
   'section.restored': 'text',
+  'hearing.published': 'hearings',
+  'hearing.extended': 'hearings',
+  'hearing.closed': 'hearings',
+  'hearing.publication_set': 'hearings',
+  'hearing.response_received': 'hearings',
+  'response.withheld': 'hearings',
+  'response.redacted': 'hearings',
+  'response.published': 'hearings',
+  'remark.assessed': 'hearings',
+  'remark.applied': 'hearings',
 };

@@ -16,6 +16,7 @@ export function writeProjection(doc: Y.Doc, view: PlanProjection): void {
     parties: view.parties,
     members: view.members,
     sections: view.sections,
+    hearings: view.hearings ?? [],
   };
   doc.transact(() => {
     for (const [key, value] of Object.entries(entries)) setIfChanged(map, key, value);
@@ -33,6 +34,7 @@ export function readProjection(doc: Y.Doc): PlanProjection | null {
     parties: (map.get('parties') ?? []) as PlanProjection['parties'],
     members: (map.get('members') ?? []) as PlanProjection['members'],
     sections: (map.get('sections') ?? []) as PlanProjection['sections'],
+    hearings: (map.get('hearings') ?? []) as NonNullable<PlanProjection['hearings']>,
     threads: readThreads(map),
   };
 }
