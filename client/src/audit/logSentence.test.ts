@@ -69,7 +69,12 @@ const PAYLOADS: Record<AuditEventType, Record<string, unknown>> = {
     to: '2026-11-18T22:59:00.000Z',
     reason: 'Kommunestyret møtes 17. november',
   },
-  'hearing.closed': { hearingId: 'h1', title: 'Høring om utviklingsplanen', reason: null, deadline: '2026-11-18T22:59:00.000Z' },
+  'hearing.closed': {
+    hearingId: 'h1',
+    title: 'Høring om utviklingsplanen',
+    reason: null,
+    deadline: '2026-11-18T22:59:00.000Z',
+  },
   'hearing.publication_set': { hearingId: 'h1', from: 'after_deadline', to: 'immediately' },
   'hearing.response_received': {
     hearingId: 'h1',

@@ -95,7 +95,8 @@ export function logSentence(event: AuditEventView, names: LogNames, t: Translate
         t('audit.log.hearingExtended', { actor, from: osloTime(payload.from), to: osloTime(payload.to) }),
         payload.reason,
       ),
-    'hearing.closed': () => withQuote(t('audit.log.hearingClosed', { actor, title: text(payload.title) }), payload.reason),
+    'hearing.closed': () =>
+      withQuote(t('audit.log.hearingClosed', { actor, title: text(payload.title) }), payload.reason),
     'hearing.publication_set': () =>
       t(payload.to === 'immediately' ? 'audit.log.publicationImmediately' : 'audit.log.publicationAfterDeadline', {
         actor,

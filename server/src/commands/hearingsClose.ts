@@ -26,7 +26,12 @@ export const hearingsClose = defineCommand({
       audit: {
         type: 'hearing.closed',
         sectionId: null,
-        payload: { hearingId: hearing.id, title: hearing.title, reason: input.reason ?? null, deadline: hearing.deadline },
+        payload: {
+          hearingId: hearing.id,
+          title: hearing.title,
+          reason: input.reason ?? null,
+          deadline: hearing.deadline,
+        },
       },
     };
   },
