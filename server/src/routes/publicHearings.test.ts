@@ -11,7 +11,7 @@ import { readProjection } from '@fellesplan/editor';
 import { describe, expect, it } from 'vitest';
 import {
   api,
-  appendParagraph,
+  appendStoredParagraph,
   command,
   connectProvider,
   DAY,
@@ -53,12 +53,7 @@ async function accepted(token: string, body: unknown, options?: Parameters<typeo
 }
 
 async function edit(plan: FixturePlan, who: string, text: string): Promise<void> {
-  const { id, documentName } = plan.section(TITLE);
-  const client = connectProvider(f.url, f.token(who), documentName);
-  await client.synced();
-  appendParagraph(client.doc, text);
-  await waitFor(async () => (await storedSectionText(f.db, id)).includes(text));
-  client.destroy();
+  await appendStoredParagraph(f.url, f.token(who), f.db, plan.section(TITLE), text);
 }
 
 describe('publishing a hearing', () => {
