@@ -9,6 +9,7 @@ import type {
 } from '@fellesplan/domain';
 import { readProjection } from '@fellesplan/editor';
 import { describe, expect, it } from 'vitest';
+import { redactUrl } from '../http/redactUrl.js';
 import {
   api,
   appendStoredParagraph,
@@ -137,6 +138,13 @@ describe('publishing a hearing', () => {
       token: f.other.token('kommune'),
     });
     expect(annen.body.member).toBeNull();
+  });
+
+  it('[HR8] hearing links and receipt secrets never reach the request log', () => {
+    expect(redactUrl('/horing/abcDEF_123-x')).toBe('/horing/[token]');
+    expect(redactUrl('/api/public/hearings/abcDEF_123-x/responses/H1-001/receipt?secret=s3cr3t&format=json')).toBe(
+      '/api/public/hearings/[token]/responses/H1-001/receipt?secret=[token]&format=json',
+    );
   });
 
   it('[HR4] an unknown or malformed link is a 404 like any other', async () => {
