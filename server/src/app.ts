@@ -30,6 +30,7 @@ import { oidcRoutes } from './routes/oidc.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { oidcMethod } from './auth/oidc/oidcConfig.js';
 import { planRoutes } from './routes/plans.js';
+import { adoptionRoutes } from './routes/adoptions.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { compareRoutes } from './routes/compare.js';
 import { searchRoutes } from './routes/search.js';
@@ -152,6 +153,7 @@ export async function startServer(options: StartOptions): Promise<FellesplanServ
   planExportRoutes(app, context);
   searchRoutes(app, context);
   versionRoutes(app, context);
+  adoptionRoutes(app, context);
   compareRoutes(app, context);
   notificationRoutes(app, context);
   commandRoutes(app, context);

@@ -56,7 +56,22 @@ const PAYLOADS: Record<AuditEventType, Record<string, unknown>> = {
   'section.tagged': { tags: ['barn_og_unge'], previous: [] },
   'version.created': { versionId: 'v1', name: 'Versjon til styremøtet 12.03.2027', kind: 'named' },
   'section.restored': { versionId: 'v1', versionName: 'Høringsutkast', fromRevision: 'r2', revision: 'r1' },
+  'adoption.sent': { roundId: 'a1', versionId: 'v1', versionName: 'Endelig plan', note: null },
+  'adoption.recorded': {
+    roundId: 'a1',
+    versionId: 'v1',
+    partyId: 'kommune',
+    body: 'Kommunestyret',
+    date: '2027-06-19',
+    caseNumber: '45/27',
+    outcome: 'vedtatt_med_endringer',
+    note: 'Med tillegg om legevakt',
+    correction: false,
+  },
 };
+
+/** Events of the whole plan: they name no section. */
+const planWide = (type: AuditEventType) => type.startsWith('plan.') || type.startsWith('adoption.');
 
 function event(type: AuditEventType, overrides: Partial<AuditEventView> = {}): AuditEventView {
   return {
@@ -65,8 +80,8 @@ function event(type: AuditEventType, overrides: Partial<AuditEventView> = {}): A
     type,
     at: '2027-03-14T10:00:00.000Z',
     actor: { userId: 'u1', name: 'Per Johansen', partyId: 'bruker', partyName: 'Brukerrådet' },
-    sectionId: type.startsWith('plan.') ? null : 's5',
-    sectionTitle: type.startsWith('plan.') ? null : '5 Barn og unge',
+    sectionId: planWide(type) ? null : 's5',
+    sectionTitle: planWide(type) ? null : '5 Barn og unge',
     payload: PAYLOADS[type],
     hash: 'h',
     prevHash: 'p',
@@ -86,7 +101,7 @@ describe('logSentence', () => {
         if (type === 'section.deleted') expect(sentence).toContain('Gammel seksjon');
         else if (type === 'section.moved') expect(sentence).toContain('«Barn og unge»');
         else if (type === 'version.created') expect(sentence).toContain('«Versjon til styremøtet 12.03.2027»');
-        else if (!type.startsWith('plan.')) expect(sentence, type).toContain('5 Barn og unge');
+        else if (!planWide(type)) expect(sentence, type).toContain('5 Barn og unge');
       }
     });
   }
@@ -109,6 +124,20 @@ describe('logSentence', () => {
     );
     expect(logSentence(event('section.moved'), names, t)).toBe(
       'Brukerrådet (Per Johansen) flyttet seksjonen «Barn og unge» fra nummer 2 til nummer 5',
+    );
+  });
+
+  it('[AD6] says who sent which version for adoption, and each party’s decision, also when corrected', async () => {
+    const t = await translator('nb');
+    expect(logSentence(event('adoption.sent'), names, t)).toBe(
+      'Brukerrådet (Per Johansen) sendte versjonen «Endelig plan» til vedtak hos partene',
+    );
+    expect(logSentence(event('adoption.recorded'), names, t)).toBe(
+      'Brukerrådet (Per Johansen) registrerte vedtaket til Demo kommune: Kommunestyret vedtok planen med endringer 19.06.2027 (sak 45/27): «Med tillegg om legevakt»',
+    );
+    const corrected = { ...PAYLOADS['adoption.recorded'], correction: true, caseNumber: null, note: null, outcome: 'ikke_vedtatt' };
+    expect(logSentence(event('adoption.recorded', { payload: corrected }), names, await translator('nn'))).toBe(
+      'Brukerrådet (Per Johansen) retta vedtaket til Demo kommune: Kommunestyret vedtok ikkje planen 19.06.2027',
     );
   });
 

@@ -21,6 +21,8 @@ export const AUDIT_EVENT_TYPES = [
   'section.text_changed',
   'version.created',
   'section.restored',
+  'adoption.sent',
+  'adoption.recorded',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 
@@ -42,7 +44,7 @@ export const ADMIN_EVENT_TYPES = [
 export type AdminEventType = (typeof ADMIN_EVENT_TYPES)[number];
 
 /** What kind of act an event records: the decision log filters by these. */
-export const AUDIT_EVENT_KINDS = ['stances', 'locks', 'text', 'comments', 'structure'] as const;
+export const AUDIT_EVENT_KINDS = ['stances', 'locks', 'text', 'comments', 'structure', 'hearings'] as const;
 export type AuditEventKind = (typeof AUDIT_EVENT_KINDS)[number];
 
 /** The kind of each event type; a new type must say which kind it is (the compiler asks). */
@@ -68,4 +70,6 @@ export const AUDIT_EVENT_KIND: Record<AuditEventType, AuditEventKind> = {
   'section.tagged': 'structure',
   'version.created': 'structure',
   'section.restored': 'text',
+  'adoption.sent': 'hearings',
+  'adoption.recorded': 'hearings',
 };

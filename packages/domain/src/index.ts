@@ -38,3 +38,4 @@ export * from './search/normalizeForSearch.js';
 export * from './versions/versions.js';
 export * from './compare.js';
 export * from './hearings/hearings.js';
+export * from './hearings/adoption.js';

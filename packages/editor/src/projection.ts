@@ -16,6 +16,7 @@ export function writeProjection(doc: Y.Doc, view: PlanProjection): void {
     parties: view.parties,
     members: view.members,
     sections: view.sections,
+    adoption: view.adoption ?? null,
   };
   doc.transact(() => {
     for (const [key, value] of Object.entries(entries)) setIfChanged(map, key, value);
@@ -33,6 +34,7 @@ export function readProjection(doc: Y.Doc): PlanProjection | null {
     parties: (map.get('parties') ?? []) as PlanProjection['parties'],
     members: (map.get('members') ?? []) as PlanProjection['members'],
     sections: (map.get('sections') ?? []) as PlanProjection['sections'],
+    adoption: (map.get('adoption') ?? null) as PlanProjection['adoption'],
     threads: readThreads(map),
   };
 }

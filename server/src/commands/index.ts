@@ -1,4 +1,6 @@
 import type { CommandName } from '@fellesplan/domain';
+import { adoptionsRecord } from './adoptionsRecord.js';
+import { adoptionsSend } from './adoptionsSend.js';
 import { commentsDelete } from './commentsDelete.js';
 import { commentsEdit } from './commentsEdit.js';
 import { invitationsCreate } from './invitationsCreate.js';
@@ -60,4 +62,6 @@ export const commands = {
   'users.reactivate': usersReactivate,
   'versions.create': versionsCreate,
   'sections.restore': sectionsRestore,
+  'adoptions.send': adoptionsSend,
+  'adoptions.record': adoptionsRecord,
 } as const satisfies Record<CommandName, RegisteredCommand>;

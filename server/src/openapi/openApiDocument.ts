@@ -210,6 +210,13 @@ const ROUTES: RouteSpec[] = [
   },
   {
     method: 'get',
+    path: '/api/plans/{planId}/adoptions',
+    summary: 'Adoption rounds (forankring), newest first, with each party’s decision',
+    request: { params: planParams },
+    returns: { description: 'AdoptionsView' },
+  },
+  {
+    method: 'get',
     path: '/api/plans/{planId}/compare',
     summary: 'Two versions of the plan (or a version and now) compared, section by section',
     request: { params: planParams, query: compareQuery },

@@ -27,6 +27,7 @@ import {
   usersUpdateInput,
 } from './admin.js';
 import { sectionsRestoreInput, sectionsRestoreResult, versionsCreateInput } from '../versions/versions.js';
+import { adoptionsRecordInput, adoptionsSendInput } from '../hearings/hearings.js';
 import {
   planIdInput,
   plansCreateInput,
@@ -77,6 +78,8 @@ export const COMMANDS = {
   'sections.tag': { input: sectionsTagInput, result: ok },
   'versions.create': { input: versionsCreateInput, result: created },
   'sections.restore': { input: sectionsRestoreInput, result: sectionsRestoreResult },
+  'adoptions.send': { input: adoptionsSendInput, result: created },
+  'adoptions.record': { input: adoptionsRecordInput, result: created },
 } as const satisfies Record<string, { input: z.ZodTypeAny; result: z.ZodTypeAny }>;
 
 export type CommandName = keyof typeof COMMANDS;
