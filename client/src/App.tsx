@@ -28,6 +28,7 @@ const ComparePage = lazy(() => import('./pages/ComparePage.js').then((m) => ({ d
 const SectionHistoryPage = lazy(() =>
   import('./pages/SectionHistoryPage.js').then((m) => ({ default: m.SectionHistoryPage })),
 );
+const AdoptionPage = lazy(() => import('./pages/AdoptionPage.js').then((m) => ({ default: m.AdoptionPage })));
 const StructurePage = lazy(() => import('./pages/StructurePage.js').then((m) => ({ default: m.StructurePage })));
 
 function PageLoading() {
@@ -101,6 +102,7 @@ export function App() {
             <Route path="/plans/:planId/logg" element={signedIn(<AuditPage />)} />
             <Route path="/plans/:planId/versjoner" element={signedIn(<VersionsPage />)} />
             <Route path="/plans/:planId/versjoner/:versionId" element={signedIn(<VersionPage />)} />
+            <Route path="/plans/:planId/vedtak" element={signedIn(<AdoptionPage />)} />
             <Route path="/plans/:planId/compare" element={signedIn(<ComparePage />)} />
             <Route path="/plans/:planId/seksjoner/:sectionId/historikk" element={signedIn(<SectionHistoryPage />)} />
             <Route path="/plans/:planId/structure" element={administrator(<StructurePage />)} />

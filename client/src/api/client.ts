@@ -26,6 +26,7 @@ import type {
   SectionContentView,
   SinceAgreedView,
   PlanCompareView,
+  AdoptionsView,
 } from '@fellesplan/domain';
 import { currentLanguage, i18n } from '../i18n/index.js';
 
@@ -126,6 +127,7 @@ export const api = {
   content: (sectionId: string) => request<SectionContentView>(`/api/sections/${encodeURIComponent(sectionId)}/content`),
   versions: (planId: string) => request<VersionSummaryView[]>(`/api/plans/${encodeURIComponent(planId)}/versions`),
   version: (versionId: string) => request<VersionView>(`/api/versions/${encodeURIComponent(versionId)}`),
+  adoptions: (planId: string) => request<AdoptionsView>(`/api/plans/${encodeURIComponent(planId)}/adoptions`),
   history: (sectionId: string) => request<EditSessionView[]>(`/api/sections/${encodeURIComponent(sectionId)}/history`),
   textAfter: (sectionId: string, editId: number) =>
     request<SectionTextAtView>(`/api/sections/${encodeURIComponent(sectionId)}/history/${editId}`),

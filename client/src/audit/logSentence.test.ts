@@ -135,7 +135,13 @@ describe('logSentence', () => {
     expect(logSentence(event('adoption.recorded'), names, t)).toBe(
       'Brukerrådet (Per Johansen) registrerte vedtaket til Demo kommune: Kommunestyret vedtok planen med endringer 19.06.2027 (sak 45/27): «Med tillegg om legevakt»',
     );
-    const corrected = { ...PAYLOADS['adoption.recorded'], correction: true, caseNumber: null, note: null, outcome: 'ikke_vedtatt' };
+    const corrected = {
+      ...PAYLOADS['adoption.recorded'],
+      correction: true,
+      caseNumber: null,
+      note: null,
+      outcome: 'ikke_vedtatt',
+    };
     expect(logSentence(event('adoption.recorded', { payload: corrected }), names, await translator('nn'))).toBe(
       'Brukerrådet (Per Johansen) retta vedtaket til Demo kommune: Kommunestyret vedtok ikkje planen 19.06.2027',
     );

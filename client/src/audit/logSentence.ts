@@ -89,7 +89,8 @@ export function logSentence(event: AuditEventView, names: LogNames, t: Translate
     },
     'version.created': () => t('audit.log.versionCreated', { actor, name: text(payload.name) }),
     'section.restored': () => t('audit.log.sectionRestored', { ...base, name: text(payload.versionName) }),
-    'adoption.sent': () => withQuote(t('audit.log.adoptionSent', { actor, name: text(payload.versionName) }), payload.note),
+    'adoption.sent': () =>
+      withQuote(t('audit.log.adoptionSent', { actor, name: text(payload.versionName) }), payload.note),
     'adoption.recorded': () => {
       const outcome = text(payload.outcome);
       const key = ['vedtatt', 'vedtatt_med_endringer', 'ikke_vedtatt'].includes(outcome) ? outcome : 'vedtatt';

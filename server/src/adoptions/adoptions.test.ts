@@ -22,7 +22,11 @@ async function version(plan: FixturePlan, name: string): Promise<string> {
 }
 
 async function send(plan: FixturePlan, versionId: string) {
-  return command(f.url, f.token('sekretariat'), 'adoptions.send', { planId: plan.id, versionId, note: 'Frist 1. juni' });
+  return command(f.url, f.token('sekretariat'), 'adoptions.send', {
+    planId: plan.id,
+    versionId,
+    note: 'Frist 1. juni',
+  });
 }
 
 const decision = (plan: FixturePlan, versionId: string, party: string, extra: Record<string, unknown> = {}) => ({
@@ -67,9 +71,9 @@ describe('adoption (forankring)', () => {
     expect(wrongPlan.status).toBe(404);
     expect(wrongPlan.body.error?.code).toBe('version_not_found');
     expect((await send(plan, 'no-such-version')).status).toBe(404);
-    expect((await api(f.url, '/api/commands/adoptions.send', { body: { planId: plan.id, versionId: v1 } })).status).toBe(
-      401,
-    );
+    expect(
+      (await api(f.url, '/api/commands/adoptions.send', { body: { planId: plan.id, versionId: v1 } })).status,
+    ).toBe(401);
 
     const first = await send(plan, v1);
     expect(first.status).toBe(200);

@@ -29,7 +29,14 @@ export const adoptionsSend = defineCommand({
     const note = input.note?.trim() ? input.note.trim() : null;
     await trx
       .insertInto('adoption_rounds')
-      .values({ id, plan_id: target.plan.id, version_id: target.versionId, note, created_by: actor.userId, created_at: at })
+      .values({
+        id,
+        plan_id: target.plan.id,
+        version_id: target.versionId,
+        note,
+        created_by: actor.userId,
+        created_at: at,
+      })
       .execute();
     return {
       result: { id },
