@@ -31,6 +31,7 @@ import { openApiRoutes } from './routes/openapi.js';
 import { oidcMethod } from './auth/oidc/oidcConfig.js';
 import { planRoutes } from './routes/plans.js';
 import { adoptionRoutes } from './routes/adoptions.js';
+import { hearingSummaryRoutes } from './routes/hearingSummary.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { compareRoutes } from './routes/compare.js';
 import { searchRoutes } from './routes/search.js';
@@ -154,6 +155,7 @@ export async function startServer(options: StartOptions): Promise<FellesplanServ
   searchRoutes(app, context);
   versionRoutes(app, context);
   adoptionRoutes(app, context);
+  hearingSummaryRoutes(app, context);
   compareRoutes(app, context);
   notificationRoutes(app, context);
   commandRoutes(app, context);

@@ -39,3 +39,4 @@ export * from './versions/versions.js';
 export * from './compare.js';
 export * from './hearings/hearings.js';
 export * from './hearings/adoption.js';
+export * from './hearings/hearingLabels.js';

@@ -20,6 +20,7 @@ import {
 } from '@fellesplan/domain';
 import { z } from 'zod';
 import { editParams } from '../routes/versions.js';
+import { hearingParams, summaryQuery } from '../routes/hearingSummary.js';
 import { exportQuery } from '../routes/planExport.js';
 import { importQuery } from '../routes/planImport.js';
 
@@ -214,6 +215,20 @@ const ROUTES: RouteSpec[] = [
     summary: 'Adoption rounds (forankring), newest first, with each party’s decision',
     request: { params: planParams },
     returns: { description: 'AdoptionsView' },
+  },
+  {
+    method: 'get',
+    path: '/api/hearings/{hearingId}/summary.docx',
+    summary: 'The høringsoppsummering as a Word file (internal; `?public=1` without withheld responses)',
+    request: { params: hearingParams, query: summaryQuery },
+    returns: { description: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
+  },
+  {
+    method: 'get',
+    path: '/api/hearings/{hearingId}/remarks.csv',
+    summary: 'Every remark of a hearing, one row each (UTF-8 with BOM, `;`-separated)',
+    request: { params: hearingParams, query: summaryQuery },
+    returns: { description: 'text/csv' },
   },
   {
     method: 'get',
