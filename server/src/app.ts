@@ -14,6 +14,7 @@ import type { SocketLimits } from './collaboration/socketGuard.js';
 import type { ServerConfig } from './config.js';
 import { SectionContent } from './content/sectionContent.js';
 import { createCommandLimits } from './http/commandLimits.js';
+import { createHearingLimits, DEFAULT_HEARING_LIMITS, type HearingLimitsConfig } from './http/hearingLimits.js';
 import { installErrorHandler } from './http/errors.js';
 import { installSecurityHeaders } from './http/securityHeaders.js';
 import { serveClient } from './http/serveClient.js';
@@ -36,6 +37,8 @@ import { notificationRoutes } from './routes/notifications.js';
 import { compareRoutes } from './routes/compare.js';
 import { searchRoutes } from './routes/search.js';
 import { versionRoutes } from './routes/versions.js';
+import { hearingRoutes } from './routes/hearings.js';
+import { publicHearingRoutes } from './routes/publicHearings.js';
 import { LocalNotificationFeed } from './notifications/notificationFeed.js';
 import { NotificationStreams } from './notifications/notificationStreams.js';
 import { SectionSearch } from './search/sectionSearch.js';
@@ -69,6 +72,10 @@ export interface StartOptions extends ServerConfig {
   socketLimits?: Partial<SocketLimits>;
   /** How often open connections are checked for expired or removed sessions (default 15 s). */
   sessionSweepMs?: number;
+  /** The time commands and hearing deadlines go by; real time unless a test sets its own. */
+  clock?: () => Date;
+  /** Limits on public hearing responses other than the defaults (tests reach them with small ones). */
+  hearingLimits?: Partial<HearingLimitsConfig>;
 }
 
 /** Opens storage, assembles HTTP API + Hocuspocus on one port and starts listening. */
@@ -89,6 +96,7 @@ export async function startServer(options: StartOptions): Promise<FellesplanServ
     trustProxy: proxyTrust(options.trustProxy),
   });
   let content: SectionContent | undefined;
+  const clock = options.clock ?? (() => new Date());
   const collaboration = createCollaboration({
     db,
     logger,
@@ -96,7 +104,7 @@ export async function startServer(options: StartOptions): Promise<FellesplanServ
     socketLimits: options.socketLimits,
     allowedHosts: options.allowedHosts,
     trustProxy: options.trustProxy,
-    loadPlanView: (planId) => loadPlanProjection(db, sectionContent(), planId),
+    loadPlanView: (planId) => loadPlanProjection(db, sectionContent(), planId, clock()),
     checkStaleMarkers: (sectionId, editor) => checkStaleMarkers(sectionId, editor),
   });
   const sectionContent = () => (content ??= new SectionContent(db, collaboration.hocuspocus, logger));
@@ -128,6 +136,8 @@ export async function startServer(options: StartOptions): Promise<FellesplanServ
     notificationStreams: new NotificationStreams(),
     search: new SectionSearch(sectionContent()),
     wordDocuments: new WordDocuments({ logger }),
+    clock,
+    hearingLimits: createHearingLimits({ ...DEFAULT_HEARING_LIMITS, ...options.hearingLimits }),
   };
   context.sessions.start(options.sessionSweepMs ?? 15_000);
 
@@ -156,6 +166,8 @@ export async function startServer(options: StartOptions): Promise<FellesplanServ
   versionRoutes(app, context);
   adoptionRoutes(app, context);
   hearingSummaryRoutes(app, context);
+  hearingRoutes(app, context);
+  publicHearingRoutes(app, context);
   compareRoutes(app, context);
   notificationRoutes(app, context);
   commandRoutes(app, context);

@@ -68,10 +68,65 @@ const PAYLOADS: Record<AuditEventType, Record<string, unknown>> = {
     note: 'Med tillegg om legevakt',
     correction: false,
   },
+  'hearing.published': {
+    hearingId: 'h1',
+    title: 'Høring om utviklingsplanen',
+    deadline: '2026-11-13T22:59:00.000Z',
+    versionId: 'v1',
+    publishResponses: 'after_deadline',
+  },
+  'hearing.extended': {
+    hearingId: 'h1',
+    from: '2026-11-13T22:59:00.000Z',
+    to: '2026-11-18T22:59:00.000Z',
+    reason: 'Kommunestyret møtes 17. november',
+  },
+  'hearing.closed': {
+    hearingId: 'h1',
+    title: 'Høring om utviklingsplanen',
+    reason: null,
+    deadline: '2026-11-18T22:59:00.000Z',
+  },
+  'hearing.publication_set': { hearingId: 'h1', from: 'after_deadline', to: 'immediately' },
+  'hearing.response_received': {
+    hearingId: 'h1',
+    responseId: 'r1',
+    reference: 'H1-001',
+    name: 'Kari Nordmann',
+    organisation: 'Eldrerådet',
+    partyId: null,
+    remarks: 2,
+  },
+  'response.withheld': { responseId: 'r1', hearingId: 'h1', reference: 'H1-001', reason: 'Helseopplysninger' },
+  'response.redacted': {
+    responseId: 'r1',
+    hearingId: 'h1',
+    reference: 'H1-001',
+    reason: 'Navn på pasient',
+    statement: true,
+    remarkIds: [],
+  },
+  'response.published': { responseId: 'r1', hearingId: 'h1', reference: 'H1-001', reason: 'Feil ved tilbakeholding' },
+  'remark.assessed': {
+    remarkId: 'm1',
+    hearingId: 'h1',
+    assessment: 'delvis_tatt_til_folge',
+    justification: 'Fristen flyttes, men ikke til 2028',
+    previousAssessment: null,
+    previousJustification: null,
+  },
+  'remark.applied': {
+    remarkId: 'm1',
+    hearingId: 'h1',
+    quote: 'innen 2027',
+    proposedText: 'innen utgangen av 2027',
+    fromRevision: 'r1',
+    revision: 'r2',
+  },
 };
 
-/** Events of the whole plan: they name no section. */
-const planWide = (type: AuditEventType) => type.startsWith('plan.') || type.startsWith('adoption.');
+/** Events of the plan or of a hearing as a whole, not of one section. */
+const planWide = (type: AuditEventType) => /^(plan|hearing|response|adoption)\./.test(type);
 
 function event(type: AuditEventType, overrides: Partial<AuditEventView> = {}): AuditEventView {
   return {
@@ -97,7 +152,9 @@ describe('logSentence', () => {
         const sentence = logSentence(event(type), names, t);
         expect(sentence, type).not.toContain(type);
         expect(sentence, type).not.toMatch(/audit\.|\{\{|undefined|NaN/);
-        expect(sentence, type).toContain('Brukerrådet');
+        // A response from outside is the respondent's, who has no party in the plan.
+        if (type === 'hearing.response_received') expect(sentence).toContain('Kari Nordmann, Eldrerådet');
+        else expect(sentence, type).toContain('Brukerrådet');
         if (type === 'section.deleted') expect(sentence).toContain('Gammel seksjon');
         else if (type === 'section.moved') expect(sentence).toContain('«Barn og unge»');
         else if (type === 'version.created') expect(sentence).toContain('«Versjon til styremøtet 12.03.2027»');

@@ -107,6 +107,39 @@ export function logSentence(event: AuditEventView, names: LogNames, t: Translate
       });
       return withQuote(sentence, payload.note);
     },
+    'hearing.published': () =>
+      t('audit.log.hearingPublished', { actor, title: text(payload.title), deadline: osloTime(payload.deadline) }),
+    'hearing.extended': () =>
+      withQuote(
+        t('audit.log.hearingExtended', { actor, from: osloTime(payload.from), to: osloTime(payload.to) }),
+        payload.reason,
+      ),
+    'hearing.closed': () =>
+      withQuote(t('audit.log.hearingClosed', { actor, title: text(payload.title) }), payload.reason),
+    'hearing.publication_set': () =>
+      t(payload.to === 'immediately' ? 'audit.log.publicationImmediately' : 'audit.log.publicationAfterDeadline', {
+        actor,
+      }),
+    'hearing.response_received': () => {
+      const respondent = [text(payload.name), text(payload.organisation)].filter(Boolean).join(', ');
+      const reference = text(payload.reference);
+      return typeof payload.partyId === 'string'
+        ? t('audit.log.responseReceivedForParty', { reference, respondent, party: partyName(payload.partyId) })
+        : t('audit.log.responseReceived', { reference, respondent });
+    },
+    'response.withheld': () =>
+      withQuote(t('audit.log.responseWithheld', { actor, reference: text(payload.reference) }), payload.reason),
+    'response.redacted': () =>
+      withQuote(t('audit.log.responseRedacted', { actor, reference: text(payload.reference) }), payload.reason),
+    'response.published': () =>
+      withQuote(t('audit.log.responsePublished', { actor, reference: text(payload.reference) }), payload.reason),
+    'remark.assessed': () => {
+      const key = text(payload.assessment);
+      const known = ['tatt_til_folge', 'delvis_tatt_til_folge', 'ikke_tatt_til_folge', 'tatt_til_orientering'];
+      const assessment = known.includes(key) ? t(`audit.log.assessment.${key}`) : '';
+      return withQuote(t('audit.log.remarkAssessed', { ...base, assessment }), payload.justification);
+    },
+    'remark.applied': () => withQuote(t('audit.log.remarkApplied', base), payload.proposedText),
     'section.text_changed': () => {
       const stale = ids(payload.staleParties);
       const markers = Array.isArray(payload.staleMarkers) ? (payload.staleMarkers as { stance?: unknown }[]) : [];
@@ -123,6 +156,18 @@ export function logSentence(event: AuditEventView, names: LogNames, t: Translate
   const sentence = sentences[event.type] as (() => string) | undefined;
   // A type this client does not know yet (a newer server): said in words, never as its code.
   return sentence ? sentence() : t('audit.log.unknown', base);
+}
+
+const OSLO_TIME = new Intl.DateTimeFormat('nb-NO', {
+  timeZone: 'Europe/Oslo',
+  dateStyle: 'short',
+  timeStyle: 'short',
+});
+
+/** A deadline as a Norwegian reader reads it: Oslo time, day first (the same in bokmål and nynorsk). */
+function osloTime(value: unknown): string {
+  const at = typeof value === 'string' ? Date.parse(value) : Number.NaN;
+  return Number.isNaN(at) ? '' : OSLO_TIME.format(at);
 }
 
 function planChanges(payload: Payload, partyList: (value: unknown) => string, t: Translate): string {

@@ -222,6 +222,23 @@ export const PROJECTION_MAP = 'projection';
 /** What the `plan:<id>` document carries: the plan view plus its comment threads, live. */
 export interface PlanProjection extends PlanView {
   threads: ThreadView[];
+  /**
+   * The plan's hearings with their counts, newest first, so an open plan page sees responses
+   * arrive; absent where a view was built from the HTTP API before the projection synced.
+   */
+  hearings?: PlanHearingProjection[];
+}
+
+/** A hearing as the live plan projection carries it. */
+export interface PlanHearingProjection {
+  id: string;
+  title: string;
+  /** Open when not closed early and the deadline has not passed (as of the projection's last write). */
+  open: boolean;
+  deadline: string;
+  responses: number;
+  remarks: number;
+  assessed: number;
 }
 
 export interface CommentView {

@@ -23,6 +23,16 @@ export const AUDIT_EVENT_TYPES = [
   'section.restored',
   'adoption.sent',
   'adoption.recorded',
+  'hearing.published',
+  'hearing.extended',
+  'hearing.closed',
+  'hearing.publication_set',
+  'hearing.response_received',
+  'response.withheld',
+  'response.redacted',
+  'response.published',
+  'remark.assessed',
+  'remark.applied',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 
@@ -72,4 +82,14 @@ export const AUDIT_EVENT_KIND: Record<AuditEventType, AuditEventKind> = {
   'section.restored': 'text',
   'adoption.sent': 'hearings',
   'adoption.recorded': 'hearings',
+  'hearing.published': 'hearings',
+  'hearing.extended': 'hearings',
+  'hearing.closed': 'hearings',
+  'hearing.publication_set': 'hearings',
+  'hearing.response_received': 'hearings',
+  'response.withheld': 'hearings',
+  'response.redacted': 'hearings',
+  'response.published': 'hearings',
+  'remark.assessed': 'hearings',
+  'remark.applied': 'hearings',
 };

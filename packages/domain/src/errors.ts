@@ -24,8 +24,8 @@ export const ERRORS = {
   },
   reason_required: {
     status: 400,
-    nb: 'Du må oppgi en begrunnelse for å gjenåpne seksjonen.',
-    nn: 'Du må gje ei grunngjeving for å opne seksjonen att.',
+    nb: 'Du må oppgi en begrunnelse.',
+    nn: 'Du må gje ei grunngjeving.',
   },
   not_required_party: {
     status: 403,
@@ -341,6 +341,102 @@ export const ERRORS = {
     status: 409,
     nb: 'Parten skal ikke vedta denne planen.',
     nn: 'Parten skal ikkje vedta denne planen.',
+  },
+  hearings_sekretariat_only: {
+    status: 403,
+    nb: 'Bare sekretariatet kan sende planen på høring og styre høringen.',
+    nn: 'Berre sekretariatet kan sende planen på høyring og styre høyringa.',
+  },
+  hearing_already_open: {
+    status: 409,
+    nb: 'Planen er allerede på høring. Avslutt den åpne høringen før du starter en ny.',
+    nn: 'Planen er alt på høyring. Avslutt den opne høyringa før du startar ei ny.',
+  },
+  invalid_deadline: {
+    status: 400,
+    nb: 'Fristen må være et gyldig tidspunkt.',
+    nn: 'Fristen må vere eit gyldig tidspunkt.',
+  },
+  deadline_in_past: {
+    status: 400,
+    nb: 'Fristen må være fram i tid.',
+    nn: 'Fristen må vere fram i tid.',
+  },
+  deadline_too_far: {
+    status: 400,
+    nb: 'Fristen kan ikke være mer enn to år fram i tid.',
+    nn: 'Fristen kan ikkje vere meir enn to år fram i tid.',
+  },
+  deadline_not_later: {
+    status: 400,
+    nb: 'Den nye fristen må være senere enn den gjeldende fristen.',
+    nn: 'Den nye fristen må vere seinare enn den gjeldande fristen.',
+  },
+  hearing_closed: {
+    status: 409,
+    nb: 'Høringsfristen er ute. Det går ikke lenger an å sende innspill til denne høringen.',
+    nn: 'Høyringsfristen er ute. Det går ikkje lenger an å sende innspel til denne høyringa.',
+  },
+  hearing_already_closed: {
+    status: 409,
+    nb: 'Høringen er allerede avsluttet.',
+    nn: 'Høyringa er alt avslutta.',
+  },
+  section_not_in_hearing: {
+    status: 400,
+    nb: 'Innspillet gjelder en seksjon som ikke er med i høringsutkastet.',
+    nn: 'Innspelet gjeld ein seksjon som ikkje er med i høyringsutkastet.',
+  },
+  remark_not_in_response: {
+    status: 400,
+    nb: 'Merknaden hører ikke til dette høringsinnspillet.',
+    nn: 'Merknaden høyrer ikkje til dette høyringsinnspelet.',
+  },
+  remark_empty: { status: 400, nb: 'Skriv hva merknaden gjelder.', nn: 'Skriv kva merknaden gjeld.' },
+  response_empty: {
+    status: 400,
+    nb: 'Skriv en uttalelse eller minst én merknad før du sender.',
+    nn: 'Skriv ei fråsegn eller minst éin merknad før du sender.',
+  },
+  too_many_remarks: {
+    status: 400,
+    nb: 'Et innspill kan ha høyst 200 merknader.',
+    nn: 'Eit innspel kan ha høgst 200 merknader.',
+  },
+  invalid_email: {
+    status: 400,
+    nb: 'Skriv en gyldig e-postadresse.',
+    nn: 'Skriv ei gyldig e-postadresse.',
+  },
+  justification_required: {
+    status: 400,
+    nb: 'Du må begrunne vurderingen.',
+    nn: 'Du må grunngje vurderinga.',
+  },
+  remark_owners_only: {
+    status: 403,
+    nb: 'Bare sekretariatet og partene som eier seksjonen, kan vurdere denne merknaden.',
+    nn: 'Berre sekretariatet og partane som eig seksjonen, kan vurdere denne merknaden.',
+  },
+  no_proposal: {
+    status: 409,
+    nb: 'Merknaden har ikke noe forslag til ny tekst.',
+    nn: 'Merknaden har ikkje noko forslag til ny tekst.',
+  },
+  quote_not_found: {
+    status: 409,
+    nb: 'Fant ikke det siterte avsnittet nøyaktig én gang i teksten slik den er nå. Før inn endringen for hånd.',
+    nn: 'Fann ikkje det siterte avsnittet nøyaktig éin gong i teksten slik han er no. Før inn endringa for hand.',
+  },
+  already_applied: {
+    status: 409,
+    nb: 'Forslaget er allerede ført inn i teksten.',
+    nn: 'Forslaget er alt ført inn i teksten.',
+  },
+  cross_site_request: {
+    status: 403,
+    nb: 'Forespørselen kom fra et annet nettsted og ble avvist.',
+    nn: 'Førespurnaden kom frå ein annan nettstad og vart avvist.',
   },
   payload_too_large: { status: 413, nb: 'Forespørselen er for stor.', nn: 'Førespurnaden er for stor.' },
   internal: {

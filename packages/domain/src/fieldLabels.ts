@@ -51,6 +51,13 @@ export const FIELD_LABELS: Record<string, Record<Language, string>> = {
   outcome: { nb: 'utfall', nn: 'utfall' },
   versionId: { nb: 'versjon', nn: 'versjon' },
   body: { nb: 'vedtaksorgan', nn: 'vedtaksorgan' },
+  text: { nb: 'merknad', nn: 'merknad' },
+  remarks: { nb: 'merknader', nn: 'merknader' },
+  respondent: { nb: 'avsender', nn: 'avsendar' },
+  publishResponses: { nb: 'publisering av innspill', nn: 'publisering av innspel' },
+  hearingId: { nb: 'høring', nn: 'høyring' },
+  responseId: { nb: 'høringsinnspill', nn: 'høyringsinnspel' },
+  remarkId: { nb: 'merknad', nn: 'merknad' },
 };
 
 /** The Norwegian name of a field path's field, or null when users have no name for it. */

@@ -40,3 +40,4 @@ export * from './compare.js';
 export * from './hearings/hearings.js';
 export * from './hearings/adoption.js';
 export * from './hearings/hearingLabels.js';
+export * from './policies/hearings.js';

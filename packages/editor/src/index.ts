@@ -10,6 +10,7 @@ export {
 } from './ydoc.js';
 export type { TiptapJSON } from './ydoc.js';
 export { plainTextToDoc } from './plainTextToDoc.js';
+export { applyProposedWording, type ProposedWordingResult } from './proposedWording.js';
 export { writeProjection, readProjection } from './projection.js';
 export { linearizeYFragment, linearizePmDoc, linearToPmPos, pmPosToLinear, OBJECT_CHAR } from './anchors/linearText.js';
 export type { YLinearText, PmLinearText } from './anchors/linearText.js';

@@ -17,6 +17,7 @@ export function writeProjection(doc: Y.Doc, view: PlanProjection): void {
     members: view.members,
     sections: view.sections,
     adoption: view.adoption ?? null,
+    hearings: view.hearings ?? [],
   };
   doc.transact(() => {
     for (const [key, value] of Object.entries(entries)) setIfChanged(map, key, value);
@@ -35,6 +36,7 @@ export function readProjection(doc: Y.Doc): PlanProjection | null {
     members: (map.get('members') ?? []) as PlanProjection['members'],
     sections: (map.get('sections') ?? []) as PlanProjection['sections'],
     adoption: (map.get('adoption') ?? null) as PlanProjection['adoption'],
+    hearings: (map.get('hearings') ?? []) as NonNullable<PlanProjection['hearings']>,
     threads: readThreads(map),
   };
 }

@@ -3,6 +3,13 @@ import { adoptionsRecord } from './adoptionsRecord.js';
 import { adoptionsSend } from './adoptionsSend.js';
 import { commentsDelete } from './commentsDelete.js';
 import { commentsEdit } from './commentsEdit.js';
+import { hearingsClose } from './hearingsClose.js';
+import { hearingsExtend } from './hearingsExtend.js';
+import { hearingsPublish } from './hearingsPublish.js';
+import { hearingsSetPublication } from './hearingsSetPublication.js';
+import { remarksApplyProposal } from './remarksApplyProposal.js';
+import { remarksAssess } from './remarksAssess.js';
+import { responsesPublish, responsesRedact, responsesWithhold } from './responseVisibility.js';
 import { invitationsCreate } from './invitationsCreate.js';
 import { invitationsRevoke } from './invitationsRevoke.js';
 import { partiesCreate } from './partiesCreate.js';
@@ -64,4 +71,13 @@ export const commands = {
   'sections.restore': sectionsRestore,
   'adoptions.send': adoptionsSend,
   'adoptions.record': adoptionsRecord,
+  'hearings.publish': hearingsPublish,
+  'hearings.extend': hearingsExtend,
+  'hearings.close': hearingsClose,
+  'hearings.setPublication': hearingsSetPublication,
+  'responses.withhold': responsesWithhold,
+  'responses.redact': responsesRedact,
+  'responses.publish': responsesPublish,
+  'remarks.assess': remarksAssess,
+  'remarks.applyProposal': remarksApplyProposal,
 } as const satisfies Record<CommandName, RegisteredCommand>;

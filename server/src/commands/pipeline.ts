@@ -228,7 +228,7 @@ export async function runCommand<N extends CommandName, T extends CommandTarget,
       }
       const actorRefusal = await actorChanged(trx, actor, planId);
       if (actorRefusal) throw new DomainError(actorRefusal);
-      const at = new Date().toISOString();
+      const at = ctx.clock().toISOString();
       const { result, audit } = await command.change(trx, { ctx, actor, input, target, checked, at, request });
       if ('admin' in audit) {
         await appendAdminEvent(trx, {

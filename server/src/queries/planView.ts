@@ -5,6 +5,7 @@ import { presentPlan, presentSection } from '../presenters/plan.js';
 import type { Db } from '../storage/database.js';
 import { latestMarkersBySection } from '../storage/repositories/markers.js';
 import { findPlan, listSections } from '../storage/repositories/plans.js';
+import { planHearingProjection } from './hearingsView.js';
 import { loadThreadsView } from './threadsView.js';
 
 /** The whole plan as the API and the `plan:<id>` projection show it; null if there is no such plan. */
@@ -40,11 +41,12 @@ export async function loadPlanView(
   return presentPlan(plan, views, members);
 }
 
-/** The plan view plus its threads: what the `plan:<id>` projection carries. */
+/** The plan view plus its threads and hearings: what the `plan:<id>` projection carries. */
 export async function loadPlanProjection(
   db: Db,
   content: SectionContent,
   planId: string,
+  now: Date = new Date(),
 ): Promise<PlanProjection | null> {
   const view = await loadPlanView(db, content, planId);
   if (!view) return null;
@@ -52,5 +54,6 @@ export async function loadPlanProjection(
     ...view,
     adoption: await loadAdoptionStatus(db, planId, view.sections),
     threads: await loadThreadsView(db, content, planId),
+    hearings: await planHearingProjection(db, planId, now),
   };
 }

@@ -13,6 +13,7 @@ import type { NotificationFeed } from '../notifications/notificationFeed.js';
 import type { NotificationStreams } from '../notifications/notificationStreams.js';
 import type { SectionSearch } from '../search/sectionSearch.js';
 import type { WordDocuments } from '../documentWork/wordDocuments.js';
+import type { HearingLimits } from '../http/hearingLimits.js';
 
 /** What route handlers and commands share: storage, live content and the projection. */
 export interface AppContext {
@@ -48,4 +49,11 @@ export interface AppContext {
   search: SectionSearch;
   /** Word import and Word/PDF export, off the event loop. */
   wordDocuments: WordDocuments;
+  /**
+   * The time commands record and hearing deadlines are judged by: real time, unless a test moves
+   * it (deadlines are tested by moving the clock, never by waiting).
+   */
+  clock: () => Date;
+  /** Rate limits on public hearing responses, per address and per hearing. */
+  hearingLimits: HearingLimits;
 }

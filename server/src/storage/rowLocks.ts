@@ -41,3 +41,12 @@ export async function lockSectionHistory(trx: Db, sectionIds: readonly string[])
     await sql`select pg_advisory_xact_lock(hashtext(${`section_edits:${id}`}))`.execute(trx);
   }
 }
+
+/**
+ * Makes hearings being published take turns on the installation's running hearing number, so two
+ * plans publishing at once never draw the same one.
+ */
+export async function lockHearingNumbers(trx: Db): Promise<void> {
+  if (!isPostgres(trx)) return;
+  await sql`select pg_advisory_xact_lock(hashtext('hearing_numbers'))`.execute(trx);
+}

@@ -306,6 +306,8 @@ export interface HearingTable {
   closed_at: string | null;
   closed_by: string | null;
   next_response_number: Generated<number>;
+  /** The installation's running number of the hearing (migration 011); null only for rows from before it. */
+  number: number | null;
   created_by: string;
   created_party: string;
   created_at: string;
@@ -335,6 +337,8 @@ export interface HearingResponseTable {
   visibility_reason: string | null;
   public_statement: string | null;
   created_at: string;
+  /** SHA-256 (hex) of the secret of the respondent's receipt link (migration 011). */
+  receipt_hash: string | null;
 }
 
 export interface HearingRemarkTable {
@@ -381,3 +385,7 @@ export interface AdoptionTable {
   recorded_by: string;
   recorded_at: string;
 }
+
+export type HearingRow = Selectable<HearingTable>;
+export type HearingResponseRow = Selectable<HearingResponseTable>;
+export type HearingRemarkRow = Selectable<HearingRemarkTable>;

@@ -34,3 +34,4 @@ export { startSmtpCatcher, type SmtpCatcher, type CaughtMail } from './smtpCatch
 export { adminPartnershipSpec, ADMIN_TEST_PASSWORD } from './adminPartnership.js';
 export { connectYWebsocket, type TestYWebsocket } from './connectYWebsocket.js';
 export { awarenessFrame, updateFrame, Y_MESSAGE } from './yWebsocketFrames.js';
+export { TestClock, MINUTE, HOUR, DAY } from './testClock.js';

@@ -6,6 +6,7 @@ import { startServer, type FellesplanServer } from '../app.js';
 import type { SocketLimits } from '../collaboration/socketGuard.js';
 import { DEFAULT_COMMAND_LIMITS, type CommandLimitsConfig } from '../http/commandLimits.js';
 import type { ServerConfig } from '../config.js';
+import type { HearingLimitsConfig } from '../http/hearingLimits.js';
 import { DEMO_PASSWORD } from '../demo/demoPlan.js';
 import { testPartnershipSpec } from './testPartnershipSpec.js';
 import { seedPartnership, type SeededPartnership } from '../demo/seedPartnership.js';
@@ -72,6 +73,10 @@ export async function startTestServer(
     commandLimits?: CommandLimitsConfig;
     /** Configuration to test other than the defaults below (proxies, hosts, limits). */
     config?: Partial<ServerConfig>;
+    /** The time the server goes by (a `TestClock`'s `now`); real time if left out. */
+    clock?: () => Date;
+    /** Public hearing response limits other than the defaults. */
+    hearingLimits?: Partial<HearingLimitsConfig>;
   } = {},
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'fellesplan-test-'));
@@ -83,6 +88,8 @@ export async function startTestServer(
       socketLimits: options.socketLimits,
       commandLimits: options.commandLimits ?? DEFAULT_COMMAND_LIMITS,
       ...options.config,
+      clock: options.clock,
+      hearingLimits: options.hearingLimits,
       logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
       beforeListen: async (db) => {
         seeded ??= {

@@ -26,6 +26,19 @@ import {
   userIdInput,
   usersUpdateInput,
 } from './admin.js';
+import {
+  hearingsCloseInput,
+  hearingsExtendInput,
+  hearingsPublishInput,
+  hearingsPublishResult,
+  hearingsSetPublicationInput,
+  remarksApplyProposalInput,
+  remarksApplyProposalResult,
+  remarksAssessInput,
+  responsesPublishInput,
+  responsesRedactInput,
+  responsesWithholdInput,
+} from '../hearings/hearings.js';
 import { sectionsRestoreInput, sectionsRestoreResult, versionsCreateInput } from '../versions/versions.js';
 import { adoptionsRecordInput, adoptionsSendInput } from '../hearings/hearings.js';
 import {
@@ -80,6 +93,15 @@ export const COMMANDS = {
   'sections.restore': { input: sectionsRestoreInput, result: sectionsRestoreResult },
   'adoptions.send': { input: adoptionsSendInput, result: created },
   'adoptions.record': { input: adoptionsRecordInput, result: created },
+  'hearings.publish': { input: hearingsPublishInput, result: hearingsPublishResult },
+  'hearings.extend': { input: hearingsExtendInput, result: ok },
+  'hearings.close': { input: hearingsCloseInput, result: ok },
+  'hearings.setPublication': { input: hearingsSetPublicationInput, result: ok },
+  'responses.withhold': { input: responsesWithholdInput, result: ok },
+  'responses.redact': { input: responsesRedactInput, result: ok },
+  'responses.publish': { input: responsesPublishInput, result: ok },
+  'remarks.assess': { input: remarksAssessInput, result: ok },
+  'remarks.applyProposal': { input: remarksApplyProposalInput, result: remarksApplyProposalResult },
 } as const satisfies Record<string, { input: z.ZodTypeAny; result: z.ZodTypeAny }>;
 
 export type CommandName = keyof typeof COMMANDS;

@@ -9,6 +9,7 @@ import * as notifications from './007_notifications.js';
 import * as staleMarkers from './008_stale_markers.js';
 import * as versions from './009_versions.js';
 import * as hearings from './010_hearings.js';
+import * as hearingNumbers from './011_hearing_numbers.js';
 
 /** Migrations are listed in code (not read from disk) so they work the same under tsx and bundlers. */
 export const migrationProvider: MigrationProvider = {
@@ -24,6 +25,7 @@ export const migrationProvider: MigrationProvider = {
       '008_stale_markers': staleMarkers,
       '009_versions': versions,
       '010_hearings': hearings,
+      '011_hearing_numbers': hearingNumbers,
     });
   },
 };

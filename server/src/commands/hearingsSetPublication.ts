@@ -1,0 +1,28 @@
+import { DomainError, hearingManageRefusal } from '@fellesplan/domain';
+import { findHearing } from '../storage/repositories/hearings.js';
+import { loadHearingTarget } from './hearingTarget.js';
+import { defineCommand } from './pipeline.js';
+
+/** `hearings.setPublication {hearingId, publishResponses}` [HR5]: list responses at once, or after the deadline. */
+export const hearingsSetPublication = defineCommand({
+  name: 'hearings.setPublication',
+  load: loadHearingTarget,
+  authorize: (actor, { plan }) => hearingManageRefusal(actor, plan),
+  async change(trx, { input, target }) {
+    const hearing = await findHearing(trx, target.hearing.id);
+    if (!hearing) throw new DomainError('not_found');
+    await trx
+      .updateTable('hearings')
+      .set({ publish_responses: input.publishResponses })
+      .where('id', '=', hearing.id)
+      .execute();
+    return {
+      result: { ok: true },
+      audit: {
+        type: 'hearing.publication_set',
+        sectionId: null,
+        payload: { hearingId: hearing.id, from: hearing.publish_responses, to: input.publishResponses },
+      },
+    };
+  },
+});
