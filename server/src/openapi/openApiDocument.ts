@@ -10,6 +10,7 @@ import {
   acceptInvitationInput,
   compareQuery,
   sinceAgreedQuery,
+  hearingResponseInput,
   idSchema,
   markNotificationsReadInput,
   profileUpdateInput,
@@ -20,7 +21,9 @@ import {
 } from '@fellesplan/domain';
 import { z } from 'zod';
 import { editParams } from '../routes/versions.js';
-import { hearingParams, summaryQuery } from '../routes/hearingSummary.js';
+import { hearingParams } from '../routes/hearings.js';
+import { receiptParams, receiptQuery, tokenParams } from '../routes/publicHearings.js';
+import { summaryQuery } from '../routes/hearingSummary.js';
 import { exportQuery } from '../routes/planExport.js';
 import { importQuery } from '../routes/planImport.js';
 
@@ -286,6 +289,52 @@ const ROUTES: RouteSpec[] = [
     summary: 'The plan, or a version of it, as a PDF',
     request: { params: planParams, query: exportQuery },
     returns: { description: 'application/pdf' },
+  },
+  {
+    method: 'get',
+    path: '/api/plans/{planId}/hearings',
+    summary: "The plan's hearings, newest first, with their counts",
+    request: { params: planParams },
+    returns: { description: 'HearingSummaryView', list: true },
+  },
+  {
+    method: 'get',
+    path: '/api/hearings/{hearingId}',
+    summary: 'A hearing with its frozen sections, remark counts per section and extensions (members)',
+    request: { params: hearingParams },
+    returns: { description: 'HearingView' },
+  },
+  {
+    method: 'get',
+    path: '/api/hearings/{hearingId}/responses',
+    summary: 'Every response to a hearing as sent, with e-mail, remarks and assessments (members)',
+    request: { params: hearingParams },
+    returns: { description: 'HearingResponseView', list: true },
+  },
+  {
+    method: 'get',
+    path: '/api/public/hearings/{token}',
+    summary: 'A hearing behind its public link: the frozen draft, the deadline and, once published, the responses',
+    open: true,
+    request: { params: tokenParams },
+    returns: { description: 'PublicHearingView' },
+  },
+  {
+    method: 'post',
+    path: '/api/public/hearings/{token}/responses',
+    summary:
+      'Respond to a hearing, without an account (or for one’s party with `onBehalfOfParty` and a member session); 409 `hearing_closed` after the deadline',
+    open: true,
+    request: { params: tokenParams, body: json(hearingResponseInput) },
+    returns: { description: '{id, reference, receiptUrl}' },
+  },
+  {
+    method: 'get',
+    path: '/api/public/hearings/{token}/responses/{reference}/receipt',
+    summary: "A respondent's receipt, with the secret of the receipt link (text/plain, or JSON with format=json)",
+    open: true,
+    request: { params: receiptParams, query: receiptQuery },
+    returns: { description: 'text/plain receipt, or {reference, at, hearing, name, organisation, statement, remarks}' },
   },
   {
     method: 'get',

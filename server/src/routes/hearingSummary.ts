@@ -1,4 +1,4 @@
-import { DomainError, idSchema } from '@fellesplan/domain';
+import { DomainError } from '@fellesplan/domain';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { visiblePlan } from '../access/visibleTo.js';
@@ -6,10 +6,10 @@ import { loadHearingSummary } from '../hearingSummary/loadHearingSummary.js';
 import { remarksCsv } from '../hearingSummary/remarksCsv.js';
 import { requireActor } from '../http/authenticate.js';
 import type { SessionUser } from '../auth/sessions.js';
+import { findHearing } from '../storage/repositories/hearings.js';
 import { exportDisposition } from '../wordExport/exportFilename.js';
 import type { AppContext } from './context.js';
-
-export const hearingParams = z.object({ hearingId: idSchema });
+import { hearingParams } from './hearings.js';
 /** `?public=1`: the summary as the public may read it (no withheld response, redacted text). */
 export const summaryQuery = z.object({ public: z.enum(['0', '1']).optional() }).strict();
 
@@ -17,7 +17,7 @@ const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 
 /** The hearing's plan id, if the actor is a member of it; 404 for everyone else, as for a missing one. */
 async function visibleHearingPlan(ctx: AppContext, actor: SessionUser, hearingId: string): Promise<string> {
-  const row = await ctx.db.selectFrom('hearings').select('plan_id').where('id', '=', hearingId).executeTakeFirst();
+  const row = await findHearing(ctx.db, hearingId);
   if (!row) throw new DomainError('not_found');
   return (await visiblePlan(ctx.db, actor, row.plan_id)).id;
 }

@@ -20,7 +20,14 @@ import {
   TestClock,
   useFixture,
   waitFor,
+  nextClientAddress,
+  publishHearing,
+  respondToHearing,
+  sampleResponse,
   type FixturePlan,
+  type HearingReply,
+  type PublishedHearing,
+  type SubmittedHearingResponse,
 } from '../testing/index.js';
 
 const clock = new TestClock();
@@ -28,54 +35,15 @@ const clock = new TestClock();
 const f = useFixture({ clock: clock.now, hearingLimits: { perHearingPerHour: 25 } });
 const TITLE = 'Samarbeidsstruktur og organisering';
 
-interface Published {
-  id: string;
-  publicToken: string;
-  url: string;
-  versionId: string;
-}
-type Reply = { error?: { code: string; message: string } } & Record<string, unknown>;
-type Submitted = { id: string; reference: string; receiptUrl: string };
+type Published = PublishedHearing;
+type Reply = HearingReply;
+type Submitted = SubmittedHearingResponse;
 
-async function publish(plan: FixturePlan, input: Record<string, unknown> = {}): Promise<Published> {
-  const res = await command(f.url, f.token('sekretariat'), 'hearings.publish', {
-    planId: plan.id,
-    title: 'Høring: felles utviklingsplan',
-    deadline: clock.in(7 * DAY),
-    intro: 'Vi ber om innspill til utkastet.',
-    ...input,
-  });
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-  return res.body as unknown as Published;
-}
-
-let addresses = 0;
-/** Each response from its own address (through the one trusted proxy) unless a test names one. */
-function nextAddress(): string {
-  addresses += 1;
-  return `10.1.${Math.floor(addresses / 250)}.${(addresses % 250) + 1}`;
-}
-
-function respond(
-  token: string,
-  body: unknown,
-  options: { address?: string; token?: string; headers?: Record<string, string> } = {},
-) {
-  return api<Reply>(f.url, `/api/public/hearings/${token}/responses`, {
-    body,
-    token: options.token,
-    headers: { 'x-forwarded-for': options.address ?? nextAddress(), ...options.headers },
-  });
-}
-
-function response(sectionId: string, extra: Record<string, unknown> = {}) {
-  return {
-    respondent: { name: 'Kari Eldre', organisation: 'Eldrerådet i Demo kommune', email: 'kari.eldre@example.no' },
-    statement: 'Eldrerådet støtter hovedlinjene i planen.',
-    remarks: [{ sectionId, quote: 'samarbeidsstruktur', text: 'Eldrerådet må være med.', proposedText: null }],
-    ...extra,
-  };
-}
+const publish = (plan: FixturePlan, input: Record<string, unknown> = {}) => publishHearing(f, clock, plan, input);
+const nextAddress = nextClientAddress;
+const respond = (token: string, body: unknown, options?: Parameters<typeof respondToHearing>[3]) =>
+  respondToHearing(f.url, token, body, options);
+const response = sampleResponse;
 
 const publicView = (token: string, who?: string) =>
   api<PublicHearingView>(f.url, `/api/public/hearings/${token}`, { token: who ? f.token(who) : undefined });

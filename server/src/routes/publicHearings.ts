@@ -19,9 +19,9 @@ import { findPlan } from '../storage/repositories/plans.js';
 import type { HearingRow } from '../storage/schema.js';
 import type { AppContext } from './context.js';
 
-const tokenParams = z.object({ token: z.string().max(200) });
-const receiptParams = tokenParams.extend({ reference: z.string().max(40) });
-const receiptQuery = z.object({ secret: z.string().max(200).default(''), format: z.enum(['text', 'json']).default('text') });
+export const tokenParams = z.object({ token: z.string().max(200) });
+export const receiptParams = tokenParams.extend({ reference: z.string().max(40) });
+export const receiptQuery = z.object({ secret: z.string().max(200).default(''), format: z.enum(['text', 'json']).default('text') });
 
 /** A response carries up to 200 remarks of 10,000 characters: generous, and bounded. */
 const RESPONSE_BODY_LIMIT = 1024 * 1024;

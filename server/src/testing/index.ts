@@ -35,3 +35,12 @@ export { adminPartnershipSpec, ADMIN_TEST_PASSWORD } from './adminPartnership.js
 export { connectYWebsocket, type TestYWebsocket } from './connectYWebsocket.js';
 export { awarenessFrame, updateFrame, Y_MESSAGE } from './yWebsocketFrames.js';
 export { TestClock, MINUTE, HOUR, DAY } from './testClock.js';
+export {
+  publishHearing,
+  respondToHearing,
+  sampleResponse,
+  nextClientAddress,
+  type PublishedHearing,
+  type HearingReply,
+  type SubmittedHearingResponse,
+} from './hearings.js';
