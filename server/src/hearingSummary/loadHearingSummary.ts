@@ -107,6 +107,7 @@ export async function loadHearingSummary(
         section = { number: '', title: unknownSectionTitles.get(remark.section_id) ?? '', remarks: [] };
         sections.set(remark.section_id, section);
       }
+      const replaced = redacted(visibility) && remark.public_text !== null;
       const entry: SummaryRemark = {
         reference: remarkReference(response.reference, remark.position),
         respondent: response.name,
@@ -115,10 +116,9 @@ export async function loadHearingSummary(
         sectionNumber: section.number,
         sectionTitle: section.title,
         quote: remark.quote,
-        text: redacted(visibility) ? (remark.public_text ?? remark.text) : remark.text,
-        proposedText: redacted(visibility)
-          ? (remark.public_proposed_text ?? remark.proposed_text)
-          : remark.proposed_text,
+        // [HR5] As the public page reads it: a remark the sekretariat rewrote, in its new words.
+        text: replaced ? (remark.public_text ?? '') : remark.text,
+        proposedText: replaced ? remark.public_proposed_text : remark.proposed_text,
         assessment: remark.assessment as Assessment | null,
         justification: remark.justification,
         assessedBy: remark.assessor_name
@@ -138,7 +138,7 @@ export async function loadHearingSummary(
       party: response.party_name,
       at: response.created_at,
       visibility,
-      statement: redacted(visibility) ? (response.public_statement ?? response.statement) : response.statement,
+      statement: redacted(visibility) ? response.public_statement : response.statement,
       remarks: own.length,
     };
   });
