@@ -29,6 +29,9 @@ const SectionHistoryPage = lazy(() =>
   import('./pages/SectionHistoryPage.js').then((m) => ({ default: m.SectionHistoryPage })),
 );
 const AdoptionPage = lazy(() => import('./pages/AdoptionPage.js').then((m) => ({ default: m.AdoptionPage })));
+const HearingSummaryPage = lazy(() =>
+  import('./pages/HearingSummaryPage.js').then((m) => ({ default: m.HearingSummaryPage })),
+);
 const StructurePage = lazy(() => import('./pages/StructurePage.js').then((m) => ({ default: m.StructurePage })));
 
 function PageLoading() {
@@ -103,6 +106,7 @@ export function App() {
             <Route path="/plans/:planId/versjoner" element={signedIn(<VersionsPage />)} />
             <Route path="/plans/:planId/versjoner/:versionId" element={signedIn(<VersionPage />)} />
             <Route path="/plans/:planId/vedtak" element={signedIn(<AdoptionPage />)} />
+            <Route path="/plans/:planId/horinger/:hearingId/oppsummering" element={signedIn(<HearingSummaryPage />)} />
             <Route path="/plans/:planId/compare" element={signedIn(<ComparePage />)} />
             <Route path="/plans/:planId/seksjoner/:sectionId/historikk" element={signedIn(<SectionHistoryPage />)} />
             <Route path="/plans/:planId/structure" element={administrator(<StructurePage />)} />

@@ -27,6 +27,8 @@ import type {
   SinceAgreedView,
   PlanCompareView,
   AdoptionsView,
+  HearingResponseView,
+  HearingView,
 } from '@fellesplan/domain';
 import { currentLanguage, i18n } from '../i18n/index.js';
 
@@ -102,6 +104,15 @@ export function planExportHref(planId: string, format: 'docx' | 'pdf', versionId
   return `/api/plans/${encodeURIComponent(planId)}/export.${format}${version}`;
 }
 
+/** Where a hearing's høringsoppsummering (Word, internal or public) or its remarks (CSV) download from. */
+export function hearingSummaryHref(
+  hearingId: string,
+  file: 'summary.docx' | 'remarks.csv',
+  publicOnly = false,
+): string {
+  return `/api/hearings/${encodeURIComponent(hearingId)}/${file}${publicOnly ? '?public=1' : ''}`;
+}
+
 export const api = {
   login: (email: string, password: string) =>
     request<SessionView>('/api/session', { method: 'POST', body: { email, password } }),
@@ -127,6 +138,9 @@ export const api = {
   content: (sectionId: string) => request<SectionContentView>(`/api/sections/${encodeURIComponent(sectionId)}/content`),
   versions: (planId: string) => request<VersionSummaryView[]>(`/api/plans/${encodeURIComponent(planId)}/versions`),
   version: (versionId: string) => request<VersionView>(`/api/versions/${encodeURIComponent(versionId)}`),
+  hearing: (hearingId: string) => request<HearingView>(`/api/hearings/${encodeURIComponent(hearingId)}`),
+  hearingResponses: (hearingId: string) =>
+    request<HearingResponseView[]>(`/api/hearings/${encodeURIComponent(hearingId)}/responses`),
   adoptions: (planId: string) => request<AdoptionsView>(`/api/plans/${encodeURIComponent(planId)}/adoptions`),
   history: (sectionId: string) => request<EditSessionView[]>(`/api/sections/${encodeURIComponent(sectionId)}/history`),
   textAfter: (sectionId: string, editId: number) =>
