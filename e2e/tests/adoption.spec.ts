@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { DEMO, expect, openDemoPlan, test } from '../fixtures/app.js';
+import { apiAs, DEMO, expect, openDemoPlan, test } from '../fixtures/app.js';
 import { seriousViolations } from '../fixtures/axe.js';
 
 const VERSION = 'Endelig plan til vedtak';
@@ -68,4 +68,50 @@ test('the sekretariat sends a version for adoption, two parties record their dec
     await sekretariat.goto('/plans');
     await expect(sekretariat.getByTestId('plans.adoption')).toHaveText('Vedtatt av 2 av 4 parter');
   });
+});
+
+test('the høringsoppsummering shows every remark by section and downloads as Word and CSV', async ({
+  loginAs,
+  playwright,
+  baseURL,
+}) => {
+  const api = await apiAs(playwright, baseURL ?? '', DEMO.sekretariat);
+  const plans = (await (await api.get('/api/plans')).json()) as { id: string }[];
+  const planId = plans[0]?.id ?? '';
+  const plan = (await (await api.get(`/api/plans/${planId}`)).json()) as { sections: { id: string; title: string }[] };
+  const deadline = new Date(Date.now() + 7 * 24 * 3600_000).toISOString();
+  const published = await api.post('/api/commands/hearings.publish', {
+    data: { planId, title: 'Høring om utviklingsplanen', deadline, intro: 'Vi ber om innspill.' },
+  });
+  expect(published.ok(), await published.text()).toBe(true);
+  const { id: hearingId, publicToken } = (await published.json()) as { id: string; publicToken: string };
+  const section = plan.sections[6];
+  const response = await playwright.request.newContext({ baseURL });
+  const sent = await response.post(`/api/public/hearings/${publicToken}/responses`, {
+    data: {
+      respondent: { name: 'Eldrerådet i Bergen', organisation: 'Eldrerådet', email: 'eldreradet@example.no' },
+      statement: 'Eldrerådet støtter planen.',
+      remarks: [
+        { sectionId: section?.id, text: 'Eldreråd må være med i samhandlingen.', proposedText: 'Eldreråd deltar.' },
+      ],
+    },
+  });
+  expect(sent.ok(), await sent.text()).toBe(true);
+
+  const page = await loginAs(DEMO.kommune);
+  await page.goto(`/plans/${planId}/horinger/${hearingId}/oppsummering`);
+  await expect(page.getByTestId('hearing-summary.page')).toBeVisible();
+  const remark = page.getByTestId('hearing-summary.remark');
+  await expect(remark).toContainText('Eldreråd må være med i samhandlingen.');
+  await expect(remark).toContainText('Vurdering: Ikke vurdert');
+  await expect(page.getByRole('heading', { name: `7 ${section?.title}` })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  for (const [testId, name] of [
+    ['hearing-summary.docx', /\.docx$/],
+    ['hearing-summary.csv', /\.csv$/],
+  ] as const) {
+    const download = page.waitForEvent('download');
+    await page.getByTestId(testId).click();
+    expect((await download).suggestedFilename()).toMatch(name);
+  }
 });
