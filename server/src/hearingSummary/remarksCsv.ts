@@ -2,7 +2,8 @@ import { ASSESSMENT_LABELS, NOT_ASSESSED_LABEL, VISIBILITY_LABELS } from '@felle
 import { osloDateTime } from './osloTime.js';
 import type { HearingSummaryDocument } from './summaryDocument.js';
 
-const COLUMNS = [
+/** The spreadsheet's header row, in the order of its columns. */
+export const REMARK_CSV_COLUMNS = [
   'Referanse',
   'Avsender',
   'Organisasjon',
@@ -53,5 +54,5 @@ export function remarksCsv(doc: HearingSummaryDocument): string {
       VISIBILITY_LABELS.nb[r.visibility],
     ]),
   );
-  return `\uFEFF${[COLUMNS, ...rows].map((row) => row.map(csvCell).join(';')).join('\r\n')}\r\n`;
+  return `\uFEFF${[REMARK_CSV_COLUMNS, ...rows].map((row) => row.map(csvCell).join(';')).join('\r\n')}\r\n`;
 }
