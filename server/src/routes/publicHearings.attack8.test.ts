@@ -93,7 +93,7 @@ describe('attacks on the public hearing', () => {
     expect(references).toEqual(Array.from({ length: 30 }, (_, i) => `${prefix}-${String(i + 1).padStart(3, '0')}`));
   });
 
-  it('[HR9] NUL and lone surrogates in any text field, or a name of bidi overrides only, are a 400, never a 500', async () => {
+  it('[HR9] NUL and lone surrogates in any text field, a name of bidi overrides only, or an organisation on two lines, are a 400, never a 500', async () => {
     const plan = await f.plan();
     const sectionId = plan.section(TITLE).id;
     const hearing = await publishHearing(f, clock, plan);
@@ -112,6 +112,11 @@ describe('attacks on the public hearing', () => {
       sampleResponse(sectionId, { respondent: { name: '\u202e\u200b', email: 'a@example.no' } }),
       sampleResponse(sectionId, { remarks: [{ sectionId, text: '\u202e \u2066\u200b' }] }),
     );
+    // The organisation is a one-line name like the respondent's: no line breaks (which would write
+    // lines of their own into the receipt and the summary), escapes or direction overrides.
+    for (const organisation of ['Eldrerådet\n\nMerknad 1 til 4:', 'Rådet\u001b[2J', 'Eldrerådet \u202egninrov\u202c']) {
+      bodies.push(sampleResponse(sectionId, { respondent: { name: 'A', organisation, email: 'a@example.no' } }));
+    }
     for (const body of bodies) {
       const res = await respondToHearing(f.url, hearing.publicToken, body);
       expect(res.status, JSON.stringify(body)).toBe(400);
