@@ -35,6 +35,10 @@ const HearingsPage = lazy(() => import('./pages/HearingsPage.js').then((m) => ({
 const HearingWorkbenchPage = lazy(() =>
   import('./pages/HearingWorkbenchPage.js').then((m) => ({ default: m.HearingWorkbenchPage })),
 );
+const AdoptionPage = lazy(() => import('./pages/AdoptionPage.js').then((m) => ({ default: m.AdoptionPage })));
+const HearingSummaryPage = lazy(() =>
+  import('./pages/HearingSummaryPage.js').then((m) => ({ default: m.HearingSummaryPage })),
+);
 const StructurePage = lazy(() => import('./pages/StructurePage.js').then((m) => ({ default: m.StructurePage })));
 
 function PageLoading() {
@@ -112,6 +116,8 @@ export function App() {
             <Route path="/plans/:planId/versjoner/:versionId" element={signedIn(<VersionPage />)} />
             <Route path="/plans/:planId/horinger" element={signedIn(<HearingsPage />)} />
             <Route path="/plans/:planId/horinger/:hearingId" element={signedIn(<HearingWorkbenchPage />)} />
+            <Route path="/plans/:planId/vedtak" element={signedIn(<AdoptionPage />)} />
+            <Route path="/plans/:planId/horinger/:hearingId/oppsummering" element={signedIn(<HearingSummaryPage />)} />
             <Route path="/plans/:planId/compare" element={signedIn(<ComparePage />)} />
             <Route path="/plans/:planId/seksjoner/:sectionId/historikk" element={signedIn(<SectionHistoryPage />)} />
             <Route path="/plans/:planId/structure" element={administrator(<StructurePage />)} />

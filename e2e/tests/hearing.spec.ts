@@ -148,6 +148,14 @@ test('a hearing: published, answered without an account, seen live, applied and 
     await expect.poll(() => editorText(card)).toContain(PROPOSAL);
   });
 
-  // The summary download (GET /api/hearings/:id/summary.docx) is checked here once its route
-  // (adoption-summary branch) is merged: a download of a 404 would pass a looser check.
+  await test.step('the høringsoppsummering downloads as a Word file, and its page lists the remark', async () => {
+    // The file itself, not the download event: a download of an error page would pass that.
+    const href = (await sekretariat.getByTestId('workbench.summary').getAttribute('href')) ?? '';
+    const res = await sekretariat.request.get(href);
+    expect(res.status()).toBe(200);
+    expect((await res.body()).subarray(0, 2).toString('latin1')).toBe('PK');
+    await sekretariat.getByTestId('workbench.summary-page').click();
+    await expect(sekretariat.getByRole('heading', { level: 1 })).toContainText('Høringsoppsummering');
+    await expect(sekretariat.getByText(PROPOSAL).first()).toBeVisible();
+  });
 });

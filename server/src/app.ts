@@ -31,6 +31,8 @@ import { oidcRoutes } from './routes/oidc.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { oidcMethod } from './auth/oidc/oidcConfig.js';
 import { planRoutes } from './routes/plans.js';
+import { adoptionRoutes } from './routes/adoptions.js';
+import { hearingSummaryRoutes } from './routes/hearingSummary.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { compareRoutes } from './routes/compare.js';
 import { searchRoutes } from './routes/search.js';
@@ -162,6 +164,8 @@ export async function startServer(options: StartOptions): Promise<FellesplanServ
   planExportRoutes(app, context);
   searchRoutes(app, context);
   versionRoutes(app, context);
+  adoptionRoutes(app, context);
+  hearingSummaryRoutes(app, context);
   hearingRoutes(app, context);
   publicHearingRoutes(app, context);
   compareRoutes(app, context);

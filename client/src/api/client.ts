@@ -31,6 +31,7 @@ import type {
   HearingSummaryView,
   HearingView,
   PublicHearingView,
+  AdoptionsView,
 } from '@fellesplan/domain';
 import { currentLanguage, i18n } from '../i18n/index.js';
 
@@ -106,9 +107,13 @@ export function planExportHref(planId: string, format: 'docx' | 'pdf', versionId
   return `/api/plans/${encodeURIComponent(planId)}/export.${format}${version}`;
 }
 
-/** Where a hearing's summary (Word) or its remarks as a spreadsheet (CSV) download from. */
-export function hearingExportHref(hearingId: string, format: 'summary.docx' | 'remarks.csv'): string {
-  return `/api/hearings/${encodeURIComponent(hearingId)}/${format}`;
+/** Where a hearing's høringsoppsummering (Word, internal or public) or its remarks (CSV) download from. */
+export function hearingSummaryHref(
+  hearingId: string,
+  file: 'summary.docx' | 'remarks.csv',
+  publicOnly = false,
+): string {
+  return `/api/hearings/${encodeURIComponent(hearingId)}/${file}${publicOnly ? '?public=1' : ''}`;
 }
 
 export const api = {
@@ -136,6 +141,10 @@ export const api = {
   content: (sectionId: string) => request<SectionContentView>(`/api/sections/${encodeURIComponent(sectionId)}/content`),
   versions: (planId: string) => request<VersionSummaryView[]>(`/api/plans/${encodeURIComponent(planId)}/versions`),
   version: (versionId: string) => request<VersionView>(`/api/versions/${encodeURIComponent(versionId)}`),
+  hearing: (hearingId: string) => request<HearingView>(`/api/hearings/${encodeURIComponent(hearingId)}`),
+  hearingResponses: (hearingId: string) =>
+    request<HearingResponseView[]>(`/api/hearings/${encodeURIComponent(hearingId)}/responses`),
+  adoptions: (planId: string) => request<AdoptionsView>(`/api/plans/${encodeURIComponent(planId)}/adoptions`),
   history: (sectionId: string) => request<EditSessionView[]>(`/api/sections/${encodeURIComponent(sectionId)}/history`),
   textAfter: (sectionId: string, editId: number) =>
     request<SectionTextAtView>(`/api/sections/${encodeURIComponent(sectionId)}/history/${editId}`),
@@ -171,9 +180,6 @@ export const api = {
       { method: 'POST', body: input },
     ),
   planHearings: (planId: string) => request<HearingSummaryView[]>(`/api/plans/${encodeURIComponent(planId)}/hearings`),
-  hearing: (hearingId: string) => request<HearingView>(`/api/hearings/${encodeURIComponent(hearingId)}`),
-  hearingResponses: (hearingId: string) =>
-    request<HearingResponseView[]>(`/api/hearings/${encodeURIComponent(hearingId)}/responses`),
   /** A governance command (DESIGN 5); the server validates and authorizes it. */
   command: <N extends CommandName>(name: N, input: CommandInput<N>) =>
     request<CommandResult<N>>(`/api/commands/${name}`, { method: 'POST', body: input }),

@@ -56,6 +56,18 @@ const PAYLOADS: Record<AuditEventType, Record<string, unknown>> = {
   'section.tagged': { tags: ['barn_og_unge'], previous: [] },
   'version.created': { versionId: 'v1', name: 'Versjon til styremøtet 12.03.2027', kind: 'named' },
   'section.restored': { versionId: 'v1', versionName: 'Høringsutkast', fromRevision: 'r2', revision: 'r1' },
+  'adoption.sent': { roundId: 'a1', versionId: 'v1', versionName: 'Endelig plan', note: null },
+  'adoption.recorded': {
+    roundId: 'a1',
+    versionId: 'v1',
+    partyId: 'kommune',
+    body: 'Kommunestyret',
+    date: '2027-06-19',
+    caseNumber: '45/27',
+    outcome: 'vedtatt_med_endringer',
+    note: 'Med tillegg om legevakt',
+    correction: false,
+  },
   'hearing.published': {
     hearingId: 'h1',
     title: 'Høring om utviklingsplanen',
@@ -114,7 +126,7 @@ const PAYLOADS: Record<AuditEventType, Record<string, unknown>> = {
 };
 
 /** Events of the plan or of a hearing as a whole, not of one section. */
-const planWide = (type: AuditEventType) => /^(plan|hearing|response)\./.test(type);
+const planWide = (type: AuditEventType) => /^(plan|hearing|response|adoption)\./.test(type);
 
 function event(type: AuditEventType, overrides: Partial<AuditEventView> = {}): AuditEventView {
   return {
@@ -169,6 +181,26 @@ describe('logSentence', () => {
     );
     expect(logSentence(event('section.moved'), names, t)).toBe(
       'Brukerrådet (Per Johansen) flyttet seksjonen «Barn og unge» fra nummer 2 til nummer 5',
+    );
+  });
+
+  it('[AD6] says who sent which version for adoption, and each party’s decision, also when corrected', async () => {
+    const t = await translator('nb');
+    expect(logSentence(event('adoption.sent'), names, t)).toBe(
+      'Brukerrådet (Per Johansen) sendte versjonen «Endelig plan» til vedtak hos partene',
+    );
+    expect(logSentence(event('adoption.recorded'), names, t)).toBe(
+      'Brukerrådet (Per Johansen) registrerte vedtaket til Demo kommune: Kommunestyret vedtok planen med endringer 19.06.2027 (sak 45/27): «Med tillegg om legevakt»',
+    );
+    const corrected = {
+      ...PAYLOADS['adoption.recorded'],
+      correction: true,
+      caseNumber: null,
+      note: null,
+      outcome: 'ikke_vedtatt',
+    };
+    expect(logSentence(event('adoption.recorded', { payload: corrected }), names, await translator('nn'))).toBe(
+      'Brukerrådet (Per Johansen) retta vedtaket til Demo kommune: Kommunestyret vedtok ikkje planen 19.06.2027',
     );
   });
 

@@ -1,4 +1,5 @@
 import type { AuditEventType, AuditEventView } from '@fellesplan/domain';
+import { formatDate } from '../i18n/formatDate.js';
 import { forumLabel } from '../i18n/forumLabel.js';
 import { formatList } from '../i18n/formatList.js';
 
@@ -88,6 +89,24 @@ export function logSentence(event: AuditEventView, names: LogNames, t: Translate
     },
     'version.created': () => t('audit.log.versionCreated', { actor, name: text(payload.name) }),
     'section.restored': () => t('audit.log.sectionRestored', { ...base, name: text(payload.versionName) }),
+    'adoption.sent': () =>
+      withQuote(t('audit.log.adoptionSent', { actor, name: text(payload.versionName) }), payload.note),
+    'adoption.recorded': () => {
+      const outcome = text(payload.outcome);
+      const key = ['vedtatt', 'vedtatt_med_endringer', 'ikke_vedtatt'].includes(outcome) ? outcome : 'vedtatt';
+      const decision = t(`audit.log.adoptionDecision.${key}`, {
+        body: text(payload.body),
+        date: formatDate(text(payload.date)),
+      });
+      const sentence = t(payload.correction === true ? 'audit.log.adoptionCorrected' : 'audit.log.adoptionRecorded', {
+        actor,
+        party: partyName(text(payload.partyId)),
+        decision: text(payload.caseNumber)
+          ? t('audit.log.adoptionCase', { decision, caseNumber: text(payload.caseNumber) })
+          : decision,
+      });
+      return withQuote(sentence, payload.note);
+    },
     'hearing.published': () =>
       t('audit.log.hearingPublished', { actor, title: text(payload.title), deadline: osloTime(payload.deadline) }),
     'hearing.extended': () =>

@@ -10,7 +10,7 @@ import {
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { api, hearingExportHref } from '../api/client.js';
+import { api, hearingSummaryHref } from '../api/client.js';
 import { AppHeader } from '../components/AppHeader.js';
 import { SelectField } from '../components/SelectField.js';
 import { HearingDeadline } from '../hearings/HearingDeadline.js';
@@ -121,12 +121,18 @@ export function HearingWorkbenchPage() {
               · {t('hearings.workbench.live')}
             </Paragraph>
             <nav aria-label={t('hearings.workbench.downloads')} className="no-print">
-              {t('hearings.workbench.downloads')}:{' '}
-              <a href={hearingExportHref(hearing.id, 'summary.docx')} download data-testid="workbench.summary">
+              <Link
+                to={`/plans/${hearing.planId}/horinger/${hearing.id}/oppsummering`}
+                data-testid="workbench.summary-page"
+              >
+                {t('hearingSummary.link')}
+              </Link>{' '}
+              · {t('hearings.workbench.downloads')}:{' '}
+              <a href={hearingSummaryHref(hearing.id, 'summary.docx')} download data-testid="workbench.summary">
                 {t('hearings.workbench.summary')}
               </a>{' '}
               ·{' '}
-              <a href={hearingExportHref(hearing.id, 'remarks.csv')} download data-testid="workbench.csv">
+              <a href={hearingSummaryHref(hearing.id, 'remarks.csv')} download data-testid="workbench.csv">
                 {t('hearings.workbench.csv')}
               </a>
             </nav>

@@ -11,6 +11,7 @@ import { PlanSearch } from '../search/PlanSearch.js';
 import { DEFAULT_FILTER, filterThreads, openThreadCounts, type ThreadFilter } from '../comments/threadFilter.js';
 import { usePlanProjection } from '../collab/usePlanProjection.js';
 import { PARTY_COLORS } from '@fellesplan/domain';
+import { AdoptionStatus } from '../adoption/AdoptionStatus.js';
 import { AppHeader } from '../components/AppHeader.js';
 import { ConnectionIndicator } from '../components/ConnectionIndicator.js';
 import { PartyBadge } from '../components/PartyBadge.js';
@@ -168,6 +169,7 @@ export function PlanPage() {
                 {[forumLabel(t, plan.forum), plan.period].filter(Boolean).join(' · ')}
               </Paragraph>
             )}
+            {plan.adoption && <AdoptionStatus planId={plan.id} adoption={plan.adoption} />}
             {plan.archivedAt && (
               <Alert data-color="warning" data-testid="plan.archived">
                 {t('plan.archivedNotice')}
@@ -184,6 +186,9 @@ export function PlanPage() {
               </Link>
               <Link to={`/plans/${plan.id}/horinger`} data-testid="plan.hearings">
                 {t('hearings.link')}
+              </Link>
+              <Link to={`/plans/${plan.id}/vedtak`} data-testid="plan.adoption">
+                {t('adoption.link')}
               </Link>
               <Link to={`/plans/${plan.id}/compare`} data-testid="plan.compare">
                 {t('compare.link')}

@@ -43,6 +43,17 @@ export function PlansPage() {
                       .join(' · ')}
                   </Paragraph>
                   {plan.statusCounts && <PlanProgress plan={plan} counts={plan.statusCounts} />}
+                  {plan.adoption && (
+                    <Tag
+                      data-size="sm"
+                      data-color={plan.adoption.status === 'adopted' ? 'success' : 'info'}
+                      data-testid="plans.adoption"
+                    >
+                      {plan.adoption.status === 'adopted'
+                        ? t('adoption.adopted')
+                        : t('adoption.progress', { adopted: plan.adoption.adopted, parties: plan.adoption.parties })}
+                    </Tag>
+                  )}
                   {plan.archivedAt && (
                     <Tag data-size="sm" data-color="neutral" data-testid="plans.archived">
                       {t('plan.archived')}

@@ -71,6 +71,9 @@ export function VersionsPage() {
           {plan && <span className="audit-page__plan"> – {plan.title}</span>}
         </Heading>
         <Paragraph data-size="sm">{t('versions.intro')}</Paragraph>
+        <Link to={`/plans/${planId}/vedtak`} data-testid="versions.adoption">
+          {t('adoption.linkFromVersions')}
+        </Link>
         {error && <Alert data-color="danger">{error}</Alert>}
         {mayName && (
           <form className="versions-page__create" onSubmit={(e) => void create(e)} data-testid="versions.create">

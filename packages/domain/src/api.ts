@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { AuditEventType } from './audit.js';
 import type { Stance } from './consensus/stances.js';
 import type { PatientGroup, Role } from './admin/vocabulary.js';
+import type { PlanAdoptionStatus } from './hearings/adoption.js';
 import type { Party, SectionStatus } from './types.js';
 
 /** Shapes of the public HTTP API (DESIGN 6.2), shared by server presenters and the client. */
@@ -48,6 +49,8 @@ export interface PlanSummaryView {
   statusCounts?: Record<SectionStatus, number>;
   /** Sections that wait for the caller's party's stance. */
   waitingOnUs?: number;
+  /** The newest adoption round, or null when the plan was never sent for adoption. */
+  adoption?: PlanAdoptionStatus | null;
 }
 
 /** A party as administrators see it (`GET /api/partnership`). */
@@ -200,6 +203,8 @@ export interface PlanView {
   /** The people of the plan's parties (for names and @mentions). */
   members: MemberView[];
   sections: SectionView[];
+  /** The newest adoption round (`GET /api/plans/:id` and the projection; never in a version). */
+  adoption?: PlanAdoptionStatus | null;
 }
 
 export interface SectionContentView {

@@ -317,6 +317,31 @@ export const ERRORS = {
     nb: 'Teksten er allerede den samme som i versjonen.',
     nn: 'Teksten er alt den same som i versjonen.',
   },
+  adoptions_sekretariat_only: {
+    status: 403,
+    nb: 'Bare sekretariatet kan sende planen til vedtak.',
+    nn: 'Berre sekretariatet kan sende planen til vedtak.',
+  },
+  adoptions_own_party_only: {
+    status: 403,
+    nb: 'Du kan bare registrere vedtaket til din egen part.',
+    nn: 'Du kan berre registrere vedtaket til din eigen part.',
+  },
+  adoption_already_sent: {
+    status: 409,
+    nb: 'Denne versjonen er allerede sendt til vedtak.',
+    nn: 'Denne versjonen er alt send til vedtak.',
+  },
+  adoption_not_sent: {
+    status: 409,
+    nb: 'Denne versjonen er ikke sendt til vedtak. Sekretariatet må sende den først.',
+    nn: 'Denne versjonen er ikkje send til vedtak. Sekretariatet må sende han først.',
+  },
+  adoption_not_adopting_party: {
+    status: 409,
+    nb: 'Parten skal ikke vedta denne planen.',
+    nn: 'Parten skal ikkje vedta denne planen.',
+  },
   hearings_sekretariat_only: {
     status: 403,
     nb: 'Bare sekretariatet kan sende planen på høring og styre høringen.',

@@ -38,4 +38,6 @@ export * from './search/normalizeForSearch.js';
 export * from './versions/versions.js';
 export * from './compare.js';
 export * from './hearings/hearings.js';
+export * from './hearings/adoption.js';
+export * from './hearings/hearingLabels.js';
 export * from './policies/hearings.js';

@@ -16,6 +16,7 @@ export function writeProjection(doc: Y.Doc, view: PlanProjection): void {
     parties: view.parties,
     members: view.members,
     sections: view.sections,
+    adoption: view.adoption ?? null,
     hearings: view.hearings ?? [],
   };
   doc.transact(() => {
@@ -34,6 +35,7 @@ export function readProjection(doc: Y.Doc): PlanProjection | null {
     parties: (map.get('parties') ?? []) as PlanProjection['parties'],
     members: (map.get('members') ?? []) as PlanProjection['members'],
     sections: (map.get('sections') ?? []) as PlanProjection['sections'],
+    adoption: (map.get('adoption') ?? null) as PlanProjection['adoption'],
     hearings: (map.get('hearings') ?? []) as NonNullable<PlanProjection['hearings']>,
     threads: readThreads(map),
   };

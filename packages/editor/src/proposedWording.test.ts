@@ -41,7 +41,10 @@ describe('applyProposedWording', () => {
   it('[HR7] finds nothing when the quote occurs twice, spans paragraphs or is gone', () => {
     const twice = plainTextToDoc('Ett tiltak.\n\nEtt tiltak til.');
     expect(applyProposedWording(twice, 'Ett tiltak', 'To tiltak')).toEqual({ ok: false, reason: 'quote_not_found' });
-    expect(applyProposedWording(body, '2027.\n\nHelseforetaket', 'x')).toEqual({ ok: false, reason: 'quote_not_found' });
+    expect(applyProposedWording(body, '2027.\n\nHelseforetaket', 'x')).toEqual({
+      ok: false,
+      reason: 'quote_not_found',
+    });
     expect(applyProposedWording(body, 'finnes ikke', 'x')).toEqual({ ok: false, reason: 'quote_not_found' });
   });
 

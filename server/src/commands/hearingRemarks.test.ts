@@ -26,7 +26,10 @@ const TEXT = 'Utkast til samarbeidsstruktur og organisering.';
 /** A hearing on a fresh plan with one response carrying `remarks` on TITLE; the remarks as members see them. */
 async function remarksOn(remarks: { quote?: string | null; text: string; proposedText?: string | null }[]) {
   const plan = await f.plan({
-    sections: ['Innledning og mandat', { title: TITLE, owners: ['kommune', 'helseforetak'], required: ['kommune', 'helseforetak'], body: TEXT }],
+    sections: [
+      'Innledning og mandat',
+      { title: TITLE, owners: ['kommune', 'helseforetak'], required: ['kommune', 'helseforetak'], body: TEXT },
+    ],
   });
   const sectionId = plan.section(TITLE).id;
   const hearing = await publishHearing(f, clock, plan);
@@ -100,7 +103,11 @@ describe('remarks.assess', () => {
 describe('remarks.applyProposal', () => {
   it('[HR7] an owner puts the proposed wording into the live text as an ordinary edit, once; the hearing text stays', async () => {
     const { plan, sectionId, hearing, remarks } = await remarksOn([
-      { quote: 'samarbeidsstruktur og organisering', text: 'Presiser.', proposedText: 'samarbeidsstruktur, organisering og ledelse' },
+      {
+        quote: 'samarbeidsstruktur og organisering',
+        text: 'Presiser.',
+        proposedText: 'samarbeidsstruktur, organisering og ledelse',
+      },
       { quote: 'finnes ikke i teksten', text: 'Endre.', proposedText: 'Ny tekst' },
       { quote: null, text: 'Mangler et avsnitt.', proposedText: 'Brukerrådet deltar i alle arbeidsgrupper.' },
       { quote: 'Utkast', text: 'Bare en kommentar.' },

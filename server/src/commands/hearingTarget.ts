@@ -1,9 +1,10 @@
 import { DomainError, type Actor } from '@fellesplan/domain';
+import type { Transaction } from 'kysely';
 import { visiblePlan } from '../access/visibleTo.js';
 import type { AppContext } from '../routes/context.js';
 import { findHearing, findRemark, findResponse } from '../storage/repositories/hearings.js';
 import { findSection, type PlanRecord, type SectionRecord } from '../storage/repositories/plans.js';
-import type { HearingRemarkRow, HearingResponseRow, HearingRow } from '../storage/schema.js';
+import type { Database, HearingRemarkRow, HearingResponseRow, HearingRow } from '../storage/schema.js';
 
 export interface HearingTarget {
   plan: PlanRecord;
@@ -52,4 +53,14 @@ export async function loadRemarkTarget(
   const section = await findSection(ctx.db, remark.section_id);
   const live = section && section.planId === target.plan.id ? section : null;
   return { ...target, remark, remarkSection: live };
+}
+
+/**
+ * The hearing as committed, read in the command's transaction behind the plan row: a close or an
+ * extension may have come between `load` and now, and the command decides on what holds.
+ */
+export async function committedHearing(trx: Transaction<Database>, hearingId: string): Promise<HearingRow> {
+  const hearing = await findHearing(trx, hearingId);
+  if (!hearing) throw new DomainError('not_found');
+  return hearing;
 }

@@ -1,6 +1,5 @@
 import { DomainError, hearingManageRefusal } from '@fellesplan/domain';
-import { findHearing } from '../storage/repositories/hearings.js';
-import { loadHearingTarget } from './hearingTarget.js';
+import { committedHearing, loadHearingTarget } from './hearingTarget.js';
 import { defineCommand } from './pipeline.js';
 
 /**
@@ -13,8 +12,7 @@ export const hearingsClose = defineCommand({
   load: loadHearingTarget,
   authorize: (actor, { plan }) => hearingManageRefusal(actor, plan),
   async change(trx, { actor, input, target, at }) {
-    const hearing = await findHearing(trx, target.hearing.id);
-    if (!hearing) throw new DomainError('not_found');
+    const hearing = await committedHearing(trx, target.hearing.id);
     if (hearing.closed_at !== null) throw new DomainError('hearing_already_closed');
     await trx
       .updateTable('hearings')
@@ -26,7 +24,12 @@ export const hearingsClose = defineCommand({
       audit: {
         type: 'hearing.closed',
         sectionId: null,
-        payload: { hearingId: hearing.id, title: hearing.title, reason: input.reason ?? null, deadline: hearing.deadline },
+        payload: {
+          hearingId: hearing.id,
+          title: hearing.title,
+          reason: input.reason ?? null,
+          deadline: hearing.deadline,
+        },
       },
     };
   },

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError, hearingManageRefusal } from '@fellesplan/domain';
-import { findHearing, hearingIsOpen } from '../storage/repositories/hearings.js';
+import { hearingIsOpen } from '../storage/repositories/hearings.js';
 import { checkDeadline } from './hearingDeadline.js';
-import { loadHearingTarget } from './hearingTarget.js';
+import { committedHearing, loadHearingTarget } from './hearingTarget.js';
 import { defineCommand } from './pipeline.js';
 
 /**
@@ -14,9 +14,7 @@ export const hearingsExtend = defineCommand({
   load: loadHearingTarget,
   authorize: (actor, { plan }) => hearingManageRefusal(actor, plan),
   async change(trx, { actor, input, target, at }) {
-    // As committed: a close or another extension may have come between load and now.
-    const hearing = await findHearing(trx, target.hearing.id);
-    if (!hearing) throw new DomainError('not_found');
+    const hearing = await committedHearing(trx, target.hearing.id);
     if (hearing.closed_at !== null) throw new DomainError('hearing_already_closed');
     if (Date.parse(input.deadline) <= Date.parse(hearing.deadline)) throw new DomainError('deadline_not_later');
     checkDeadline(input.deadline, new Date(at));

@@ -1,6 +1,5 @@
-import { DomainError, hearingManageRefusal } from '@fellesplan/domain';
-import { findHearing } from '../storage/repositories/hearings.js';
-import { loadHearingTarget } from './hearingTarget.js';
+import { hearingManageRefusal } from '@fellesplan/domain';
+import { committedHearing, loadHearingTarget } from './hearingTarget.js';
 import { defineCommand } from './pipeline.js';
 
 /** `hearings.setPublication {hearingId, publishResponses}` [HR5]: list responses at once, or after the deadline. */
@@ -9,8 +8,7 @@ export const hearingsSetPublication = defineCommand({
   load: loadHearingTarget,
   authorize: (actor, { plan }) => hearingManageRefusal(actor, plan),
   async change(trx, { input, target }) {
-    const hearing = await findHearing(trx, target.hearing.id);
-    if (!hearing) throw new DomainError('not_found');
+    const hearing = await committedHearing(trx, target.hearing.id);
     await trx
       .updateTable('hearings')
       .set({ publish_responses: input.publishResponses })

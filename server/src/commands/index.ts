@@ -1,4 +1,6 @@
 import type { CommandName } from '@fellesplan/domain';
+import { adoptionsRecord } from './adoptionsRecord.js';
+import { adoptionsSend } from './adoptionsSend.js';
 import { commentsDelete } from './commentsDelete.js';
 import { commentsEdit } from './commentsEdit.js';
 import { hearingsClose } from './hearingsClose.js';
@@ -67,6 +69,8 @@ export const commands = {
   'users.reactivate': usersReactivate,
   'versions.create': versionsCreate,
   'sections.restore': sectionsRestore,
+  'adoptions.send': adoptionsSend,
+  'adoptions.record': adoptionsRecord,
   'hearings.publish': hearingsPublish,
   'hearings.extend': hearingsExtend,
   'hearings.close': hearingsClose,

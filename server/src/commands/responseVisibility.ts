@@ -1,6 +1,30 @@
 import { DomainError, hearingManageRefusal } from '@fellesplan/domain';
+import type { HearingResponseRow } from '../storage/schema.js';
 import { loadResponseTarget } from './hearingTarget.js';
-import { defineCommand } from './pipeline.js';
+import { defineCommand, type AuditEntry } from './pipeline.js';
+
+/** What the log says of a change to a response's visibility: which response, and why. */
+function visibilityEvent(
+  type: 'response.withheld' | 'response.redacted' | 'response.published',
+  response: HearingResponseRow,
+  reason: string,
+  more: Record<string, unknown> = {},
+): { result: { ok: true }; audit: AuditEntry } {
+  return {
+    result: { ok: true },
+    audit: {
+      type,
+      sectionId: null,
+      payload: {
+        responseId: response.id,
+        hearingId: response.hearing_id,
+        reference: response.reference,
+        reason,
+        ...more,
+      },
+    },
+  };
+}
 
 /**
  * [HR5] The sekretariat decides what the public sees of a response; what was sent is never
@@ -16,19 +40,7 @@ export const responsesWithhold = defineCommand({
       .set({ visibility: 'withheld', visibility_reason: input.reason })
       .where('id', '=', response.id)
       .execute();
-    return {
-      result: { ok: true },
-      audit: {
-        type: 'response.withheld',
-        sectionId: null,
-        payload: {
-          responseId: response.id,
-          hearingId: response.hearing_id,
-          reference: response.reference,
-          reason: input.reason,
-        },
-      },
-    };
+    return visibilityEvent('response.withheld', response, input.reason);
   },
 });
 
@@ -63,21 +75,10 @@ export const responsesRedact = defineCommand({
         .where('id', '=', remark.remarkId)
         .execute();
     }
-    return {
-      result: { ok: true },
-      audit: {
-        type: 'response.redacted',
-        sectionId: null,
-        payload: {
-          responseId: response.id,
-          hearingId: response.hearing_id,
-          reference: response.reference,
-          reason: input.reason,
-          statement: input.statement !== undefined,
-          remarkIds: input.remarks.map((r) => r.remarkId),
-        },
-      },
-    };
+    return visibilityEvent('response.redacted', response, input.reason, {
+      statement: input.statement !== undefined,
+      remarkIds: input.remarks.map((r) => r.remarkId),
+    });
   },
 });
 
@@ -100,18 +101,6 @@ export const responsesPublish = defineCommand({
       .set({ public_text: null, public_proposed_text: null })
       .where('response_id', '=', response.id)
       .execute();
-    return {
-      result: { ok: true },
-      audit: {
-        type: 'response.published',
-        sectionId: null,
-        payload: {
-          responseId: response.id,
-          hearingId: response.hearing_id,
-          reference: response.reference,
-          reason: input.reason,
-        },
-      },
-    };
+    return visibilityEvent('response.published', response, input.reason);
   },
 });

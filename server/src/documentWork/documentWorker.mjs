@@ -4,4 +4,4 @@ import { register } from 'tsx/esm/api';
 register();
 const work = await import('./documentWorker.ts');
 
-export const { importDocx, exportDocx, exportHtml } = work;
+export const { importDocx, exportDocx, exportHtml, exportSummaryDocx } = work;

@@ -3,6 +3,8 @@
  * so the event loop keeps serving everyone else: reading an upload, packing a .docx, building
  * the HTML a PDF is printed from. Each export is a task Piscina calls by name.
  */
+import type { HearingSummaryDocument } from '../hearingSummary/summaryDocument.js';
+import { packSummaryDocx } from '../hearingSummary/summaryDocx.js';
 import { packDocx } from '../wordExport/docxFromDocument.js';
 import type { ExportDocument } from '../wordExport/exportDocument.js';
 import { htmlFromDocument } from '../wordExport/htmlFromDocument.js';
@@ -18,4 +20,8 @@ export async function exportDocx(doc: ExportDocument): Promise<Uint8Array> {
 
 export function exportHtml(doc: ExportDocument): string {
   return htmlFromDocument(doc);
+}
+
+export async function exportSummaryDocx(doc: HearingSummaryDocument): Promise<Uint8Array> {
+  return new Uint8Array(await packSummaryDocx(doc));
 }

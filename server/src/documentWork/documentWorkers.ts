@@ -39,6 +39,10 @@ export class DocumentWorkers {
     return this.run('exportDocx', doc, this.exportTimeoutMs, 'export_failed');
   }
 
+  exportSummaryDocx(doc: Parameters<typeof Work.exportSummaryDocx>[0]): Promise<Uint8Array> {
+    return this.run('exportSummaryDocx', doc, this.exportTimeoutMs, 'export_failed');
+  }
+
   exportHtml(doc: Parameters<typeof Work.exportHtml>[0]): Promise<string> {
     return this.run('exportHtml', doc, this.exportTimeoutMs, 'export_failed');
   }

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import { FairQueue } from '../auth/fairQueue.js';
+import type { HearingSummaryDocument } from '../hearingSummary/summaryDocument.js';
 import type { ExportDocument } from '../wordExport/exportDocument.js';
 import { PdfPrinter } from '../wordExport/pdfPrinter.js';
 import { DocumentWorkers } from './documentWorkers.js';
@@ -32,6 +33,11 @@ export class WordDocuments {
   /** `key` is who asked (their user id): one person's many exports wait behind each other. */
   exportDocx(doc: ExportDocument, key: string): Promise<Uint8Array> {
     return this.exports.run(key, () => this.workers.exportDocx(doc));
+  }
+
+  /** The høringsoppsummering, packed like a plan export and waiting in the same queue. */
+  exportSummaryDocx(doc: HearingSummaryDocument, key: string): Promise<Uint8Array> {
+    return this.exports.run(key, () => this.workers.exportSummaryDocx(doc));
   }
 
   exportPdf(doc: ExportDocument, key: string): Promise<Buffer> {

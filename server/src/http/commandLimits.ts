@@ -43,17 +43,22 @@ export interface CommandLimits {
 export function createCommandLimits(config: CommandLimitsConfig, store: LimiterStore = memoryStore): CommandLimits {
   const perUser = store({ keyPrefix: 'commands:user', points: config.perUserPerMinute, duration: 60 });
   const perPlan = store({ keyPrefix: 'commands:plan', points: config.perPlanPerMinute, duration: 60 });
-  const charge = async (limiter: Pick<RateLimiterAbstract, 'consume'>, key: string) => {
-    try {
-      await limiter.consume(key);
-    } catch (refusal) {
-      // The limiter rejects with a RateLimiterRes when the limit is reached, with an Error when its store fails.
-      if (refusal instanceof RateLimiterRes)
-        throw new TooManyRequestsError(Math.max(1, Math.ceil(refusal.msBeforeNext / 1000)));
-      throw refusal;
-    }
+  return {
+    chargeUser: (userId) => consumeOrRefuse(perUser, userId),
+    chargePlan: (planId) => consumeOrRefuse(perPlan, planId),
   };
-  return { chargeUser: (userId) => charge(perUser, userId), chargePlan: (planId) => charge(perPlan, planId) };
+}
+
+/** Counts one request against `key`; past the limit, 429 `too_many_requests` with when to retry. */
+export async function consumeOrRefuse(limiter: Pick<RateLimiterAbstract, 'consume'>, key: string): Promise<void> {
+  try {
+    await limiter.consume(key);
+  } catch (refusal) {
+    // The limiter rejects with a RateLimiterRes when the limit is reached, with an Error when its store fails.
+    if (refusal instanceof RateLimiterRes)
+      throw new TooManyRequestsError(Math.max(1, Math.ceil(refusal.msBeforeNext / 1000)));
+    throw refusal;
+  }
 }
 
 /** Reads the limits from the environment; unset means the defaults above. */

@@ -1,6 +1,6 @@
 import { isIPv4, isIPv6 } from 'node:net';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import { TooManyRequestsError } from './commandLimits.js';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { consumeOrRefuse } from './commandLimits.js';
 
 /** Responses a hearing takes in an hour: from one address, and from everyone together. */
 export interface HearingLimitsConfig {
@@ -51,19 +51,10 @@ export function createHearingLimits(config: HearingLimitsConfig): HearingLimits 
     points: config.perHearingPerHour,
     duration: 3600,
   });
-  const consume = async (limiter: RateLimiterMemory, key: string) => {
-    try {
-      await limiter.consume(key);
-    } catch (refusal) {
-      if (refusal instanceof RateLimiterRes)
-        throw new TooManyRequestsError(Math.max(1, Math.ceil(refusal.msBeforeNext / 1000)));
-      throw refusal;
-    }
-  };
   return {
     async charge(hearingId, address) {
-      await consume(perAddress, `${hearingId}|${limitedAddress(address)}`);
-      await consume(perHearing, hearingId);
+      await consumeOrRefuse(perAddress, `${hearingId}|${limitedAddress(address)}`);
+      await consumeOrRefuse(perHearing, hearingId);
     },
   };
 }

@@ -23,6 +23,7 @@ import { z } from 'zod';
 import { editParams } from '../routes/versions.js';
 import { hearingParams } from '../routes/hearings.js';
 import { receiptParams, receiptQuery, tokenParams } from '../routes/publicHearings.js';
+import { summaryQuery } from '../routes/hearingSummary.js';
 import { exportQuery } from '../routes/planExport.js';
 import { importQuery } from '../routes/planImport.js';
 
@@ -210,6 +211,27 @@ const ROUTES: RouteSpec[] = [
     summary: "The plan's named versions",
     request: { params: planParams },
     returns: { description: 'VersionSummaryView', list: true },
+  },
+  {
+    method: 'get',
+    path: '/api/plans/{planId}/adoptions',
+    summary: 'Adoption rounds (forankring), newest first, with each party’s decision',
+    request: { params: planParams },
+    returns: { description: 'AdoptionsView' },
+  },
+  {
+    method: 'get',
+    path: '/api/hearings/{hearingId}/summary.docx',
+    summary: 'The høringsoppsummering as a Word file (internal; `?public=1` without withheld responses)',
+    request: { params: hearingParams, query: summaryQuery },
+    returns: { description: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
+  },
+  {
+    method: 'get',
+    path: '/api/hearings/{hearingId}/remarks.csv',
+    summary: 'Every remark of a hearing, one row each (UTF-8 with BOM, `;`-separated)',
+    request: { params: hearingParams, query: summaryQuery },
+    returns: { description: 'text/csv' },
   },
   {
     method: 'get',

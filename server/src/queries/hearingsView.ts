@@ -181,7 +181,12 @@ export async function publicHearingView(
     open: hearingIsOpen(hearing, now),
     closedEarly: hearing.closed_at !== null,
     publishResponses: hearing.publish_responses as ResponsePublication,
-    extensions: extensions.map((e) => ({ from: e.from_deadline, to: e.to_deadline, reason: e.reason, at: e.created_at })),
+    extensions: extensions.map((e) => ({
+      from: e.from_deadline,
+      to: e.to_deadline,
+      reason: e.reason,
+      at: e.created_at,
+    })),
     sections: frozen.sections,
     responses: responsesListed(hearing, now) ? await publicResponses(db, hearing) : null,
     member,

@@ -1,5 +1,6 @@
 import type { PlanProjection, PlanView } from '@fellesplan/domain';
 import type { SectionContent } from '../content/sectionContent.js';
+import { loadAdoptionStatus } from '../adoptions/adoptionsView.js';
 import { presentPlan, presentSection } from '../presenters/plan.js';
 import type { Db } from '../storage/database.js';
 import { latestMarkersBySection } from '../storage/repositories/markers.js';
@@ -51,6 +52,7 @@ export async function loadPlanProjection(
   if (!view) return null;
   return {
     ...view,
+    adoption: await loadAdoptionStatus(db, planId, view.sections),
     threads: await loadThreadsView(db, content, planId),
     hearings: await planHearingProjection(db, planId, now),
   };

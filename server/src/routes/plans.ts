@@ -14,6 +14,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { requireActor } from '../http/authenticate.js';
 import { presentPlanSummary } from '../presenters/plan.js';
+import { loadAdoptionStatus } from '../adoptions/adoptionsView.js';
 import { loadPlanView } from '../queries/planView.js';
 import { loadThreadsView } from '../queries/threadsView.js';
 import { visiblePlan, visibleSection } from '../access/visibleTo.js';
@@ -39,7 +40,8 @@ export function planRoutes(app: FastifyInstance, ctx: AppContext): void {
         const waitingOnUs = view.archivedAt
           ? 0
           : view.sections.filter((section) => awaitsParty(actor.partyId, section)).length;
-        return { ...summary, statusCounts, waitingOnUs };
+        const adoption = await loadAdoptionStatus(ctx.db, row.id, view.sections);
+        return { ...summary, statusCounts, waitingOnUs, adoption };
       }),
     );
   });
@@ -49,7 +51,7 @@ export function planRoutes(app: FastifyInstance, ctx: AppContext): void {
     const plan = await visiblePlan(ctx.db, actor, planParams.parse(request.params).planId);
     const view = await loadPlanView(ctx.db, ctx.content, plan.id);
     if (!view) throw new DomainError('not_found');
-    return view;
+    return { ...view, adoption: await loadAdoptionStatus(ctx.db, plan.id, view.sections) };
   });
 
   app.get('/api/plans/:planId/threads', async (request): Promise<ThreadView[]> => {

@@ -9,9 +9,10 @@ import type {
 } from '@fellesplan/domain';
 import { readProjection } from '@fellesplan/editor';
 import { describe, expect, it } from 'vitest';
+import { redactUrl } from '../http/redactUrl.js';
 import {
   api,
-  appendParagraph,
+  appendStoredParagraph,
   command,
   connectProvider,
   DAY,
@@ -26,7 +27,6 @@ import {
   sampleResponse,
   type FixturePlan,
   type HearingReply,
-  type PublishedHearing,
   type SubmittedHearingResponse,
 } from '../testing/index.js';
 
@@ -35,7 +35,6 @@ const clock = new TestClock();
 const f = useFixture({ clock: clock.now, hearingLimits: { perHearingPerHour: 25 } });
 const TITLE = 'Samarbeidsstruktur og organisering';
 
-type Published = PublishedHearing;
 type Reply = HearingReply;
 type Submitted = SubmittedHearingResponse;
 
@@ -55,12 +54,7 @@ async function accepted(token: string, body: unknown, options?: Parameters<typeo
 }
 
 async function edit(plan: FixturePlan, who: string, text: string): Promise<void> {
-  const { id, documentName } = plan.section(TITLE);
-  const client = connectProvider(f.url, f.token(who), documentName);
-  await client.synced();
-  appendParagraph(client.doc, text);
-  await waitFor(async () => (await storedSectionText(f.db, id)).includes(text));
-  client.destroy();
+  await appendStoredParagraph(f.url, f.token(who), f.db, plan.section(TITLE), text);
 }
 
 describe('publishing a hearing', () => {
@@ -144,6 +138,13 @@ describe('publishing a hearing', () => {
       token: f.other.token('kommune'),
     });
     expect(annen.body.member).toBeNull();
+  });
+
+  it('[HR8] hearing links and receipt secrets never reach the request log', () => {
+    expect(redactUrl('/horing/abcDEF_123-x')).toBe('/horing/[token]');
+    expect(redactUrl('/api/public/hearings/abcDEF_123-x/responses/H1-001/receipt?secret=s3cr3t&format=json')).toBe(
+      '/api/public/hearings/[token]/responses/H1-001/receipt?secret=[token]&format=json',
+    );
   });
 
   it('[HR4] an unknown or malformed link is a 404 like any other', async () => {
@@ -230,9 +231,10 @@ describe('what the public link opens', () => {
     // Not listed before the deadline: no respondent reads another's response.
     expect((await publicView(hearing.publicToken)).body.responses).toBeNull();
     const receipt = (reference: string, secret: string, format = 'text') =>
-      api<unknown>(f.url, `/api/public/hearings/${hearing.publicToken}/responses/${reference}/receipt?secret=${secret}&format=${format}`).catch(
-        () => ({ status: 0 }),
-      );
+      api<unknown>(
+        f.url,
+        `/api/public/hearings/${hearing.publicToken}/responses/${reference}/receipt?secret=${secret}&format=${format}`,
+      ).catch(() => ({ status: 0 }));
     const secretOf = (submitted: Submitted) => new URL(submitted.receiptUrl).searchParams.get('secret') ?? '';
     const own = await fetch(mine.receiptUrl);
     expect(own.status).toBe(200);
@@ -300,7 +302,9 @@ describe('openness', () => {
     expect((await redact([{ remarkId: otherRemark, text: '[Sladdet]' }])).body.error?.code).toBe(
       'remark_not_in_response',
     );
-    expect((await redact([{ remarkId, text: 'Se punktet om demens. [Sladdet]', proposedText: null }])).status).toBe(200);
+    expect((await redact([{ remarkId, text: 'Se punktet om demens. [Sladdet]', proposedText: null }])).status).toBe(
+      200,
+    );
 
     const after = await publicView(hearing.publicToken);
     expect(JSON.stringify(after.body)).not.toContain(secret);
@@ -489,7 +493,11 @@ describe('members following a hearing', () => {
     const view = await api<HearingView>(f.url, `/api/hearings/${hearing.id}`, { token: f.token('bruker') });
     expect(view.body.sections.find((s) => s.id === section.id)?.remarks).toBe(2);
     expect(view.body.planTitle).toBe(plan.title);
-    for (const path of [`/api/plans/${plan.id}/hearings`, `/api/hearings/${hearing.id}`, `/api/hearings/${hearing.id}/responses`]) {
+    for (const path of [
+      `/api/plans/${plan.id}/hearings`,
+      `/api/hearings/${hearing.id}`,
+      `/api/hearings/${hearing.id}/responses`,
+    ]) {
       expect((await api(f.url, path, { token: f.other.token('kommune') })).status, path).toBe(404);
       expect((await api(f.url, path)).status, path).toBe(401);
     }
@@ -503,11 +511,22 @@ describe('the decision log', () => {
     const hearing = await publish(plan);
     const submitted = await accepted(hearing.publicToken, response(sectionId));
     const sekretariat = f.token('sekretariat');
-    await command(f.url, sekretariat, 'hearings.setPublication', { hearingId: hearing.id, publishResponses: 'immediately' });
+    await command(f.url, sekretariat, 'hearings.setPublication', {
+      hearingId: hearing.id,
+      publishResponses: 'immediately',
+    });
     await command(f.url, sekretariat, 'responses.withhold', { responseId: submitted.id, reason: 'Sjekkes' });
-    await command(f.url, sekretariat, 'responses.redact', { responseId: submitted.id, reason: 'Navn', statement: null });
+    await command(f.url, sekretariat, 'responses.redact', {
+      responseId: submitted.id,
+      reason: 'Navn',
+      statement: null,
+    });
     await command(f.url, sekretariat, 'responses.publish', { responseId: submitted.id, reason: 'Avklart' });
-    await command(f.url, sekretariat, 'hearings.extend', { hearingId: hearing.id, deadline: clock.in(9 * DAY), reason: 'Ønske fra kommunene' });
+    await command(f.url, sekretariat, 'hearings.extend', {
+      hearingId: hearing.id,
+      deadline: clock.in(9 * DAY),
+      reason: 'Ønske fra kommunene',
+    });
     await command(f.url, sekretariat, 'hearings.close', { hearingId: hearing.id, reason: 'Alle har svart' });
     const log = await api<AuditEventView[]>(f.url, `/api/plans/${plan.id}/audit`, { token: f.token('kommune') });
     expect(log.body.map((e) => e.type).filter((t) => /^(hearing|response)\./.test(t))).toEqual([
@@ -529,7 +548,9 @@ describe('the decision log', () => {
       organisation: 'Eldrerådet i Demo kommune',
     });
     expect(JSON.stringify(log.body)).not.toContain('kari.eldre@example.no');
-    const verify = await api<{ ok: boolean }>(f.url, `/api/plans/${plan.id}/audit/verify`, { token: f.token('kommune') });
+    const verify = await api<{ ok: boolean }>(f.url, `/api/plans/${plan.id}/audit/verify`, {
+      token: f.token('kommune'),
+    });
     expect(verify.body.ok).toBe(true);
   });
 });

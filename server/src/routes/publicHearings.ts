@@ -21,7 +21,10 @@ import type { AppContext } from './context.js';
 
 export const tokenParams = z.object({ token: z.string().max(200) });
 export const receiptParams = tokenParams.extend({ reference: z.string().max(40) });
-export const receiptQuery = z.object({ secret: z.string().max(200).default(''), format: z.enum(['text', 'json']).default('text') });
+export const receiptQuery = z.object({
+  secret: z.string().max(200).default(''),
+  format: z.enum(['text', 'json']).default('text'),
+});
 
 /** A response carries up to 200 remarks of 10,000 characters: generous, and bounded. */
 const RESPONSE_BODY_LIMIT = 1024 * 1024;

@@ -39,11 +39,16 @@ export function sourceSections(): SourceSection[] {
     .sort();
   return files.map((file, index) => ({
     title: TITLES[index] ?? `Kilde ${index + 1}`,
-    paragraphs: readFileSync(path.join(SOURCES, file), 'utf8')
-      .split(/\n\s*\n/)
-      .map((p) => p.replace(/\s+/g, ' ').trim())
-      .filter((p) => p.length > 0),
+    paragraphs: paragraphsOf(readFileSync(path.join(SOURCES, file), 'utf8')),
   }));
+}
+
+/** A source text's paragraphs: blank lines part them, the PDF's line breaks inside one are joined. */
+export function paragraphsOf(text: string): string[] {
+  return text
+    .split(/\n\s*\n/)
+    .map((p) => p.replace(/\s+/g, ' ').trim())
+    .filter((p) => p.length > 0);
 }
 
 export interface PlanDocxOptions {

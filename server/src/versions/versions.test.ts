@@ -3,7 +3,7 @@ import { readTextFromYDoc } from '@fellesplan/editor';
 import { describe, expect, it } from 'vitest';
 import {
   api,
-  appendParagraph,
+  appendStoredParagraph,
   command,
   connectProvider,
   storedSectionText,
@@ -25,12 +25,7 @@ const getVersion = (id: string, who = 'kommune') =>
   api<VersionView>(f.url, `/api/versions/${id}`, { token: f.token(who) });
 
 async function edit(plan: FixturePlan, who: string, text: string): Promise<void> {
-  const { id, documentName } = plan.section(TITLE);
-  const client = connectProvider(f.url, f.token(who), documentName);
-  await client.synced();
-  appendParagraph(client.doc, text);
-  await waitFor(async () => (await storedSectionText(f.db, id)).includes(text));
-  client.destroy();
+  await appendStoredParagraph(f.url, f.token(who), f.db, plan.section(TITLE), text);
 }
 
 describe('versions', () => {

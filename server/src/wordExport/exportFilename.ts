@@ -4,7 +4,7 @@ import { create as contentDisposition } from 'content-disposition';
  * The `Content-Disposition` of a download named after the plan («Felles-utviklingsplan-2027–2030.docx»),
  * with an ASCII fallback for old clients (æ → ae, ø → o, å → a, other marks dropped).
  */
-export function exportDisposition(title: string, extension: 'docx' | 'pdf'): string {
+export function exportDisposition(title: string, extension: 'docx' | 'pdf' | 'csv'): string {
   const base =
     title
       // eslint-disable-next-line no-control-regex -- control characters are what a file name must not hold.

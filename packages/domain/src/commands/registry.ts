@@ -40,6 +40,7 @@ import {
   responsesWithholdInput,
 } from '../hearings/hearings.js';
 import { sectionsRestoreInput, sectionsRestoreResult, versionsCreateInput } from '../versions/versions.js';
+import { adoptionsRecordInput, adoptionsSendInput } from '../hearings/hearings.js';
 import {
   planIdInput,
   plansCreateInput,
@@ -90,6 +91,8 @@ export const COMMANDS = {
   'sections.tag': { input: sectionsTagInput, result: ok },
   'versions.create': { input: versionsCreateInput, result: created },
   'sections.restore': { input: sectionsRestoreInput, result: sectionsRestoreResult },
+  'adoptions.send': { input: adoptionsSendInput, result: created },
+  'adoptions.record': { input: adoptionsRecordInput, result: created },
   'hearings.publish': { input: hearingsPublishInput, result: hearingsPublishResult },
   'hearings.extend': { input: hearingsExtendInput, result: ok },
   'hearings.close': { input: hearingsCloseInput, result: ok },

@@ -3,7 +3,10 @@ import { isSekretariat, type PlanParties } from './consensus.js';
 import { isPlanMember } from './plans.js';
 
 /** [HR1] Publishing, extending, closing a hearing and withholding or redacting responses: the sekretariat's. */
-export function hearingManageRefusal(actor: Actor, plan: PlanParties): 'not_found' | 'hearings_sekretariat_only' | null {
+export function hearingManageRefusal(
+  actor: Actor,
+  plan: PlanParties,
+): 'not_found' | 'hearings_sekretariat_only' | null {
   if (!isPlanMember(actor, plan)) return 'not_found';
   return isSekretariat(actor, plan) ? null : 'hearings_sekretariat_only';
 }
