@@ -1,16 +1,11 @@
-import type { HearingResponseView } from '@fellesplan/domain';
 import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
 import {
-  api,
-  command,
   publishHearing,
   rawRequest,
-  respondToHearing,
-  sampleResponse,
+  respondWithSecretQuoteThenRedact,
   TestClock,
   useFixture,
-  type SubmittedHearingResponse,
 } from '../testing/index.js';
 
 const clock = new TestClock();
@@ -23,22 +18,7 @@ describe('attacks on the public hearing summary', () => {
     const sectionId = plan.section(TITLE).id;
     const hearing = await publishHearing(f, clock, plan);
     const secret = 'Ola Nordmann på rom 12 har demens';
-    const sent = await respondToHearing(
-      f.url,
-      hearing.publicToken,
-      sampleResponse(sectionId, { remarks: [{ sectionId, quote: secret, text: `Gjelder ${secret}.` }] }),
-    );
-    const { id } = sent.body as unknown as SubmittedHearingResponse;
-    const members = await api<HearingResponseView[]>(f.url, `/api/hearings/${hearing.id}/responses`, {
-      token: f.token('sekretariat'),
-    });
-    const remarkId = members.body.find((r) => r.id === id)?.remarks[0]?.id ?? '';
-    const redact = await command(f.url, f.token('sekretariat'), 'responses.redact', {
-      responseId: id,
-      reason: 'Helseopplysninger om en navngitt person',
-      remarks: [{ remarkId, text: 'Gjelder [Sladdet].' }],
-    });
-    expect(redact.status).toBe(200);
+    await respondWithSecretQuoteThenRedact(f, hearing, sectionId, secret, 'Gjelder [Sladdet].');
     const headers = { authorization: `Bearer ${f.token('kommune')}` };
     const docx = await rawRequest(f.url, `/api/hearings/${hearing.id}/summary.docx?public=1`, { headers });
     expect(docx.status).toBe(200);

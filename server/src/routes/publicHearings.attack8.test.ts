@@ -1,11 +1,11 @@
-import type { HearingResponseView, PublicHearingView } from '@fellesplan/domain';
+import type { PublicHearingView } from '@fellesplan/domain';
 import { describe, expect, it } from 'vitest';
 import { limitedAddress } from '../http/hearingLimits.js';
 import {
   api,
-  command,
   publishHearing,
   respondToHearing,
+  respondWithSecretQuoteThenRedact,
   sampleResponse,
   TestClock,
   useFixture,
@@ -24,27 +24,8 @@ describe('attacks on the public hearing', () => {
     const plan = await f.plan();
     const sectionId = plan.section(TITLE).id;
     const hearing = await publishHearing(f, clock, plan, { publishResponses: 'immediately' });
-    // The quote is free text from the respondent: nothing makes it a passage of the plan.
     const secret = 'Ola Nordmann på rom 12 har demens';
-    const sent = await respondToHearing(
-      f.url,
-      hearing.publicToken,
-      sampleResponse(sectionId, {
-        remarks: [{ sectionId, quote: secret, text: `Gjelder ${secret}.`, proposedText: null }],
-      }),
-    );
-    expect(sent.status).toBe(200);
-    const { id } = sent.body as unknown as SubmittedHearingResponse;
-    const members = await api<HearingResponseView[]>(f.url, `/api/hearings/${hearing.id}/responses`, {
-      token: f.token('sekretariat'),
-    });
-    const remarkId = members.body.find((r) => r.id === id)?.remarks[0]?.id ?? '';
-    const redact = await command(f.url, f.token('sekretariat'), 'responses.redact', {
-      responseId: id,
-      reason: 'Helseopplysninger om en navngitt person',
-      remarks: [{ remarkId, text: 'Gjelder [Sladdet].' }],
-    });
-    expect(redact.status).toBe(200);
+    await respondWithSecretQuoteThenRedact(f, hearing, sectionId, secret, 'Gjelder [Sladdet].');
     const after = await publicView(hearing.publicToken);
     expect(after.body.responses?.[0]?.remarks[0]?.text).toBe('Gjelder [Sladdet].');
     expect(JSON.stringify(after.body)).not.toContain(secret);
