@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError, hearingManageRefusal } from '@fellesplan/domain';
+import { hearingIsOpen } from '../storage/repositories/hearings.js';
 import { checkDeadline } from './hearingDeadline.js';
 import { committedHearing, loadHearingTarget } from './hearingTarget.js';
 import { defineCommand } from './pipeline.js';
@@ -17,6 +18,17 @@ export const hearingsExtend = defineCommand({
     if (hearing.closed_at !== null) throw new DomainError('hearing_already_closed');
     if (Date.parse(input.deadline) <= Date.parse(hearing.deadline)) throw new DomainError('deadline_not_later');
     checkDeadline(input.deadline, new Date(at));
+    // [HR1] Reopening a lapsed hearing while the plan has opened another would make two open at
+    // once; behind the plan row the pipeline holds, as hearings.publish judges it.
+    if (!hearingIsOpen(hearing, new Date(at))) {
+      const others = await trx
+        .selectFrom('hearings')
+        .select(['closed_at', 'deadline'])
+        .where('plan_id', '=', hearing.plan_id)
+        .where('id', '!=', hearing.id)
+        .execute();
+      if (others.some((h) => hearingIsOpen(h, new Date(at)))) throw new DomainError('hearing_already_open');
+    }
     await trx.updateTable('hearings').set({ deadline: input.deadline }).where('id', '=', hearing.id).execute();
     await trx
       .insertInto('hearing_extensions')

@@ -115,8 +115,9 @@ export async function loadHearingSummary(
         party: response.party_name,
         sectionNumber: section.number,
         sectionTitle: section.title,
-        quote: remark.quote,
-        // [HR5] As the public page reads it: a remark the sekretariat rewrote, in its new words.
+        // [HR5] As the public page reads it: a remark the sekretariat rewrote, in its new words and
+        // without its quote (the respondent's free text, which a redaction gives no public version of).
+        quote: replaced ? null : remark.quote,
         text: replaced ? (remark.public_text ?? '') : remark.text,
         proposedText: replaced ? remark.public_proposed_text : remark.proposed_text,
         assessment: remark.assessment as Assessment | null,

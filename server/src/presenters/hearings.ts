@@ -65,7 +65,9 @@ export function presentPublicResponse(
       const replaced = redacted && r.public_text !== null;
       return {
         sectionId: r.section_id,
-        quote: r.quote,
+        // The quote is the respondent's free text too (nothing ties it to the plan's words), and a
+        // redaction gives no public version of it: a redacted remark shows none.
+        quote: replaced ? null : r.quote,
         text: replaced ? (r.public_text ?? '') : r.text,
         proposedText: replaced ? r.public_proposed_text : r.proposed_text,
       };

@@ -1,3 +1,4 @@
+import type { HearingResponseView } from '@fellesplan/domain';
 import { api } from './api.js';
 import { command } from './command.js';
 import type { Fixture, FixturePlan } from './fixture.js';
@@ -65,4 +66,34 @@ export function sampleResponse(sectionId: string, extra: Record<string, unknown>
     remarks: [{ sectionId, quote: 'samarbeidsstruktur', text: 'Eldrerådet må være med.', proposedText: null }],
     ...extra,
   };
+}
+
+/**
+ * A response whose one remark quotes `secret` (a respondent's quote is free text, not the plan's),
+ * then redacted by the sekretariat to `publicText`: what the public may read of it is only that.
+ */
+export async function respondWithSecretQuoteThenRedact(
+  f: Fixture,
+  hearing: PublishedHearing,
+  sectionId: string,
+  secret: string,
+  publicText: string,
+): Promise<void> {
+  const sent = await respondToHearing(
+    f.url,
+    hearing.publicToken,
+    sampleResponse(sectionId, { remarks: [{ sectionId, quote: secret, text: `Gjelder ${secret}.` }] }),
+  );
+  if (sent.status !== 200) throw new Error(`response answered ${sent.status}: ${JSON.stringify(sent.body)}`);
+  const { id } = sent.body as unknown as SubmittedHearingResponse;
+  const members = await api<HearingResponseView[]>(f.url, `/api/hearings/${hearing.id}/responses`, {
+    token: f.token('sekretariat'),
+  });
+  const remarkId = members.body.find((r) => r.id === id)?.remarks[0]?.id ?? '';
+  const redact = await command(f.url, f.token('sekretariat'), 'responses.redact', {
+    responseId: id,
+    reason: 'Helseopplysninger om en navngitt person',
+    remarks: [{ remarkId, text: publicText }],
+  });
+  if (redact.status !== 200) throw new Error(`responses.redact answered ${redact.status}`);
 }

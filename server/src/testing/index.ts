@@ -40,6 +40,7 @@ export {
   respondToHearing,
   sampleResponse,
   nextClientAddress,
+  respondWithSecretQuoteThenRedact,
   type PublishedHearing,
   type HearingReply,
   type SubmittedHearingResponse,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { displayName } from '../commands/admin.js';
 import { idSchema } from '../ids.js';
-import { hasVisibleText, INPUT_LIMITS, isStorableText } from '../inputLimits.js';
+import { hasVisibleText, INPUT_LIMITS, isPlainLine, isStorableText } from '../inputLimits.js';
 
 /**
  * Hearings (høring) and adoption (forankring), DESIGN 6.4. A hearing shows a frozen, published
@@ -131,7 +131,8 @@ export const hearingResponseInput = z
     respondent: z
       .object({
         name: displayName(INPUT_LIMITS.name),
-        organisation: text(HEARING_LIMITS.organisation).nullish(),
+        // One line, as a name: it is printed after the name in the receipt, the log and the summary.
+        organisation: text(HEARING_LIMITS.organisation).refine(isPlainLine, 'invalid_input').nullish(),
         email,
       })
       .strict(),
