@@ -14,7 +14,7 @@ const TITLE = 'Samarbeidsstruktur og organisering';
 const SYNC_UPDATE = 2;
 
 describe('updates from a closed connection', () => {
-  it('[L2] an update handled after its socket closed is neither stored nor applied', async () => {
+  it('[L2][L5] an update handled after its socket closed is neither stored nor applied', async () => {
     const plan = await f.plan();
     const { id: sectionId, documentName } = plan.section(TITLE);
     const client = connectProvider(f.url, f.token('kommune'), documentName);

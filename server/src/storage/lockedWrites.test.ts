@@ -11,7 +11,7 @@ const f = useFixture();
 const TITLE = 'Samarbeidsstruktur og organisering';
 
 describe('edits that reach storage after a lock', () => {
-  it('[L1] an edit stored after the section was locked elsewhere is refused, and the writer falls back to reading', async () => {
+  it('[L1][L5] an edit stored after the section was locked elsewhere is refused, and the writer falls back to reading', async () => {
     const plan = await f.plan();
     const { id: sectionId, documentName } = plan.section(TITLE);
     const writer = connectProvider(f.url, f.token('kommune'), documentName);

@@ -160,7 +160,7 @@ describe.each(ADAPTERS)('document updates on %s', (adapter) => {
     const text = await storedText(db, name);
     for (let n = 1; n <= 40; n++) expect(text).toContain(`Avsnitt ${n}.`);
   });
-  it('[ST2] a compaction from a copy that is behind what is stored keeps every stored edit (another instance wrote meanwhile)', async () => {
+  it('[ST2][L5] a compaction from a copy that is behind what is stored keeps every stored edit (another instance wrote meanwhile)', async () => {
     const { db } = store();
     const doc = new Y.Doc();
     for (const update of updatesOf(doc, () => appendParagraph(doc, 'Gammel tekst.'))) {
