@@ -50,7 +50,7 @@ export const FIELD_LABELS: Record<string, Record<Language, string>> = {
   caseNumber: { nb: 'saksnummer', nn: 'saksnummer' },
   outcome: { nb: 'utfall', nn: 'utfall' },
   versionId: { nb: 'versjon', nn: 'versjon' },
-  body: { nb: 'vedtaksorgan', nn: 'vedtaksorgan' },
+  // No `body`: a comment's text and an adoption's decision-making body share the name, so a message must not name either.
   text: { nb: 'merknad', nn: 'merknad' },
   remarks: { nb: 'merknader', nn: 'merknader' },
   respondent: { nb: 'avsender', nn: 'avsendar' },
