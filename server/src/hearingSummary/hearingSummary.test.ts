@@ -23,7 +23,8 @@ const clock = new TestClock();
 const f = useFixture({ clock: clock.now });
 
 /** Real høringsuttalelser (domain sources 000, 002, 004), kept beside the tests. */
-const STATEMENTS = path.resolve(fileURLToPath(import.meta.url), '../../testing/fixtures/hearing-statements');
+const STATEMENTS = path.resolve(fileURLToPath(import.meta.url), '../../testing/fixtures/sources');
+const STATEMENT_FILES = /^(000|002|004)_.*\.txt$/;
 const RESPONDENTS = [
   { name: 'Ingrid Fastlege', organisation: 'Allmennmedisinsk forskningsenhet', email: 'post@amfe.example.no' },
   { name: 'Bergen kommune', organisation: 'Bergen kommune, Byrådsavdeling for helse', email: 'post@bergen.example.no' },
@@ -40,7 +41,7 @@ interface SentRemark {
 /** Each statement: its first paragraph as the general statement, every other paragraph a remark. */
 function statementResponses(plan: FixturePlan) {
   const files = readdirSync(STATEMENTS)
-    .filter((name) => name.endsWith('.txt'))
+    .filter((name) => STATEMENT_FILES.test(name))
     .sort();
   expect(files).toHaveLength(3);
   let next = 0;

@@ -16,8 +16,11 @@ import {
 } from 'docx';
 import mammoth from 'mammoth';
 
-/** The public Norwegian documents of the domain brief, beside the repository (`../shared`). */
-const SOURCES = path.resolve(fileURLToPath(import.meta.url), '../../../../../shared/domain/sources');
+/**
+ * The public Norwegian documents of the domain brief (`../shared/domain/sources`), copied into the
+ * repository so a clone tests without what lies beside it.
+ */
+const SOURCES = path.resolve(fileURLToPath(import.meta.url), '../fixtures/sources');
 
 const TITLES = [
   'Høringsuttalelse fra allmennmedisinsk forskningsenhet',
