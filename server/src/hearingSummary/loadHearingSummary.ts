@@ -1,4 +1,5 @@
 import { DomainError, type Assessment, type PlanView, type ResponseVisibility } from '@fellesplan/domain';
+import { publicRemarkWording } from '../presenters/hearings.js';
 import type { Db } from '../storage/database.js';
 import type { HearingSummaryDocument, SummaryRemark, SummarySection } from './summaryDocument.js';
 
@@ -107,7 +108,6 @@ export async function loadHearingSummary(
         section = { number: '', title: unknownSectionTitles.get(remark.section_id) ?? '', remarks: [] };
         sections.set(remark.section_id, section);
       }
-      const replaced = redacted(visibility) && remark.public_text !== null;
       const entry: SummaryRemark = {
         reference: remarkReference(response.reference, remark.position),
         respondent: response.name,
@@ -115,11 +115,7 @@ export async function loadHearingSummary(
         party: response.party_name,
         sectionNumber: section.number,
         sectionTitle: section.title,
-        // [HR5] As the public page reads it: a remark the sekretariat rewrote, in its new words and
-        // without its quote (the respondent's free text, which a redaction gives no public version of).
-        quote: replaced ? null : remark.quote,
-        text: replaced ? (remark.public_text ?? '') : remark.text,
-        proposedText: replaced ? remark.public_proposed_text : remark.proposed_text,
+        ...publicRemarkWording(remark, redacted(visibility)),
         assessment: remark.assessment as Assessment | null,
         justification: remark.justification,
         assessedBy: remark.assessor_name

@@ -61,17 +61,25 @@ export function presentPublicResponse(
     at: response.created_at,
     statement: redacted ? response.public_statement : response.statement,
     visibility: redacted ? 'redacted' : 'public',
-    remarks: remarks.map((r) => {
-      const replaced = redacted && r.public_text !== null;
-      return {
-        sectionId: r.section_id,
-        // The quote is the respondent's free text too (nothing ties it to the plan's words), and a
-        // redaction gives no public version of it: a redacted remark shows none.
-        quote: replaced ? null : r.quote,
-        text: replaced ? (r.public_text ?? '') : r.text,
-        proposedText: replaced ? r.public_proposed_text : r.proposed_text,
-      };
-    }),
+    remarks: remarks.map((r) => ({ sectionId: r.section_id, ...publicRemarkWording(r, redacted) })),
+  };
+}
+
+/**
+ * [HR5] A remark's words as the public reads them, on the page and in the public summary alike.
+ * A remark the sekretariat rewrote reads in its new words and without its quote: the quote is the
+ * respondent's free text too (nothing ties it to the plan's words), and a redaction gives no
+ * public version of it.
+ */
+export function publicRemarkWording(
+  remark: Pick<HearingRemarkRow, 'quote' | 'text' | 'proposed_text' | 'public_text' | 'public_proposed_text'>,
+  redacted: boolean,
+): { quote: string | null; text: string; proposedText: string | null } {
+  const replaced = redacted && remark.public_text !== null;
+  return {
+    quote: replaced ? null : remark.quote,
+    text: replaced ? (remark.public_text ?? '') : remark.text,
+    proposedText: replaced ? remark.public_proposed_text : remark.proposed_text,
   };
 }
 
