@@ -65,7 +65,9 @@ for guard in "${guards[@]}"; do
   echo "  RACE_SEED=$seed RACE_RUNS=$runs vitest run $test (mutated copy)"
   log="$WORK/$guard.log"
   started=$(date +%s)
-  (cd "$copy" && RACE_SEED="$seed" RACE_RUNS="$runs" ./node_modules/.bin/vitest run "$test" >"$log" 2>&1)
+  # A `Test:` header may name vitest arguments too (`--project postgres <file> -t <name>`).
+  read -r -a test_args <<<"$test"
+  (cd "$copy" && RACE_SEED="$seed" RACE_RUNS="$runs" ./node_modules/.bin/vitest run "${test_args[@]}" >"$log" 2>&1)
   status=$?
   took=$(($(date +%s) - started))
   # The first rule each failing seed broke (the test names the seed and the rule).

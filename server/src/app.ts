@@ -21,7 +21,7 @@ import { serveClient } from './http/serveClient.js';
 import { createMailer } from './mail/mailer.js';
 import { requestLogSerializer } from './http/redactUrl.js';
 import { proxyTrust } from './http/trustProxy.js';
-import { loadPlanProjection } from './queries/planView.js';
+import { loadProjectionBasis, reproject } from './queries/planView.js';
 import { auditRoutes } from './routes/audit.js';
 import { authMethodsRoutes } from './routes/authMethods.js';
 import { commandRoutes } from './routes/commands.js';
@@ -39,7 +39,10 @@ import { searchRoutes } from './routes/search.js';
 import { versionRoutes } from './routes/versions.js';
 import { hearingRoutes } from './routes/hearings.js';
 import { publicHearingRoutes } from './routes/publicHearings.js';
-import { LocalNotificationFeed } from './notifications/notificationFeed.js';
+import { ClusterNotificationFeed, LocalNotificationFeed } from './notifications/notificationFeed.js';
+import { SingleInstance, type Cluster } from './scaleOut/cluster.js';
+import { RedisCluster } from './scaleOut/redisCluster.js';
+import { clusterHandlers } from './scaleOut/clusterHandlers.js';
 import { NotificationStreams } from './notifications/notificationStreams.js';
 import { SectionSearch } from './search/sectionSearch.js';
 import { WordDocuments } from './documentWork/wordDocuments.js';
@@ -51,6 +54,11 @@ import { profileRoutes } from './routes/profile.js';
 import { sessionRoutes } from './routes/session.js';
 import { setupRoutes } from './routes/setup.js';
 import { openDatabase, type Db } from './storage/database.js';
+import { timeStoreWrites } from './storage/storeTimings.js';
+import { addObserver, CollabObserverExtension } from './observability/CollabObserverExtension.js';
+import { ServerMetrics } from './observability/metrics.js';
+import { metricsRoutes } from './observability/metricsRoute.js';
+import { REQUEST_ID_HEADER, requestIdGenerator } from './observability/requestId.js';
 
 export interface FellesplanServer {
   url: string;
@@ -82,6 +90,8 @@ export interface StartOptions extends ServerConfig {
 export async function startServer(options: StartOptions): Promise<FellesplanServer> {
   const logger = options.logger ?? pino({ level: options.logLevel });
   const db = await openDatabase({ dataDir: options.dataDir, databaseUrl: options.databaseUrl, logger });
+  const metrics = new ServerMetrics();
+  timeStoreWrites(db, (operation, write) => metrics.measureStore(operation, write));
   await options.beforeListen?.(db, logger);
   const signingKey = loadSigningKey(options.dataDir, options.signingKey);
   const auditSigner = new AuditHeadSigner(signingKey);
@@ -94,21 +104,39 @@ export async function startServer(options: StartOptions): Promise<FellesplanServ
     bodyLimit: 1024 * 1024,
     forceCloseConnections: true,
     trustProxy: proxyTrust(options.trustProxy),
+    // Every log line of a request carries `reqId`; the response names it in X-Request-Id.
+    genReqId: requestIdGenerator(options.trustProxy),
+  });
+  app.addHook('onRequest', async (request, reply) => {
+    void reply.header(REQUEST_ID_HEADER, request.id);
   });
   let content: SectionContent | undefined;
   const clock = options.clock ?? (() => new Date());
+  const redis = options.redisUrl ? { url: options.redisUrl, prefix: options.redisPrefix ?? 'fellesplan' } : null;
+  if (redis && !options.databaseUrl) {
+    logger.warn('REDIS_URL is set with SQLite storage: instances on one SQLite file share it, but use PostgreSQL');
+  }
+  const cluster: Cluster = redis ? new RedisCluster({ ...redis, logger }) : new SingleInstance();
   const collaboration = createCollaboration({
+    cluster,
+    redis,
     db,
     logger,
     storeDebounceMs: options.storeDebounceMs,
     socketLimits: options.socketLimits,
     allowedHosts: options.allowedHosts,
     trustProxy: options.trustProxy,
-    loadPlanView: (planId) => loadPlanProjection(db, sectionContent(), planId, clock()),
+    projectionViews: {
+      load: (planId) => loadProjectionBasis(db, sectionContent(), planId, clock()),
+      reproject: (basis, edited) => reproject(db, sectionContent(), basis, edited),
+    },
     checkStaleMarkers: (sectionId, editor) => checkStaleMarkers(sectionId, editor),
   });
+  metrics.watchCollaboration(collaboration.hocuspocus);
+  addObserver(collaboration.hocuspocus, new CollabObserverExtension(metrics, logger.child({ component: 'collab' })));
   const sectionContent = () => (content ??= new SectionContent(db, collaboration.hocuspocus, logger));
   const checkStaleMarkers = logStaleMarkersSafely({ db, content: sectionContent(), auditSigner, logger });
+  const localNotifications = new LocalNotificationFeed();
   const context: AppContext = {
     db,
     content: sectionContent(),
@@ -132,14 +160,18 @@ export async function startServer(options: StartOptions): Promise<FellesplanServ
     oidcMethod: oidcMethod(options.oidc),
     publicUrl: options.publicUrl ?? null,
     mailer: createMailer({ smtpUrl: options.smtpUrl, from: options.mailFrom, logger }),
-    notifications: new LocalNotificationFeed(),
+    notifications: new ClusterNotificationFeed(localNotifications, cluster),
     notificationStreams: new NotificationStreams(),
     search: new SectionSearch(sectionContent()),
     wordDocuments: new WordDocuments({ logger }),
     clock,
     hearingLimits: createHearingLimits({ ...DEFAULT_HEARING_LIMITS, ...options.hearingLimits }),
+    cluster,
+    metrics,
   };
   context.sessions.start(options.sessionSweepMs ?? 15_000);
+  context.sessions.announceEnded = (sessionId) => void cluster.broadcast({ type: 'session-ended', sessionId });
+  await cluster.start(clusterHandlers({ context, collaboration, localNotifications }));
 
   await installSecurityHeaders(app, options.allowedHosts);
   await app.register(fastifyCookie);
@@ -150,7 +182,8 @@ export async function startServer(options: StartOptions): Promise<FellesplanServ
       Object.assign(new DomainError('too_many_attempts'), { statusCode: context.statusCode }),
   });
   installErrorHandler(app);
-  healthRoutes(app);
+  healthRoutes(app, context);
+  metricsRoutes(app, metrics, options.metricsToken ?? null);
   openApiRoutes(app);
   sessionRoutes(app, context);
   oidcRoutes(app, context, options.oidc);
@@ -181,6 +214,7 @@ export async function startServer(options: StartOptions): Promise<FellesplanServ
   } catch (error) {
     context.sessions.stop();
     await collaboration.close();
+    await cluster.close();
     await app.close();
     await context.wordDocuments.close();
     await db.destroy();
@@ -205,6 +239,7 @@ export async function startServer(options: StartOptions): Promise<FellesplanServ
         // Open event streams would hold app.close() until their clients go.
         context.notificationStreams.closeAll();
         await collaboration.close();
+        await cluster.close();
         await app.close();
         await context.wordDocuments.close();
         await db.destroy();

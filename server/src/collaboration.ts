@@ -1,19 +1,19 @@
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { ACCESS_REVOKED, SESSION_ENDED, type PlanProjection } from '@fellesplan/domain';
+import { ACCESS_REVOKED, SESSION_ENDED } from '@fellesplan/domain';
 import proxyAddr from '@fastify/proxy-addr';
 import { Hocuspocus, type Connection, type WebSocketLike, type connectedPayload } from '@hocuspocus/server';
 import type { Logger } from 'pino';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { AccessControl } from './collaboration/AccessControl.js';
-import { LocalAccessChanges, type AccessChanges } from './collaboration/accessChanges.js';
+import { ClusterAccessChanges, LocalAccessChanges, type AccessChanges } from './collaboration/accessChanges.js';
 import { AuthenticationExtension } from './collaboration/AuthenticationExtension.js';
 import type { CollabContext } from './collaboration/context.js';
 import { SectionScopes } from './collaboration/sectionScopes.js';
 import { SessionConnections } from './collaboration/SessionConnections.js';
 import { PersistenceExtension } from './collaboration/PersistenceExtension.js';
 import { PresenceExtension } from './collaboration/PresenceExtension.js';
-import { ProjectionExtension } from './collaboration/ProjectionExtension.js';
+import { ProjectionExtension, type ProjectionViews } from './collaboration/ProjectionExtension.js';
 import { SocketGuard, SocketState, DEFAULT_SOCKET_LIMITS, type SocketLimits } from './collaboration/socketGuard.js';
 import { SocketLimitsExtension } from './collaboration/SocketLimitsExtension.js';
 import { StaleMarkersExtension } from './collaboration/StaleMarkersExtension.js';
@@ -22,6 +22,8 @@ import { refuseForeignHostUpgrade } from './http/allowedHosts.js';
 import { proxyTrust, type TrustProxy } from './http/trustProxy.js';
 import type { Db } from './storage/database.js';
 import { findSection } from './storage/repositories/plans.js';
+import type { Cluster } from './scaleOut/cluster.js';
+import { SectionRedis } from './scaleOut/SectionRedis.js';
 
 export const COLLAB_PATH = '/collab';
 const MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
@@ -34,8 +36,10 @@ export interface Collaboration {
   scopes: SectionScopes;
   /** Ends open connections when their session ends. */
   sessions: SessionConnections;
-  /** Where a command says whose rights changed; open connections follow at once. */
+  /** Where a command says whose rights changed; open connections follow at once, on every instance. */
   accessChanges: AccessChanges;
+  /** The same, on this instance only (a change another instance announced). */
+  localAccessChanges: AccessChanges;
   persistence: PersistenceExtension;
   projection: ProjectionExtension;
   /** Logs text changes that made markers stale (A5). */
@@ -54,10 +58,15 @@ export function createCollaboration(options: {
   allowedHosts: readonly string[];
   /** Whom to believe about X-Forwarded-For, as for HTTP requests (limits count the real client). */
   trustProxy: TrustProxy;
-  loadPlanView: (planId: string) => Promise<PlanProjection | null>;
+  /** How plan projections are built, and re-derived after edits. */
+  projectionViews: ProjectionViews;
   /** Checks whether a person's edits to a section made markers stale, and logs it (A5). */
   checkStaleMarkers: (sectionId: string, editor: { userId: string; partyId: string }) => Promise<void>;
   socketLimits?: Partial<SocketLimits>;
+  /** The other instances; a single instance has none. */
+  cluster: Cluster;
+  /** Redis that section documents are shared through (`REDIS_URL`), or none. */
+  redis: { url: string; prefix: string } | null;
 }): Collaboration {
   const logger = options.logger.child({ component: 'collab' });
   const trustedHop = proxyTrust(options.trustProxy);
@@ -72,10 +81,16 @@ export function createCollaboration(options: {
     rightsChanged: (connection: Connection<CollabContext>) => late.sessions?.hasChanged(connection.context) ?? false,
     tellReadOnly: (connection: Connection<CollabContext>) => late.access?.tellReadOnly(connection),
   };
-  const persistence = new PersistenceExtension(options.db, logger, scope);
+  // Clustered, an instance that cannot hear the others (Redis down) authorizes every edit at commit.
+  const persistence = new PersistenceExtension(
+    options.db,
+    logger,
+    scope,
+    options.redis ? () => options.cluster.health() !== 'ok' : undefined,
+  );
   const planOfSection = new Map<string, string>();
   const projection = new ProjectionExtension(
-    options.loadPlanView,
+    options.projectionViews,
     async (sectionId) => {
       // A section never moves to another plan, so the answer can be remembered.
       const known = planOfSection.get(sectionId);
@@ -85,13 +100,17 @@ export function createCollaboration(options: {
       return planId;
     },
     logger,
+    (planId, sections) =>
+      options.cluster.broadcast({ type: 'projection', planId, sections: sections ? [...sections] : undefined }),
   );
   const staleMarkers = new StaleMarkersExtension(options.checkStaleMarkers);
+  const sectionRedis = options.redis ? new SectionRedis({ ...options.redis, logger }) : null;
   const hocuspocus = new Hocuspocus({
     quiet: true,
     debounce: options.storeDebounceMs,
     maxDebounce: options.storeDebounceMs * 5,
     extensions: [
+      ...(sectionRedis ? [sectionRedis] : []),
       new AuthenticationExtension(options.db, logger, scopes),
       new SocketLimitsExtension(guard),
       persistence,
@@ -113,11 +132,21 @@ export function createCollaboration(options: {
       },
     ],
   });
-  const access = new AccessControl(options.db, hocuspocus, logger, (name) => persistence.settled(name), scopes);
+  const access = new AccessControl(
+    options.db,
+    hocuspocus,
+    logger,
+    (name) => persistence.settled(name),
+    scopes,
+    options.cluster,
+    // On one instance its copy holds everything stored already.
+    options.redis ? (name) => persistence.catchUp(name, hocuspocus.documents.get(name)) : undefined,
+  );
   late.access = access;
   const sessions = new SessionConnections(options.db, hocuspocus, logger);
   late.sessions = sessions;
-  const accessChanges = new LocalAccessChanges(hocuspocus, access, logger, sessions);
+  const localAccessChanges = new LocalAccessChanges(hocuspocus, access, logger, sessions);
+  const accessChanges = new ClusterAccessChanges(localAccessChanges, options.cluster);
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
 
   function handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
@@ -192,6 +221,7 @@ export function createCollaboration(options: {
     scopes,
     sessions,
     accessChanges,
+    localAccessChanges,
     persistence,
     projection,
     staleMarkers,
@@ -206,6 +236,7 @@ export function createCollaboration(options: {
       // Stores run through the persistence queue; wait for them and any appends in flight.
       await new Promise((resolve) => setTimeout(resolve, 0));
       await persistence.flushed();
+      await sectionRedis?.onDestroy();
       wss.close();
     },
   };

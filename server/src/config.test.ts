@@ -80,3 +80,14 @@ describe('administration settings', () => {
     );
   });
 });
+
+describe('METRICS_TOKEN', () => {
+  it('unset keeps /metrics to loopback; a token too short to resist guessing stops the start', () => {
+    expect(configFromEnv({}).metricsToken).toBeNull();
+    expect(configFromEnv({ METRICS_TOKEN: '' }).metricsToken).toBeNull();
+    expect(configFromEnv({ METRICS_TOKEN: ' 0123456789abcdef ' }).metricsToken).toBe('0123456789abcdef');
+    for (const bad of ['kort', '0123456789 abcdef']) {
+      expect(() => configFromEnv({ METRICS_TOKEN: bad }), bad).toThrow(/^METRICS_TOKEN must be at least 16 characters/);
+    }
+  });
+});

@@ -4,6 +4,8 @@ import { oidcConfigFromEnv, type OidcConfig } from './auth/oidc/oidcConfig.js';
 import { commandLimitsFromEnv, type CommandLimitsConfig } from './http/commandLimits.js';
 import { allowedHostsFromEnv } from './http/allowedHosts.js';
 import { trustProxyFromEnv, type TrustProxy } from './http/trustProxy.js';
+import { redisPrefixFromEnv, redisUrlFromEnv } from './scaleOut/redisOptions.js';
+import { metricsTokenFromEnv } from './observability/metricsAccess.js';
 
 export interface ServerConfig {
   port: number;
@@ -48,6 +50,15 @@ export interface ServerConfig {
   smtpUrl?: string | null;
   /** The sender of e-mails (`SMTP_FROM`). */
   mailFrom?: string;
+  /**
+   * `REDIS_URL`: several instances share section documents and tell each other about commands
+   * through this Redis (DESIGN 3). Unset or null: one instance.
+   */
+  redisUrl?: string | null;
+  /** `REDIS_PREFIX`: what the instances' Redis keys and channels start with (default `fellesplan`). */
+  redisPrefix?: string;
+  /** Bearer token that `/metrics` asks for (`METRICS_TOKEN`); unset or null: loopback scrapers only. */
+  metricsToken?: string | null;
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -81,6 +92,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv): ServerConfig {
     publicUrl: publicUrlFromEnv(env.PUBLIC_URL),
     smtpUrl: smtpUrlFromEnv(env.SMTP_URL),
     mailFrom: env.SMTP_FROM?.trim() || `Fellesplan <fellesplan@${mailDomain(env.PUBLIC_URL)}>`,
+    redisUrl: redisUrlFromEnv(env.REDIS_URL),
+    redisPrefix: redisPrefixFromEnv(env.REDIS_PREFIX),
+    metricsToken: metricsTokenFromEnv(env.METRICS_TOKEN),
   };
 }
 

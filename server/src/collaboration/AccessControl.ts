@@ -12,6 +12,7 @@ import type { Db } from '../storage/database.js';
 import { findPlan, findSection } from '../storage/repositories/plans.js';
 import type { CollabContext } from './context.js';
 import type { SectionScopes } from './sectionScopes.js';
+import { SingleInstance, type Cluster } from '../scaleOut/cluster.js';
 
 /**
  * Re-decides write access of connections that are already open (Hocuspocus fixes `readOnly`
@@ -26,13 +27,29 @@ export class AccessControl {
     /** Resolves once every update of a document that was accepted so far is stored and applied. */
     private readonly settled: (documentName: string) => Promise<void>,
     private readonly scopes: SectionScopes,
+    /** The other instances (Redis), or none. */
+    private readonly peers: Pick<Cluster, 'freezeElsewhere'> = new SingleInstance(),
+    /** Brings the live copy of a section here up to everything stored (edits accepted elsewhere). */
+    private readonly catchUp: (documentName: string) => Promise<void> = () => Promise.resolve(),
   ) {}
 
+  /** Thaws owed to other instances, per section, one per freeze still held. */
+  private readonly peerThaws = new Map<string, Array<() => Promise<void>>>();
+
   /**
-   * Makes every open connection to the section read-only at once (before a lock commits), then
-   * waits for updates that were accepted before the freeze: when it resolves, the text is final.
+   * Makes every open connection to the section read-only at once (before a lock commits), on
+   * every instance, then waits for updates that were accepted before the freeze: when it
+   * resolves, the text is final and this instance's copy of it holds all of it.
    */
   async freezeSection(sectionId: string): Promise<void> {
+    await this.freezeHere(sectionId);
+    const thaw = await this.peers.freezeElsewhere(sectionId);
+    this.peerThaws.set(sectionId, [...(this.peerThaws.get(sectionId) ?? []), thaw]);
+    await this.catchUp(sectionDocumentName(sectionId));
+  }
+
+  /** The freeze on this instance alone (asked for by another instance's command, or part of ours). */
+  async freezeHere(sectionId: string): Promise<void> {
     this.scopes.freeze(sectionId);
     this.apply(sectionId, () => 'read');
     await this.settled(sectionDocumentName(sectionId));
@@ -85,6 +102,15 @@ export class AccessControl {
 
   /** Ends the freeze `freezeSection` began, and decides every connection's scope from the database. */
   async thawSection(sectionId: string): Promise<void> {
+    await this.thawHere(sectionId);
+    const thaws = this.peerThaws.get(sectionId) ?? [];
+    const thaw = thaws.pop();
+    if (thaws.length === 0) this.peerThaws.delete(sectionId);
+    await thaw?.();
+  }
+
+  /** Ends one freeze on this instance alone. */
+  async thawHere(sectionId: string): Promise<void> {
     this.scopes.thaw(sectionId);
     await this.refreshSection(sectionId);
   }

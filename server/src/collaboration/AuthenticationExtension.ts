@@ -25,7 +25,10 @@ export class AuthenticationExtension implements Extension {
   async onAuthenticate(data: onAuthenticatePayload<Partial<CollabContext>>): Promise<CollabContext> {
     const document = parseDocumentName(data.documentName);
     if (!document) {
-      this.logger.warn({ documentName: data.documentName.slice(0, 100) }, 'refused malformed document name');
+      this.logger.warn(
+        { socketId: data.socketId, documentName: data.documentName.slice(0, 100) },
+        'refused malformed document name',
+      );
       throw new CollabRefusal('invalid-document');
     }
     // Before the person is read: a change of their rights from now on may not be in what is read.
@@ -41,7 +44,10 @@ export class AuthenticationExtension implements Extension {
     if (!plan) throw new CollabRefusal('not-found');
     const scope = connectionScope(actor, document.kind === 'plan' ? document : { kind: 'section', section }, plan);
     if (scope === 'refuse') {
-      this.logger.warn({ userId: actor.userId, documentName: data.documentName }, 'refused non-member');
+      this.logger.warn(
+        { socketId: data.socketId, userId: actor.userId, documentName: data.documentName },
+        'refused non-member',
+      );
       throw new CollabRefusal('forbidden');
     }
     // Hocuspocus drops every update of a read-only connection; the plan document is always read-only.

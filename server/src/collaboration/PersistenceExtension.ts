@@ -20,7 +20,7 @@ import type { Logger } from 'pino';
 import * as Y from 'yjs';
 import { sectionContentProblem, type ContentProblem } from '../content/sectionContentProblem.js';
 import type { Db } from '../storage/database.js';
-import { DocumentUpdateWriter, SectionLockedWrite } from '../storage/documentUpdateWriter.js';
+import { DocumentUpdateWriter, SectionLockedWrite, UnauthorizedWrite } from '../storage/documentUpdateWriter.js';
 import { loadDocumentState } from '../storage/repositories/documents.js';
 import type { EditAuthor } from '../storage/repositories/sectionEdits.js';
 import type { CollabContext } from './context.js';
@@ -81,8 +81,17 @@ export class PersistenceExtension implements Extension {
       /** Tells a read-only connection that what it sent is refused. */
       tellReadOnly(connection: Connection<CollabContext>): void;
     },
+    /** Whether each client edit must be authorized again at commit (news from other instances may be missing). */
+    authorizeAtCommit: () => boolean = () => false,
   ) {
-    this.writer = new DocumentUpdateWriter(db);
+    this.writer = new DocumentUpdateWriter(
+      db,
+      30_000,
+      (error, attempt) => {
+        if (attempt === 1) this.logger.warn({ err: error }, 'storage unreachable: edits wait for it');
+      },
+      authorizeAtCommit,
+    );
   }
 
   async onLoadDocument({ documentName }: onLoadDocumentPayload): Promise<Uint8Array | undefined> {
@@ -128,7 +137,13 @@ export class PersistenceExtension implements Extension {
     if (verdict === 'unchanged') return;
     if (verdict !== 'ok') {
       this.logger.warn(
-        { documentName, userId: connection.context.actor.userId, verdict, bytes: payload.byteLength },
+        {
+          documentName,
+          socketId: connection.socketId,
+          userId: connection.context.actor.userId,
+          verdict,
+          bytes: payload.byteLength,
+        },
         'refused a collaboration update',
       );
       throw new UpdateRefused(verdict);
@@ -146,6 +161,7 @@ export class PersistenceExtension implements Extension {
           if (!document.isDestroyed) Y.applyUpdate(document, payload, origin);
         },
         true,
+        connection.context.session.id,
       )
       .catch((error: unknown) => {
         // The mirror holds an update the document never got: dropped before anyone waiting for
@@ -161,10 +177,19 @@ export class PersistenceExtension implements Extension {
         // Locked on another instance a moment ago: the client reconnects, learns it may only read,
         // and drops the edit, as it does when a lock reaches it here.
         this.logger.info(
-          { documentName, userId: connection.context.actor.userId },
+          { documentName, socketId: connection.socketId, userId: connection.context.actor.userId },
           'refused an edit of a locked section',
         );
         throw Object.assign(new Error('section locked'), ACCESS_REVOKED);
+      }
+      if (error instanceof UnauthorizedWrite) {
+        // Rights changed through another instance whose news did not arrive (Redis down): the
+        // client authenticates again and gets what it may do now, or nothing.
+        this.logger.info(
+          { documentName, socketId: connection.socketId, userId: connection.context.actor.userId },
+          'refused an edit its writer may no longer make',
+        );
+        throw Object.assign(new Error('may no longer write'), ACCESS_REVOKED);
       }
       this.logger.error({ err: error, documentName }, 'failed to store a collaboration update');
       // The client keeps the edit as unsynced and sends it again when it reconnects.
@@ -172,12 +197,16 @@ export class PersistenceExtension implements Extension {
     }
   }
 
-  /** Changes made on the server (not through `beforeSync`) are stored as they happen. */
+  /**
+   * Changes made on the server (not through `beforeSync`) are stored as they happen. Changes
+   * relayed from another instance (Redis) were stored there, before they were applied.
+   */
   onChange({ documentName, update, transactionOrigin }: onChangePayload): Promise<void> {
     if (parseDocumentName(documentName)?.kind !== 'section') return Promise.resolve();
     if (typeof transactionOrigin === 'object' && transactionOrigin && this.storedOrigins.has(transactionOrigin)) {
       return Promise.resolve();
     }
+    if (isRelayed(transactionOrigin)) return Promise.resolve();
     const write = this.writer
       .append(documentName, update, serverEditAuthor(transactionOrigin))
       .catch((error: unknown) => {
@@ -196,6 +225,20 @@ export class PersistenceExtension implements Extension {
 
   async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload): Promise<void> {
     this.dropMirror(documentName);
+  }
+
+  /**
+   * Brings this instance's live copy of a section up to everything stored (another instance's
+   * edits may still be on their way through Redis): a command that froze the section reads the
+   * text it decides on from here.
+   */
+  async catchUp(documentName: string, document: Document | undefined): Promise<void> {
+    if (!document || document.isDestroyed) return;
+    const state = await loadDocumentState(this.db, documentName);
+    if (!state || document.isDestroyed) return;
+    const origin = { source: 'storage' as const };
+    this.storedOrigins.add(origin);
+    Y.applyUpdate(document, state, origin);
   }
 
   /** Resolves once every update of the document that passed the check so far is stored and applied. */
@@ -274,6 +317,16 @@ export class PersistenceExtension implements Extension {
       if (set.size === 0 && this.inFlight.get(documentName) === set) this.inFlight.delete(documentName);
     });
   }
+}
+
+/**
+ * An update that is stored already and came from elsewhere: relayed by another instance through
+ * Redis (Hocuspocus's Redis extension names it so), or read back from storage (a catch-up).
+ */
+export function isRelayed(origin: unknown): boolean {
+  if (typeof origin !== 'object' || origin === null) return false;
+  const source = (origin as { source?: unknown }).source;
+  return source === 'redis' || source === 'storage';
 }
 
 function authorOf(context: CollabContext): EditAuthor {

@@ -9,6 +9,7 @@ import type {
 import * as decoding from 'lib0/decoding';
 import type { Logger } from 'pino';
 import type { CollabContext } from './context.js';
+import { isRelayed } from './PersistenceExtension.js';
 
 /**
  * Ties awareness (carets, «Her nå») to the person behind the connection ([PR1]). A connection
@@ -21,6 +22,11 @@ export class PresenceExtension implements Extension {
   /** Which connection, and so which person, speaks for an awareness client id, per document. */
   private readonly holders = new Map<string, Map<number, Holder>>();
   private readonly clientOf = new WeakMap<Connection, number>();
+  /**
+   * Client ids whose presence another instance relays (Redis), per document: held there, by
+   * someone connected there, for as long as their state is here.
+   */
+  private readonly remote = new Map<string, Set<number>>();
   /** Client ids and state sizes of the awareness message a connection is about to apply. */
   private readonly announced = new WeakMap<Connection, Map<number, number>>();
 
@@ -39,8 +45,14 @@ export class PresenceExtension implements Extension {
     states,
     connection,
     documentName,
+    document,
+    transactionOrigin,
   }: beforeHandleAwarenessPayload<CollabContext>): Promise<void> {
-    if (!connection) return; // the server's own awareness changes
+    if (!connection) {
+      // Presence another instance checked and relays: its ids are not free for anyone here.
+      if (isRelayed(transactionOrigin)) this.noteRemote(documentName, states);
+      return; // otherwise the server's own awareness changes
+    }
     const context = connection.context;
     let holders = this.holders.get(documentName);
     if (!holders) this.holders.set(documentName, (holders = new Map()));
@@ -52,7 +64,9 @@ export class PresenceExtension implements Extension {
         states.delete(clientId);
         continue;
       }
-      const own = this.claim(holders, connection, clientId);
+      const heldElsewhere =
+        this.remote.get(documentName)?.has(clientId) === true && document.awareness.getStates().has(clientId);
+      const own = !heldElsewhere && this.claim(holders, connection, clientId);
       // Only an object can carry the session's `user`: an array, a string or a number would be
       // relayed without anyone's name (or make the checks below throw and drop the connection).
       const object = typeof state === 'object' && state !== null && !Array.isArray(state);
@@ -76,6 +90,24 @@ export class PresenceExtension implements Extension {
 
   async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload): Promise<void> {
     this.holders.delete(documentName);
+    this.remote.delete(documentName);
+  }
+
+  private noteRemote(documentName: string, states: Map<number, unknown>): void {
+    let remote = this.remote.get(documentName);
+    if (!remote) this.remote.set(documentName, (remote = new Set()));
+    const holders = this.holders.get(documentName);
+    for (const [clientId, state] of states) {
+      // An id a connection here speaks for is that person's, whatever another instance relays.
+      const holder = holders?.get(clientId);
+      if (holder && isOpen(holder.connection)) {
+        states.delete(clientId);
+        this.logger.warn({ documentName, clientId }, 'dropped relayed presence for an id held here');
+        continue;
+      }
+      if (state === null || state === undefined) remote.delete(clientId);
+      else remote.add(clientId);
+    }
   }
 
   /**

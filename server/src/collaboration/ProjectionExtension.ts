@@ -1,22 +1,51 @@
-import { parseDocumentName, planDocumentName, type PlanProjection } from '@fellesplan/domain';
+import { parseDocumentName, planDocumentName } from '@fellesplan/domain';
 import { writeProjection } from '@fellesplan/editor';
-import type { Extension, Hocuspocus, onChangePayload, onLoadDocumentPayload } from '@hocuspocus/server';
+import type {
+  afterUnloadDocumentPayload,
+  Extension,
+  Hocuspocus,
+  onChangePayload,
+  onLoadDocumentPayload,
+} from '@hocuspocus/server';
 import type { Logger } from 'pino';
+import type { ProjectionBasis } from '../queries/planView.js';
+import { isRelayed } from './PersistenceExtension.js';
+
+/** How a projection is built from the database, and re-derived after edits to some bodies. */
+export interface ProjectionViews {
+  load(planId: string): Promise<ProjectionBasis | null>;
+  reproject(basis: ProjectionBasis, edited: ReadonlySet<string>): Promise<ProjectionBasis>;
+}
+
+interface PendingEdits {
+  timer: NodeJS.Timeout;
+  sections: Set<string>;
+  /** Whether edits made here are among them: then the other instances are told. */
+  tellOthers: boolean;
+}
 
 /**
  * Keeps `plan:<id>` documents a read-only projection of the database (DESIGN 2): built when the
- * document loads, rewritten after every command. Never stored: it is derived data.
+ * document loads, rebuilt after every command, and after edits re-derived only for the sections
+ * edited (issue 14, point 4). Never stored: it is derived data. Each instance keeps its own.
  */
 export class ProjectionExtension implements Extension {
   readonly extensionName = 'Projection';
   private instance: Hocuspocus | undefined;
-  private readonly scheduled = new Map<string, NodeJS.Timeout>();
+  private readonly scheduled = new Map<string, PendingEdits>();
+  /** The rows each loaded projection was built from; dropped on any command of the plan. */
+  private readonly bases = new Map<string, ProjectionBasis>();
+  /** Bumped by every full rebuild: an edit pass that started before one must not overwrite it. */
+  private readonly generations = new Map<string, number>();
   private destroyed = false;
 
   constructor(
-    private readonly loadView: (planId: string) => Promise<PlanProjection | null>,
+    private readonly views: ProjectionViews,
     private readonly planOfSection: (sectionId: string) => Promise<string | null>,
     private readonly logger: Logger,
+    /** Tells the other instances that a plan's projection changed (a no-op on a single instance). */
+    private readonly tellOthers: (planId: string, sections?: readonly string[]) => Promise<void> = () =>
+      Promise.resolve(),
     /** How long edits to a body gather before revisions and stale markers are re-projected. */
     private readonly editDebounceMs = 300,
   ) {}
@@ -26,13 +55,15 @@ export class ProjectionExtension implements Extension {
    * Hocuspocus neither awaits nor catches `onChange`, so a rejection here would be unhandled and
    * end the process: a failed lookup (database down, or closed at shutdown) is logged instead.
    */
-  async onChange({ documentName, instance }: onChangePayload): Promise<void> {
+  async onChange({ documentName, instance, transactionOrigin }: onChangePayload): Promise<void> {
     this.instance = instance;
     const ref = parseDocumentName(documentName);
     if (ref?.kind !== 'section' || this.destroyed) return;
     try {
       const planId = await this.planOfSection(ref.id);
-      if (planId && !this.destroyed) this.schedule(planId);
+      // An edit relayed from another instance is announced by that instance; this one only
+      // brings its own projection up to date.
+      if (planId && !this.destroyed) this.schedule(planId, [ref.id], !isRelayed(transactionOrigin));
     } catch (error) {
       if (!this.destroyed)
         this.logger.error({ err: error, documentName }, 'could not find the plan of an edited section');
@@ -41,37 +72,89 @@ export class ProjectionExtension implements Extension {
 
   async onDestroy(): Promise<void> {
     this.destroyed = true;
-    for (const timer of this.scheduled.values()) clearTimeout(timer);
+    for (const { timer } of this.scheduled.values()) clearTimeout(timer);
     this.scheduled.clear();
+    this.bases.clear();
   }
 
-  private schedule(planId: string): void {
-    if (this.scheduled.has(planId)) return;
+  /** Edits to these sections' bodies (here, or announced by another instance) are re-projected soon. */
+  schedule(planId: string, sections: readonly string[], tellOthers: boolean): void {
+    const pending = this.scheduled.get(planId);
+    if (pending) {
+      for (const id of sections) pending.sections.add(id);
+      pending.tellOthers ||= tellOthers;
+      return;
+    }
     const timer = setTimeout(() => {
+      const due = this.scheduled.get(planId);
       this.scheduled.delete(planId);
-      this.refresh(planId).catch((error: unknown) =>
-        this.logger.error({ err: error, planId }, 'projection refresh failed'),
-      );
+      if (!due) return;
+      this.refreshEdited(planId, due.sections)
+        .then(() => (due.tellOthers ? this.tellOthers(planId, [...due.sections]) : undefined))
+        .catch((error: unknown) => this.logger.error({ err: error, planId }, 'projection refresh failed'));
     }, this.editDebounceMs);
     timer.unref();
-    this.scheduled.set(planId, timer);
+    this.scheduled.set(planId, { timer, sections: new Set(sections), tellOthers });
   }
 
   async onLoadDocument({ documentName, document, instance }: onLoadDocumentPayload): Promise<void> {
     this.instance = instance;
     const ref = parseDocumentName(documentName);
     if (ref?.kind !== 'plan') return;
-    const view = await this.loadView(ref.id);
-    if (view) writeProjection(document, view);
+    const basis = await this.load(ref.id);
+    if (basis) writeProjection(document, basis.projection);
   }
 
-  /** Rewrites the projection of a plan if this instance has it loaded; a no-op otherwise. */
+  async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload): Promise<void> {
+    const ref = parseDocumentName(documentName);
+    if (ref?.kind === 'plan' && !this.instance?.documents.has(documentName)) this.bases.delete(ref.id);
+  }
+
+  /** Rebuilds the projection of a plan on every instance that has it loaded (after a command). */
   async refresh(planId: string): Promise<void> {
-    const document = this.instance?.documents.get(planDocumentName(planId));
-    if (!document || document.isLoading) return;
-    const view = await this.loadView(planId);
-    if (!view) return;
-    document.transact(() => writeProjection(document, view), { source: 'local', skipStoreHooks: true });
+    await this.refreshHere(planId);
+    await this.tellOthers(planId);
+  }
+
+  /** Rebuilds the projection of a plan from the database if this instance has it loaded. */
+  async refreshHere(planId: string): Promise<void> {
+    this.bases.delete(planId);
+    const document = this.loadedPlan(planId);
+    if (!document) return;
+    const basis = await this.load(planId);
+    if (!basis) return;
+    document.transact(() => writeProjection(document, basis.projection), { source: 'local', skipStoreHooks: true });
     this.logger.debug({ planId }, 'projection refreshed');
+  }
+
+  /** Re-derives only what the edited bodies change; rebuilds in full when there is nothing to start from. */
+  async refreshEdited(planId: string, sections: ReadonlySet<string>): Promise<void> {
+    const document = this.loadedPlan(planId);
+    if (!document) return;
+    const basis = this.bases.get(planId);
+    if (!basis) {
+      await this.refreshHere(planId);
+      return;
+    }
+    const generation = this.generations.get(planId) ?? 0;
+    const next = await this.views.reproject(basis, sections);
+    // A command rebuilt the projection meanwhile: its rows are newer than this basis's.
+    if ((this.generations.get(planId) ?? 0) !== generation || this.bases.get(planId) !== basis) return;
+    this.bases.set(planId, next);
+    document.transact(() => writeProjection(document, next.projection), { source: 'local', skipStoreHooks: true });
+  }
+
+  private async load(planId: string): Promise<ProjectionBasis | null> {
+    const generation = (this.generations.get(planId) ?? 0) + 1;
+    this.generations.set(planId, generation);
+    const basis = await this.views.load(planId);
+    // Only the newest rebuild is kept: an older one read rows a later command has changed.
+    if (basis && this.generations.get(planId) === generation) this.bases.set(planId, basis);
+    return basis;
+  }
+
+  private loadedPlan(planId: string) {
+    const document = this.instance?.documents.get(planDocumentName(planId));
+    return !document || document.isLoading ? undefined : document;
   }
 }

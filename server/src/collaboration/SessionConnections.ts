@@ -56,8 +56,17 @@ export class SessionConnections {
     this.sweep().catch((error: unknown) => this.logger.error({ err: error }, 'session sweep failed'));
   }
 
-  /** Logout: closes the connections this session opened. */
+  /** Told when a session ends here, so other instances close its connections too (Redis). */
+  announceEnded: (sessionId: string) => void = () => undefined;
+
+  /** Logout: closes the connections this session opened, here and on every other instance. */
   closeSession(sessionId: string): number {
+    this.announceEnded(sessionId);
+    return this.closeSessionHere(sessionId);
+  }
+
+  /** Closes the connections this session opened on this instance. */
+  closeSessionHere(sessionId: string): number {
     this.ended.set(sessionId, Date.now());
     return this.close((context) => context.session.id === sessionId, { sessionId: sessionId.slice(0, 8) });
   }

@@ -5,6 +5,7 @@ import type { AccessControl } from './AccessControl.js';
 import type { SessionConnections } from './SessionConnections.js';
 import { closeConnectionsWhere } from './closeSessionConnections.js';
 import type { CollabContext } from './context.js';
+import type { Cluster } from '../scaleOut/cluster.js';
 
 /**
  * A change of rights that open connections must follow at once (OWASP ASVS 8.3.2). The command
@@ -65,5 +66,18 @@ export class LocalAccessChanges implements AccessChanges {
         return;
       }
     }
+  }
+}
+
+/** Applies access changes here and tells the other instances, which apply them to theirs. */
+export class ClusterAccessChanges implements AccessChanges {
+  constructor(
+    private readonly local: AccessChanges,
+    private readonly peers: Pick<Cluster, 'broadcast'>,
+  ) {}
+
+  async publish(change: AccessChange): Promise<void> {
+    await this.local.publish(change);
+    await this.peers.broadcast({ type: 'access', change });
   }
 }

@@ -176,7 +176,11 @@ export function defineCommand<N extends CommandName, T extends CommandTarget, C 
 ): RegisteredCommand {
   return {
     name: definition.name,
-    run: (ctx, actor, raw, request) => runCommand(definition, ctx, actor, raw, request),
+    run: (ctx, actor, raw, request) => {
+      const run = () => runCommand(definition, ctx, actor, raw, request);
+      // Latency and errors per command for /metrics (contexts built by unit tests have none).
+      return ctx.metrics ? ctx.metrics.measureCommand(definition.name, run) : run();
+    },
   };
 }
 

@@ -52,7 +52,8 @@ export const remarksApplyProposal = defineCommand({
     const refusal = applyRefusal(actor, await findSection(trx, section.id), target.plan);
     if (refusal) throw new DomainError(refusal);
     // Writers are frozen, but the server may have changed the text since the check (a restore).
-    if ((await ctx.content.revision(section.id, trx)) !== checked.from) throw new DomainError('stale_revision');
+    // As stored: another instance may hold edits this one has not seen (see sections.lock).
+    if ((await ctx.content.revisionAtCommit(section.id, trx)) !== checked.from) throw new DomainError('stale_revision');
     // Claimed under a condition: of two applications at once, one wins.
     const claimed = await trx
       .updateTable('hearing_remarks')
@@ -61,7 +62,7 @@ export const remarksApplyProposal = defineCommand({
       .where('applied_at', 'is', null)
       .executeTakeFirst();
     if (Number(claimed.numUpdatedRows) !== 1) throw new DomainError('already_applied');
-    const revision = checked.body.replace(checked.json, actor);
+    const revision = await checked.body.replaceStored(checked.json, actor, trx);
     await trx.updateTable('hearing_remarks').set({ applied_revision: revision }).where('id', '=', remark.id).execute();
     return {
       result: { ok: true, revision },

@@ -26,8 +26,10 @@ export const sectionsLockDefinition = declareCommand({
   async change(trx, { ctx, actor, target: { section }, checked: { revision, snapshot }, at }) {
     if (!(await setSectionLocked(trx, section.id, true))) throw new DomainError('section_locked');
     // Connections are frozen, but the server itself may have changed the text since the check (a
-    // restore, committed between it and this transaction): the lock holds only the text checked.
-    if ((await ctx.content.revision(section.id, trx)) !== revision) throw new DomainError('stale_revision');
+    // restore, committed between it and this transaction), or another instance stored an edit
+    // this one has not seen (its freeze could not reach it: Redis down, or too slow): with the
+    // row taken no edit commits any more, and the lock holds only the text checked, as stored.
+    if ((await ctx.content.revisionAtCommit(section.id, trx)) !== revision) throw new DomainError('stale_revision');
     const markers = (await latestMarkersBySection(trx, [section.id])).get(section.id) ?? [];
     const { requiredParties } = section;
     if (deriveSectionStatus({ locked: false, requiredParties, markers, revision }) !== 'consensus') {

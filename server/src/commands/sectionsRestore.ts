@@ -49,9 +49,10 @@ export const sectionsRestoreDefinition = declareCommand({
     const now = await findSection(trx, section.id);
     const refusal = now ? restoreRefusal(actor, now, target.plan) : 'not_found';
     if (refusal) throw new DomainError(refusal);
-    // Applied to the live document inside the transaction: the plan's commands take turns, so a
-    // lock deciding on this section's text runs wholly before or wholly after this edit.
-    const revision = checked.body.replace(checked.json, actor);
+    // Applied to the live document and stored inside the transaction: the plan's commands take
+    // turns, so a lock deciding on this section's text (on any instance) runs wholly before or
+    // wholly after this edit.
+    const revision = await checked.body.replaceStored(checked.json, actor, trx);
     return {
       result: { ok: true, revision },
       audit: {

@@ -11,7 +11,12 @@ import type { Logger } from 'pino';
 import * as Y from 'yjs';
 import type { ServerEditOrigin } from '../collaboration/PersistenceExtension.js';
 import type { Db } from '../storage/database.js';
-import { loadDocumentUpdates, storedUpdateIds } from '../storage/repositories/documents.js';
+import {
+  appendDocumentUpdates,
+  loadDocumentState,
+  loadDocumentUpdates,
+  storedUpdateIds,
+} from '../storage/repositories/documents.js';
 import { bodyRevision, undecodableRevision } from './revision.js';
 
 /** What the plan view needs of a body: its revision, and whether it can be read at all. */
@@ -68,6 +73,29 @@ export class SectionContent {
   async state(sectionId: string, db: Db = this.db): Promise<SectionContentState> {
     const live = this.liveDocument(sectionId);
     if (live) return this.liveState(live);
+    return this.storedState(sectionId, db);
+  }
+
+  /**
+   * The revision a command decides on inside its transaction: this instance's live copy (which may
+   * hold a server edit still on its way to storage) brought up to everything stored, read through
+   * `trx` (another instance may have stored edits whose relay has not arrived, or cannot: Redis down).
+   */
+  async revisionAtCommit(sectionId: string, trx: Db): Promise<string> {
+    const live = this.liveDocument(sectionId);
+    if (!live) return (await this.storedState(sectionId, trx)).revision;
+    const stored = await loadDocumentState(trx, sectionDocumentName(sectionId));
+    // Stored already: applied under an origin storage and the other instances leave alone.
+    if (stored) Y.applyUpdate(live, stored, { source: 'storage' });
+    return this.liveState(live).revision;
+  }
+
+  /**
+   * The body as stored, whatever this instance's live copy holds. Another instance may have
+   * stored edits its relay (Redis) has not brought here yet, or could not (Redis down): a lock
+   * decides on this, inside its transaction, where no further edit can commit.
+   */
+  async storedState(sectionId: string, db: Db = this.db): Promise<SectionContentState> {
     const name = sectionDocumentName(sectionId);
     const cached = this.stored.get(sectionId);
     if (cached && cached.key === (await storedUpdateIds(db, name)).join(',')) return cached.state;
@@ -114,6 +142,16 @@ export class SectionContent {
         replaceYDocContent(doc, json, origin);
         return readState(doc).revision;
       },
+      async replaceStored(json, author, trx) {
+        const before = Y.encodeStateVector(doc);
+        const origin: ServerEditOrigin = { source: 'server-edit', author };
+        replaceYDocContent(doc, json, origin);
+        // Also stored (with its author) by the persistence hook; a second copy of an update is harmless.
+        await appendDocumentUpdates(trx, [
+          { documentName: sectionDocumentName(sectionId), update: Y.encodeStateAsUpdate(doc, before) },
+        ]);
+        return readState(doc).revision;
+      },
       close: () => connection.disconnect(),
     };
   }
@@ -156,6 +194,11 @@ export interface LiveBody {
    * it at once and it is stored and recorded like every edit. Returns the new revision.
    */
   replace(json: TiptapJSON, author: { userId: string; partyId: string }): string;
+  /**
+   * `replace`, with the edit also stored through `trx`: committed with the command, so a command
+   * on another instance that decides on the stored text after this one commits sees it.
+   */
+  replaceStored(json: TiptapJSON, author: { userId: string; partyId: string }, trx: Db): Promise<string>;
   close(): Promise<void>;
 }
 

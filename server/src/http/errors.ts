@@ -39,7 +39,9 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (error instanceof ZodError) {
       const issue = error.issues[0];
       const field = issue?.path.join('.') || 'body';
-      request.log.info({ issues: error.issues }, 'invalid input');
+      // Where and how, never what: an issue's `received` and message repeat the value sent, which
+      // may be a person's text.
+      request.log.info({ issues: error.issues.map(({ code, path }) => ({ code, path })) }, 'invalid input');
       // Schemas name a specific error code as the issue message where one exists (note_required …).
       const code = issue && isErrorCode(issue.message) ? issue.message : 'invalid_input';
       // A field left out or left empty is asked for, not called invalid (an empty login form).

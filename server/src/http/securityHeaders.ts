@@ -2,6 +2,7 @@ import fastifyHelmet from '@fastify/helmet';
 import type { FastifyInstance } from 'fastify';
 import { isAllowedHost } from './allowedHosts.js';
 import { sendError } from './errors.js';
+import { METRICS_PATH } from '../observability/metricsAccess.js';
 
 /**
  * The strict policy the built client passes (e2e fails on any violation): no inline script or
@@ -30,8 +31,9 @@ export async function installSecurityHeaders(app: FastifyInstance, allowedHosts:
     referrerPolicy: { policy: 'no-referrer' },
   });
   app.addHook('onRequest', async (request, reply) => {
-    // Load balancers probe health by address; that answer tells a rebound page nothing.
-    if (request.url === '/api/health') return;
+    // Load balancers probe health by address; that answer tells a rebound page nothing. Scrapers
+    // use addresses too, and /metrics checks its own Host, token and peer (metricsAccess).
+    if (request.url === '/api/health' || request.url === METRICS_PATH) return;
     if (isAllowedHost(request.headers.host, allowedHosts)) return;
     request.log.info({ host: request.headers.host }, 'request refused: host not allowed');
     return sendError(request, reply, 'invalid_host');

@@ -1,3 +1,5 @@
+import type { Cluster } from '../scaleOut/cluster.js';
+
 /**
  * Where "these people have new notifications" is announced once a command has committed. The
  * message carries no content: each listener reads the person's own rows again, so the same
@@ -28,5 +30,22 @@ export class LocalNotificationFeed implements NotificationFeed {
       set.delete(listener);
       if (set.size === 0) this.listeners.delete(userId);
     };
+  }
+}
+
+/** The feed across instances: published here and on every other instance (Redis). */
+export class ClusterNotificationFeed implements NotificationFeed {
+  constructor(
+    readonly local: LocalNotificationFeed,
+    private readonly peers: Pick<Cluster, 'broadcast'>,
+  ) {}
+
+  async publish(userIds: readonly string[]): Promise<void> {
+    await this.local.publish(userIds);
+    if (userIds.length > 0) await this.peers.broadcast({ type: 'notify', userIds: [...new Set(userIds)] });
+  }
+
+  subscribe(userId: string, listener: () => void): () => void {
+    return this.local.subscribe(userId, listener);
   }
 }

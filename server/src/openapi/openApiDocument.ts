@@ -64,9 +64,14 @@ const ROUTES: RouteSpec[] = [
   {
     method: 'get',
     path: '/api/health',
-    summary: 'The server accepts connections',
+    summary: 'The server accepts connections; `status` is degraded while the database or Redis is unreachable',
     open: true,
-    returns: z.object({ ok: z.literal(true) }),
+    returns: z.object({
+      ok: z.literal(true),
+      status: z.enum(['ok', 'degraded']),
+      database: z.enum(['ok', 'down']),
+      redis: z.enum(['ok', 'down', 'off']),
+    }),
   },
   {
     method: 'get',

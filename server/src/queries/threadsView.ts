@@ -10,10 +10,27 @@ import { listThreads, type ThreadRecord } from '../storage/repositories/threads.
  * Threads whose every comment was deleted are gone for everyone.
  */
 export async function loadThreadsView(db: Db, content: SectionContent, planId: string): Promise<ThreadView[]> {
-  const threads = (await listThreads(db, planId)).filter((t) => t.comments.some((c) => !c.deleted));
+  const threads = await listVisibleThreads(db, planId);
+  return presentThreads(threads, await detachedThreads(content, threads));
+}
+
+/** The plan's threads with at least one comment left. */
+export async function listVisibleThreads(db: Db, planId: string): Promise<ThreadRecord[]> {
+  return (await listThreads(db, planId)).filter((t) => t.comments.some((c) => !c.deleted));
+}
+
+/**
+ * The anchored threads whose text is gone from their section's body as it is now; only among
+ * the sections in `sectionIds` when given (the others' bodies did not change).
+ */
+export async function detachedThreads(
+  content: Pick<SectionContent, 'withDocument'>,
+  threads: readonly ThreadRecord[],
+  sectionIds?: ReadonlySet<string>,
+): Promise<Set<string>> {
   const bySection = new Map<string, ThreadRecord[]>();
   for (const thread of threads) {
-    if (!thread.anchor) continue;
+    if (!thread.anchor || (sectionIds && !sectionIds.has(thread.sectionId))) continue;
     const list = bySection.get(thread.sectionId) ?? [];
     list.push(thread);
     bySection.set(thread.sectionId, list);
@@ -27,6 +44,10 @@ export async function loadThreadsView(db: Db, content: SectionContent, planId: s
       }
     });
   }
+  return detached;
+}
+
+export function presentThreads(threads: readonly ThreadRecord[], detached: ReadonlySet<string>): ThreadView[] {
   return threads.map((t) => ({
     id: t.id,
     sectionId: t.sectionId,

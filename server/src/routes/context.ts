@@ -14,6 +14,8 @@ import type { NotificationStreams } from '../notifications/notificationStreams.j
 import type { SectionSearch } from '../search/sectionSearch.js';
 import type { WordDocuments } from '../documentWork/wordDocuments.js';
 import type { HearingLimits } from '../http/hearingLimits.js';
+import type { Cluster } from '../scaleOut/cluster.js';
+import type { ServerMetrics } from '../observability/metrics.js';
 
 /** What route handlers and commands share: storage, live content and the projection. */
 export interface AppContext {
@@ -56,4 +58,8 @@ export interface AppContext {
   clock: () => Date;
   /** Rate limits on public hearing responses, per address and per hearing. */
   hearingLimits: HearingLimits;
+  /** The other instances of this deployment (Redis), or a single instance. */
+  cluster: Cluster;
+  /** This instance's Prometheus metrics (`/metrics`); absent in contexts that unit tests build. */
+  metrics?: ServerMetrics;
 }

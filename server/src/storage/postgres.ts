@@ -25,9 +25,22 @@ const types: pg.CustomTypesConfig = {
  * side by side here; the repositories take the row locks that keep them apart (rowLocks.ts).
  */
 export function postgresDialect(url: string, logger: Logger): PostgresDialect {
-  const pool = new pg.Pool({ connectionString: url, types, application_name: 'fellesplan' });
+  // A database that cannot be reached fails a query in bounded time rather than holding it (and
+  // its request) for ever; edits retry on their own (DocumentUpdateWriter).
+  const pool = new pg.Pool({
+    connectionString: url,
+    types,
+    application_name: 'fellesplan',
+    connectionTimeoutMillis: 5000,
+  });
   // An idle connection that dies (database restart) must be logged, not crash the process.
   pool.on('error', (error) => logger.error({ err: error }, 'idle PostgreSQL connection failed'));
+  // pg-pool listens for errors only on idle clients: one that dies while checked out (between two
+  // statements of a transaction) emits an `error` nobody hears, which ends the process. The
+  // statement in flight fails on its own and its caller retries or answers with an error.
+  pool.on('connect', (client) => {
+    client.on('error', (error) => logger.warn({ err: error }, 'PostgreSQL connection in use failed'));
+  });
   return new OwnSchemaPostgresDialect({
     pool,
     // An acknowledged edit must be on disk: a server configured for asynchronous commit does not

@@ -45,3 +45,5 @@ export {
   type HearingReply,
   type SubmittedHearingResponse,
 } from './hearings.js';
+export { spawnCluster, demoLogin, TEST_REDIS_URL, type TestCluster } from './spawnCluster.js';
+export { privatePostgres, privateRedis, freePort, type PrivateService } from './privateServices.js';
