@@ -23,6 +23,8 @@ step "typecheck" pnpm run typecheck
 if (source "$ROOT/scripts/ensure-chromium.sh"); then have_chromium=1; else have_chromium=0; fi
 export CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"
 vitest_json=(--reporter=default --reporter=json --outputFile.json="$OUT/vitest.json")
+# The scale-out tests (in the PostgreSQL run) need Redis; without it they fail, and say so.
+source "$ROOT/scripts/ensure-redis.sh" || failed_steps+=("Redis for the scale-out tests (no Redis)")
 if source "$ROOT/scripts/ensure-postgres.sh"; then
   step "unit and server tests (SQLite, PostgreSQL, storage contract)" pnpm exec vitest run "${vitest_json[@]}"
 else

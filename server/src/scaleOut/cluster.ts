@@ -31,6 +31,8 @@ export const clusterMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('thaw'), sectionId: id, requestId: id }),
   /** Answer to `freeze`, sent to the asking instance only: every accepted edit is stored. */
   z.object({ type: z.literal('frozen'), requestId: id }),
+  /** An instance has started: the others watch for it to leave (see RedisCluster.checkPeers). */
+  z.object({ type: z.literal('hello') }),
 ]);
 export type ClusterMessage = z.infer<typeof clusterMessage>;
 

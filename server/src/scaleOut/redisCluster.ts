@@ -22,7 +22,7 @@ export interface RedisClusterOptions {
    * instance renews it while its command runs, so one that died lets go after this.
    */
   freezeLeaseMs?: number;
-  /** How often the instances still listening are counted, to notice one that died (default 250 ms). */
+  /** How often the instances still listening are checked, to notice one that died (default 250 ms). */
   peerCheckMs?: number;
 }
 
@@ -55,12 +55,15 @@ export class RedisCluster implements Cluster {
   private lostLink = false;
   private closed = false;
   private peerTimer: NodeJS.Timeout | undefined;
-  private peers: number | null = null;
+  /** The other instances seen alive (by their reply channel, or a message from them). */
+  private readonly peers = new Set<string>();
+  private readonly replyPrefix: string;
 
   constructor(private readonly options: RedisClusterOptions) {
     this.logger = options.logger.child({ component: 'cluster', instance: this.instanceId });
     this.busChannel = `${options.prefix}:bus`;
-    this.replyChannel = `${options.prefix}:bus:reply:${this.instanceId}`;
+    this.replyPrefix = `${options.prefix}:bus:reply:`;
+    this.replyChannel = `${this.replyPrefix}${this.instanceId}`;
     this.pub = new Redis(options.url, { ...redisClientOptions, enableOfflineQueue: false });
     // The subscriber queues its SUBSCRIBE until connected and subscribes again after a reconnect.
     this.sub = new Redis(options.url, { ...redisClientOptions, enableOfflineQueue: true });
@@ -97,29 +100,35 @@ export class RedisCluster implements Cluster {
     if (!started) {
       this.lostLink = true;
       this.logger.warn('Redis is not reachable at start: serving this instance’s own connections until it is');
+    } else {
+      await this.publish(this.busChannel, { type: 'hello' });
     }
-    this.peerTimer = setInterval(() => void this.countPeers(), this.options.peerCheckMs ?? 250);
+    this.peerTimer = setInterval(() => void this.checkPeers(), this.options.peerCheckMs ?? 250);
     this.peerTimer.unref();
   }
 
   /**
    * An instance that died may have acknowledged (so stored) edits whose relay through Redis never
-   * left it: when fewer instances listen than before, every loaded section catches up from storage.
+   * left it: when one is gone, every loaded section catches up from storage. Instances are told
+   * apart by id, not counted: one starting while another dies leaves the count as it was. An
+   * instance announces itself when it starts, so one that dies before the next check is missed too.
    */
-  private async countPeers(): Promise<void> {
+  private async checkPeers(): Promise<void> {
     if (this.closed || this.pub.status !== 'ready') return;
+    let channels: string[];
     try {
-      const reply = (await this.pub.pubsub('NUMSUB', this.busChannel)) as [string, number | string];
-      const count = Number(reply[1] ?? 0);
-      const before = this.peers;
-      this.peers = count;
-      if (before !== null && count < before) {
-        this.logger.warn({ before, now: count }, 'an instance left: sections catch up from storage');
-        await this.handlers?.peerLost();
-      }
+      channels = (await this.pub.pubsub('CHANNELS', `${this.replyPrefix}*`)) as string[];
     } catch (error) {
-      this.logger.debug({ err: error }, 'could not count the instances');
+      this.logger.debug({ err: error }, 'could not list the instances');
+      return;
     }
+    const alive = new Set(channels.map((channel) => channel.slice(this.replyPrefix.length)));
+    const gone = [...this.peers].filter((peer) => !alive.has(peer));
+    for (const peer of alive) if (peer !== this.instanceId) this.peers.add(peer);
+    if (gone.length === 0) return;
+    for (const peer of gone) this.peers.delete(peer);
+    this.logger.warn({ gone }, 'an instance left: sections catch up from storage');
+    await this.handlers?.peerLost();
   }
 
   health(): ClusterHealth {
@@ -208,6 +217,7 @@ export class RedisCluster implements Cluster {
     }
     const { from, message } = envelope.data;
     if (from === this.instanceId) return;
+    this.peers.add(from);
     if (channel === this.replyChannel) {
       if (message.type === 'frozen') this.acknowledge(message.requestId, from);
       return;
@@ -266,6 +276,7 @@ export class RedisCluster implements Cluster {
       case 'thaw':
         return this.inOrder(message.requestId, () => this.thawHeld(message.requestId));
       case 'frozen':
+      case 'hello':
         return;
     }
   }
