@@ -108,7 +108,8 @@ export function createCollaboration(options: {
   const hocuspocus = new Hocuspocus({
     quiet: true,
     debounce: options.storeDebounceMs,
-    maxDebounce: options.storeDebounceMs * 5,
+    // Under steady typing a document is compacted this often at most.
+    maxDebounce: options.storeDebounceMs * 6,
     extensions: [
       ...(sectionRedis ? [sectionRedis] : []),
       new AuthenticationExtension(options.db, logger, scopes),

@@ -76,7 +76,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv): ServerConfig {
     demo: env.FELLESPLAN_DEMO !== '0',
     logLevel: env.LOG_LEVEL ?? 'info',
     clientDist: env.CLIENT_DIST === '' ? null : path.resolve(env.CLIENT_DIST ?? DEFAULT_CLIENT_DIST),
-    storeDebounceMs: 2000,
+    // Every edit is stored as it arrives; compaction only folds the rows together. Seldom is
+    // enough, and each compaction is a commit the writers' commits wait behind (docs/benchmarks.md).
+    storeDebounceMs: 5000,
     trustProxy: trustProxyFromEnv(env.TRUST_PROXY),
     loginAttemptsPerMinute: positiveInteger('LOGIN_ATTEMPTS_PER_MINUTE', env.LOGIN_ATTEMPTS_PER_MINUTE, 20),
     loginAttemptsPerAddressPerMinute: positiveInteger(

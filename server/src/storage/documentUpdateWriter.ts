@@ -3,7 +3,8 @@ import type { Db } from './database.js';
 import { isPostgres } from './dialect.js';
 import type { Database } from './schema.js';
 import { parseDocumentName } from '@fellesplan/domain';
-import { appendDocumentUpdates, compactDocument } from './repositories/documents.js';
+import { appendDocumentUpdates, compactDocumentIn } from './repositories/documents.js';
+import { lockSectionHistory } from './rowLocks.js';
 import { compactSectionEdits, recordSectionEdits, type EditAuthor } from './repositories/sectionEdits.js';
 import { retryTransient } from './transient.js';
 import { storeTimer, type StoreTimer } from './storeTimings.js';
@@ -159,10 +160,15 @@ export class DocumentUpdateWriter {
     }
   }
 
+  /** The body and the section's history in one transaction: one commit (one fsync), not two. */
   private async compactNow(documentName: string, state: () => Uint8Array): Promise<void> {
-    await compactDocument(this.db, documentName, state);
     const ref = parseDocumentName(documentName);
-    if (ref?.kind === 'section') await this.db.transaction().execute((trx) => compactSectionEdits(trx, ref.id));
+    await this.db.transaction().execute(async (trx) => {
+      // Taken first, as appends take it (PostgreSQL): the same order everywhere, so no deadlock.
+      if (ref?.kind === 'section') await lockSectionHistory(trx, [ref.id]);
+      await compactDocumentIn(trx, documentName, state);
+      if (ref?.kind === 'section') await compactSectionEdits(trx, ref.id);
+    });
   }
 }
 

@@ -1,5 +1,7 @@
+import type { Transaction } from 'kysely';
 import * as Y from 'yjs';
 import type { Db } from '../database.js';
+import type { Database } from '../schema.js';
 
 /** All stored updates of a document merged into one, or null if nothing was ever stored. */
 export async function loadDocumentState(db: Db, documentName: string): Promise<Uint8Array | null> {
@@ -50,23 +52,30 @@ export async function appendDocumentUpdates(
  * SQLite refuses such a compaction with SQLITE_BUSY_SNAPSHOT.
  */
 export async function compactDocument(db: Db, documentName: string, state: () => Uint8Array): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    const max = await latestUpdateId(trx, documentName);
-    if (max === null) return;
-    const stored = await trx
-      .selectFrom('document_updates')
-      .select('data')
-      .where('document_name', '=', documentName)
-      .where('id', '<=', max)
-      .orderBy('id')
-      .execute();
-    const merged = Y.mergeUpdates([...stored.map((row) => new Uint8Array(row.data)), state()]);
-    await trx.deleteFrom('document_updates').where('document_name', '=', documentName).where('id', '<=', max).execute();
-    await trx
-      .insertInto('document_updates')
-      .values({ document_name: documentName, data: merged, created_at: new Date().toISOString() })
-      .execute();
-  });
+  await db.transaction().execute((trx) => compactDocumentIn(trx, documentName, state));
+}
+
+/** `compactDocument` inside the caller's transaction (which may compact the section's history too). */
+export async function compactDocumentIn(
+  trx: Transaction<Database>,
+  documentName: string,
+  state: () => Uint8Array,
+): Promise<void> {
+  const max = await latestUpdateId(trx, documentName);
+  if (max === null) return;
+  const stored = await trx
+    .selectFrom('document_updates')
+    .select('data')
+    .where('document_name', '=', documentName)
+    .where('id', '<=', max)
+    .orderBy('id')
+    .execute();
+  const merged = Y.mergeUpdates([...stored.map((row) => new Uint8Array(row.data)), state()]);
+  await trx.deleteFrom('document_updates').where('document_name', '=', documentName).where('id', '<=', max).execute();
+  await trx
+    .insertInto('document_updates')
+    .values({ document_name: documentName, data: merged, created_at: new Date().toISOString() })
+    .execute();
 }
 
 /** The ids of a document's stored updates, oldest first. Rows are never rewritten, so the ids say which content is stored. */
