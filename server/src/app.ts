@@ -41,7 +41,6 @@ import { hearingRoutes } from './routes/hearings.js';
 import { publicHearingRoutes } from './routes/publicHearings.js';
 import { ClusterNotificationFeed, LocalNotificationFeed } from './notifications/notificationFeed.js';
 import { SingleInstance, type Cluster } from './scaleOut/cluster.js';
-import { RedisCluster } from './scaleOut/redisCluster.js';
 import { clusterHandlers } from './scaleOut/clusterHandlers.js';
 import { NotificationStreams } from './notifications/notificationStreams.js';
 import { SectionSearch } from './search/sectionSearch.js';
@@ -116,10 +115,16 @@ export async function startServer(options: StartOptions): Promise<FellesplanServ
   if (redis && !options.databaseUrl) {
     logger.warn('REDIS_URL is set with SQLite storage: instances on one SQLite file share it, but use PostgreSQL');
   }
-  const cluster: Cluster = redis ? new RedisCluster({ ...redis, logger }) : new SingleInstance();
+  // Loaded only when used: the Redis client and extension are tens of MB of a server's memory.
+  const cluster: Cluster = redis
+    ? new (await import('./scaleOut/redisCluster.js')).RedisCluster({ ...redis, logger })
+    : new SingleInstance();
+  const sectionRedis = redis
+    ? new (await import('./scaleOut/SectionRedis.js')).SectionRedis({ ...redis, logger })
+    : null;
   const collaboration = createCollaboration({
     cluster,
-    redis,
+    redis: sectionRedis,
     db,
     logger,
     storeDebounceMs: options.storeDebounceMs,

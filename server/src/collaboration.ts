@@ -23,7 +23,7 @@ import { proxyTrust, type TrustProxy } from './http/trustProxy.js';
 import type { Db } from './storage/database.js';
 import { findSection } from './storage/repositories/plans.js';
 import type { Cluster } from './scaleOut/cluster.js';
-import { SectionRedis } from './scaleOut/SectionRedis.js';
+import type { SectionRedis } from './scaleOut/SectionRedis.js';
 
 export const COLLAB_PATH = '/collab';
 const MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
@@ -65,8 +65,8 @@ export function createCollaboration(options: {
   socketLimits?: Partial<SocketLimits>;
   /** The other instances; a single instance has none. */
   cluster: Cluster;
-  /** Redis that section documents are shared through (`REDIS_URL`), or none. */
-  redis: { url: string; prefix: string } | null;
+  /** What shares section documents through Redis (`REDIS_URL`), or none. */
+  redis: SectionRedis | null;
 }): Collaboration {
   const logger = options.logger.child({ component: 'collab' });
   const trustedHop = proxyTrust(options.trustProxy);
@@ -104,7 +104,7 @@ export function createCollaboration(options: {
       options.cluster.broadcast({ type: 'projection', planId, sections: sections ? [...sections] : undefined }),
   );
   const staleMarkers = new StaleMarkersExtension(options.checkStaleMarkers);
-  const sectionRedis = options.redis ? new SectionRedis({ ...options.redis, logger }) : null;
+  const sectionRedis = options.redis;
   const hocuspocus = new Hocuspocus({
     quiet: true,
     debounce: options.storeDebounceMs,

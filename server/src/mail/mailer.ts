@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Logger } from 'pino';
 
 export interface MailMessage {
@@ -19,20 +19,26 @@ const TIMEOUT_MS = 10_000;
 /** A mailer over `SMTP_URL` (`smtp://user:pass@host:587`, `smtps://…`), or null when none is configured. */
 export function createMailer(options: { smtpUrl?: string | null; from?: string; logger: Logger }): Mailer | null {
   if (!options.smtpUrl) return null;
-  const transport = nodemailer.createTransport(
-    {
-      url: options.smtpUrl,
-      connectionTimeout: TIMEOUT_MS,
-      greetingTimeout: TIMEOUT_MS,
-      socketTimeout: TIMEOUT_MS,
-    },
-    { from: options.from },
-  );
+  const smtpUrl = options.smtpUrl;
+  // nodemailer is loaded with the first mail: most servers send none for hours, and it is MBs.
+  let transport: Promise<Transporter> | null = null;
+  const connect = () =>
+    (transport ??= import('nodemailer').then(({ default: nodemailer }) =>
+      nodemailer.createTransport(
+        {
+          url: smtpUrl,
+          connectionTimeout: TIMEOUT_MS,
+          greetingTimeout: TIMEOUT_MS,
+          socketTimeout: TIMEOUT_MS,
+        },
+        { from: options.from },
+      ),
+    ));
   const logger = options.logger.child({ component: 'mail' });
   return {
     async send(message) {
       try {
-        await transport.sendMail(message);
+        await (await connect()).sendMail(message);
         logger.info({ subject: message.subject }, 'e-mail sent');
         return true;
       } catch (error) {
@@ -44,6 +50,6 @@ export function createMailer(options: { smtpUrl?: string | null; from?: string; 
         return false;
       }
     },
-    close: () => transport.close(),
+    close: () => void transport?.then((t) => t.close()),
   };
 }
