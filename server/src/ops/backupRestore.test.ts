@@ -61,7 +61,9 @@ async function snapshot(server: TestServer, token: string) {
   };
 }
 
-describe('backup and restore', () => {
+// Each test runs the backup and restore commands as processes (tsx start-up, pg_dump, psql): on a
+// loaded two-core machine one takes well over the default 20 s.
+describe('backup and restore', { timeout: 90_000 }, () => {
   let original: TestServer;
   let tokens: DemoTokens;
   const work = mkdtempSync(path.join(tmpdir(), 'fellesplan-backup-'));
