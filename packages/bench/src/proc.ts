@@ -26,8 +26,27 @@ export function percentile(values: ArrayLike<number>, p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 }
 
+/** The middle value; the mean of the two middle ones for an even count (two rounds, say). */
 export function median(values: ArrayLike<number>): number {
-  return percentile(values, 50);
+  if (values.length === 0) return Number.NaN;
+  const sorted = Float64Array.from(values).sort();
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[middle] ?? Number.NaN) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
 
 export const round = (n: number, digits = 2) => (Number.isFinite(n) ? Number(n.toFixed(digits)) : null);
+
+/**
+ * Seconds the process's main thread (the event loop) has waited on a run queue for a CPU: how
+ * much a loaded machine held it back, as opposed to the CPU it used (`/proc/<pid>/schedstat`).
+ */
+export function runQueueWaitSeconds(pid: number): number {
+  const [, waitNs] = readFileSync(`/proc/${pid}/schedstat`, 'utf8').trim().split(' ');
+  return Number(waitNs ?? 0) / 1e9;
+}
+
+/** Bytes the process has caused to be written to storage so far (`write_bytes` of /proc/<pid>/io). */
+export function writtenBytes(pid: number): number {
+  const io = readFileSync(`/proc/${pid}/io`, 'utf8');
+  return Number(/write_bytes:\s+(\d+)/.exec(io)?.[1] ?? 0);
+}

@@ -47,8 +47,11 @@ export interface Report {
   big: { bytes: number; loadFellesplanColdP50Ms: Ms; loadBareInMemoryP50Ms: Ms; typing: TypingResult[] } | null;
   idle: {
     plansStored: number;
-    plansListed: number;
     fellesplanRssMb: Ms;
+    /** V8 heap in use then, from the server's /metrics (read after the RSS). */
+    fellesplanHeapUsedMb: Ms;
+    /** Three seconds after the loads, everyone gone again. */
+    fellesplanRssAfterLoadsMb: Ms;
     bareRssMb: Ms;
     loads: number;
     loadFellesplanP50Ms: Ms;
@@ -206,6 +209,21 @@ export function renderReport(report: Report): { markdown: string; svg: string } 
     '',
     '![edit-to-peer latency against editors](benchmarks.svg)',
     '',
+    'Every round, in the order run. Server cores = server CPU seconds ÷ window seconds; load = the',
+    "machine's 1-minute load average at the end of the round; waiting = seconds the server's",
+    'event-loop thread spent ready but without a CPU, per second (`/proc/<pid>/schedstat`);',
+    'written = bytes to storage per keystroke (`/proc/<pid>/io`); commits = Fellesplan store',
+    'transactions of appended edits (group commits) and their mean duration, and loop lag = the',
+    "server's event-loop delay p99 / max over the round (prom-client's, from `/metrics`; it samples",
+    'every 10 ms, so about 10 ms is the floor, not a delay).',
+    '',
+    '| target | editors | round | p50 ms | p99 ms | delivered | CPU µs/edit | server cores | waiting | load | written B/edit | commits (mean ms) | loop lag ms |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...report.typing.map(
+      (t) =>
+        `| ${t.target} | ${t.editors} | ${t.round} | ${show(t.p50Ms)} | ${show(t.p99Ms)} | ${t.delivered} / ${t.expected} | ${show(t.cpuPerEditUs)} | ${show(t.serverCores)} | ${show(t.runQueueWaitShare)} | ${show(t.loadAverage)} | ${show(t.writtenBytesPerEdit)} | ${t.appendCommits == null ? '' : `${t.appendCommits} (${show(t.appendMeanMs ?? null)})`} | ${t.eventLoopLagP99Ms == null ? '' : `${show(t.eventLoopLagP99Ms)} / ${show(t.eventLoopLagMaxMs ?? null)}`} |`,
+    ),
+    '',
   );
   if (scale) {
     lines.push(
@@ -263,6 +281,8 @@ export function renderReport(report: Report): { markdown: string; svg: string } 
       '| | Fellesplan | bare |',
       '| --- | --- | --- |',
       `| RSS, nobody connected | ${show(i.fellesplanRssMb, ' MB')} | ${show(i.bareRssMb, ' MB')} (empty) |`,
+      `| V8 heap used, nobody connected | ${show(i.fellesplanHeapUsedMb, ' MB')} | |`,
+      `| RSS, 3 s after the loads | ${show(i.fellesplanRssAfterLoadsMb, ' MB')} | |`,
       `| load a random section p50 | ${show(i.loadFellesplanP50Ms, ' ms')} | ${show(i.loadBareP50Ms, ' ms')} |`,
       `| load a random section p99 | ${show(i.loadFellesplanP99Ms, ' ms')} | ${show(i.loadBareP99Ms, ' ms')} |`,
       '',

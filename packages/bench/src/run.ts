@@ -11,7 +11,15 @@ import { openAllSections, pageInteractive } from './open.js';
 import { median, percentile, round, rssBytes } from './proc.js';
 import { renderReport, type Report } from './report.js';
 import { paragraphs, seedPlans } from './seed.js';
-import { metricValue, startBare, startCluster, startFellesplan, type ServerProcess } from './servers.js';
+import {
+  metricFrom,
+  metricValue,
+  scrapeMetrics,
+  startBare,
+  startCluster,
+  startFellesplan,
+  type ServerProcess,
+} from './servers.js';
 import { typingLayout, typingRound, type TypingResult } from './typing.js';
 import { startWorkers, type Worker } from './workers.js';
 
@@ -166,7 +174,14 @@ const report: Report = {
   seconds: 0,
 };
 
+/** BENCH_ONLY=typing,open runs only those scenarios (for looking into one); the report says so. */
+const ONLY = process.env.BENCH_ONLY?.split(',').map((name) => name.trim());
+
 async function scenario(name: string, run: () => Promise<void>) {
+  if (ONLY && !ONLY.includes(name)) {
+    report.errors.push({ scenario: name, message: 'not run (BENCH_ONLY)' });
+    return;
+  }
   log(`${name}: start`);
   try {
     await run();
@@ -199,16 +214,26 @@ for (let s = 0; s < SECTIONS; s++)
   for (const plan of typingPlans) typingDocs.push(sectionDocumentName(plan.sectionIds[s] ?? ''));
 log(`seeded ${plans.length} plans`);
 
-// The series appears with the first compaction: none yet reads as zero.
-const compactCount = async (server: ServerProcess) =>
-  (await metricValue(server.base ?? '', 'fellesplan_store_duration_seconds_count', '{operation="compact"}')) || 0;
+/** Store writes so far, from /metrics; a series appears with its first write: none yet reads as zero. */
+async function storeCounts(server: ServerProcess) {
+  const text = await scrapeMetrics(server.base ?? '');
+  const read = (name: string, operation: string) => metricFrom(text, name, `{operation="${operation}"}`) || 0;
+  return {
+    compactions: read('fellesplan_store_duration_seconds_count', 'compact'),
+    appends: read('fellesplan_store_duration_seconds_count', 'append'),
+    appendSeconds: read('fellesplan_store_duration_seconds_sum', 'append'),
+    // prom-client's event-loop delay histogram restarts at each scrape: this one covers the round.
+    loopLagP99Ms: metricFrom(text, 'nodejs_eventloop_lag_p99_seconds') * 1000,
+    loopLagMaxMs: metricFrom(text, 'nodejs_eventloop_lag_max_seconds') * 1000,
+  };
+}
 
 await scenario('typing', async () => {
   for (const editors of EDITOR_COUNTS) {
     for (let r = 0; r < ROUNDS; r++) {
       for (const server of [ours, bare]) {
         const layout = typingLayout(editors, typingDocs, server);
-        const before = server === ours ? await compactCount(ours) : 0;
+        const before = server === ours ? await storeCounts(ours) : null;
         const result: TypingResult & { round: number } = {
           ...(await typingRound(layout, workers, {
             warmupMs: WARMUP_MS,
@@ -218,11 +243,19 @@ await scenario('typing', async () => {
           })),
           round: r + 1,
         };
-        if (server === ours) {
+        if (before) {
           // Wait out the store debounce so compactions of this round are counted in it.
           await new Promise((resolve) => setTimeout(resolve, 2500));
-          result.compactions = (await compactCount(ours)) - before;
+          const after = await storeCounts(ours);
+          result.compactions = after.compactions - before.compactions;
           result.documentsEdited = layout.sections;
+          result.appendCommits = after.appends - before.appends;
+          result.eventLoopLagP99Ms = round(after.loopLagP99Ms, 1);
+          result.eventLoopLagMaxMs = round(after.loopLagMaxMs, 1);
+          result.appendMeanMs = round(
+            ((after.appendSeconds - before.appendSeconds) / Math.max(1, result.appendCommits)) * 1000,
+            2,
+          );
         }
         report.typing.push(result);
         log(
@@ -272,7 +305,7 @@ await scenario('open', async () => {
   };
 });
 
-await scenario('big section', async () => {
+await scenario('big', async () => {
   const sectionId = bigPlan?.sectionIds[0];
   if (!sectionId) throw new Error('no 200 KB section');
   const documentName = sectionDocumentName(sectionId);
@@ -347,7 +380,7 @@ await scenario('scale-out', async () => {
 
 await ours.stop();
 
-await scenario('idle and churn', async () => {
+await scenario('idle', async () => {
   const idle = await startFellesplan({ keepData: true });
   const dataDir = idle.dataDir;
   await seedPlans(
@@ -360,19 +393,21 @@ await scenario('idle and churn', async () => {
   await idle.stop();
   const stored = await startFellesplan({ dataDir });
   try {
-    const listed = (await (
-      await fetch(`${stored.base}/api/plans`, { headers: { authorization: `Bearer ${stored.writerTokens[0]}` } })
-    ).json()) as unknown[];
+    // Started and logged in (the logins are the only requests so far), then left alone.
     await new Promise((resolve) => setTimeout(resolve, 3000));
     const rssIdle = rssBytes(stored.pid);
+    const heapUsed = await metricValue(stored.base ?? '', 'nodejs_heap_size_used_bytes');
     const bareRss = rssBytes(bare.pid);
     const { planIds, docs } = await sectionsOf(dataDir);
     const ourLoads = await loadTimes(stored, docs, IDLE_LOADS, stored.readerTokens[0] ?? '');
     const bareLoads = await loadTimes(bare, docs, IDLE_LOADS, 'none');
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    const rssAfterLoads = rssBytes(stored.pid);
     report.idle = {
       plansStored: planIds,
-      plansListed: listed.length,
       fellesplanRssMb: mb(rssIdle),
+      fellesplanHeapUsedMb: mb(heapUsed),
+      fellesplanRssAfterLoadsMb: mb(rssAfterLoads),
       bareRssMb: mb(bareRss),
       loads: IDLE_LOADS,
       loadFellesplanP50Ms: round(percentile(ourLoads, 50), 1),

@@ -27,6 +27,8 @@ export interface ServerProcess {
 export async function startBare(): Promise<ServerProcess> {
   const child: ChildProcess = fork(path.join(here, 'bareServer.ts'), [], {
     execArgv: ['--import', 'tsx'],
+    // `--import tsx` resolves from the working directory: this package's, which depends on tsx.
+    cwd: path.join(here, '..'),
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const port = await new Promise<number>((resolve, reject) => {
@@ -109,9 +111,17 @@ export async function startCluster(): Promise<{ cluster: TestCluster; instances:
   return { cluster, instances };
 }
 
-/** Reads one sample of a Prometheus counter or histogram count from a server's /metrics. */
-export async function metricValue(base: string, name: string, labels = ''): Promise<number> {
-  const text = await (await fetch(`${base}/metrics`)).text();
-  const line = text.split('\n').find((l) => l.startsWith(`${name}${labels} `) || l.startsWith(`${name}${labels}{`));
+/** A server's /metrics text, scraped once (a scrape restarts prom-client's event-loop histogram). */
+export async function scrapeMetrics(base: string): Promise<string> {
+  return (await fetch(`${base}/metrics`)).text();
+}
+
+/** One sample of a Prometheus series in scraped text: `labels` as written there, e.g. `{operation="compact"}`. */
+export function metricFrom(text: string, name: string, labels = ''): number {
+  const line = text.split('\n').find((l) => l.startsWith(`${name}${labels} `));
   return Number(line?.split(' ').at(-1) ?? Number.NaN);
+}
+
+export async function metricValue(base: string, name: string, labels = ''): Promise<number> {
+  return metricFrom(await scrapeMetrics(base), name, labels);
 }

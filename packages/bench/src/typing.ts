@@ -1,4 +1,5 @@
-import { cpuSeconds, percentile, round } from './proc.js';
+import { loadavg } from 'node:os';
+import { cpuSeconds, percentile, round, runQueueWaitSeconds, writtenBytes } from './proc.js';
 import { now } from './clients.js';
 import type { ServerProcess } from './servers.js';
 import type { Worker } from './workers.js';
@@ -65,6 +66,20 @@ export interface TypingResult {
   p99Ms: number | null;
   maxMs: number | null;
   serverCpuSeconds: number;
+  /** Server CPU over the window divided by its length: how many cores the server kept busy. */
+  serverCores: number | null;
+  /** The machine's 1-minute load average at the end of the round (others' work included). */
+  loadAverage: number | null;
+  /** Seconds the server's event loop thread waited for a CPU per second of the window. */
+  runQueueWaitShare: number | null;
+  /** Bytes the server wrote to storage per keystroke. */
+  writtenBytesPerEdit: number | null;
+  /** Store commits of appended edits in the round (Fellesplan), and their mean duration. */
+  appendCommits?: number;
+  appendMeanMs?: number | null;
+  /** The server's event-loop delay over the round (Fellesplan, from its /metrics). */
+  eventLoopLagP99Ms?: number | null;
+  eventLoopLagMaxMs?: number | null;
   /** Server CPU per keystroke, in microseconds. */
   cpuPerEditUs: number | null;
   compactions?: number;
@@ -114,12 +129,16 @@ export async function typingRound(
   const startAt = now() + 300;
   const measureFrom = startAt + options.warmupMs;
   const stopAt = measureFrom + options.measureMs;
-  const cpu = () => options.servers.reduce((sum, s) => sum + cpuSeconds(s.pid), 0);
-  let cpuStart = 0;
-  let cpuEnd = 0;
+  const sample = () => ({
+    cpu: options.servers.reduce((sum, s) => sum + cpuSeconds(s.pid), 0),
+    wait: options.servers.reduce((sum, s) => sum + runQueueWaitSeconds(s.pid), 0),
+    written: options.servers.reduce((sum, s) => sum + writtenBytes(s.pid), 0),
+  });
+  let first = sample();
+  let last = first;
   const sampled = Promise.all([
-    new Promise<void>((resolve) => setTimeout(() => ((cpuStart = cpu()), resolve()), measureFrom - now())),
-    new Promise<void>((resolve) => setTimeout(() => ((cpuEnd = cpu()), resolve()), stopAt - now())),
+    new Promise<void>((resolve) => setTimeout(() => ((first = sample()), resolve()), measureFrom - now())),
+    new Promise<void>((resolve) => setTimeout(() => ((last = sample()), resolve()), stopAt - now())),
   ]);
   const replies = await Promise.all(
     workers.map((worker) =>
@@ -151,7 +170,7 @@ export async function typingRound(
     const inWindow = [...times].filter((t) => t >= measureFrom && t < stopAt).length;
     expected += inWindow * ((peersOf.get(docOfWriter.get(writer) ?? '') ?? 1) - 1);
   }
-  const cpuUsed = cpuEnd - cpuStart;
+  const cpuUsed = last.cpu - first.cpu;
   return {
     target: options.servers[0]?.name ?? '',
     editors: layout.editors,
@@ -166,6 +185,10 @@ export async function typingRound(
     p99Ms: round(percentile(latencies, 99)),
     maxMs: round(percentile(latencies, 100)),
     serverCpuSeconds: round(cpuUsed, 2) ?? 0,
+    serverCores: round(cpuUsed / (options.measureMs / 1000), 2),
+    loadAverage: round(loadavg()[0] ?? Number.NaN, 2),
+    runQueueWaitShare: round((last.wait - first.wait) / (options.measureMs / 1000), 2),
+    writtenBytesPerEdit: edits > 0 ? round((last.written - first.written) / edits, 0) : null,
     cpuPerEditUs: edits > 0 ? round((cpuUsed / edits) * 1e6, 0) : null,
     windowMs: options.measureMs,
   };

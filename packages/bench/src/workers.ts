@@ -19,6 +19,8 @@ export class Worker {
   constructor(readonly index: number) {
     this.child = fork(path.join(here, 'worker.ts'), [], {
       execArgv: ['--import', 'tsx'],
+      // `--import tsx` resolves from the working directory: this package's, which depends on tsx.
+      cwd: path.join(here, '..'),
       // Float64Arrays cross the IPC channel as they are, not as JSON.
       serialization: 'advanced',
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
