@@ -12,6 +12,9 @@ export interface ChurnResult {
   rssStartMb: number | null;
   rssAfterMb: number | null;
   rssGrowthMb: number | null;
+  /** V8 heap in use before and 3 s after (Fellesplan only: from its /metrics). */
+  heapUsedBeforeMb: number | null;
+  heapUsedAfterMb: number | null;
   samples: { done: number; mb: number | null }[];
 }
 
@@ -34,7 +37,11 @@ export interface Report {
     instances: number;
     storage: string;
     result: TypingResult;
+    /** Everyone on one instance of the same cluster. */
+    sameInstance: TypingResult;
     singleInstanceP99Ms: Ms;
+    /** The single instance on SQLite of the typing scenario, for reference. */
+    sqliteSingleInstanceP99Ms: Ms;
   } | null;
   open: {
     runs: number;
@@ -52,6 +59,10 @@ export interface Report {
     fellesplanHeapUsedMb: Ms;
     /** Three seconds after the loads, everyone gone again. */
     fellesplanRssAfterLoadsMb: Ms;
+    plansListed: number;
+    listPlansMs: Ms;
+    /** Three seconds after one GET /api/plans. */
+    fellesplanRssAfterListMb: Ms;
     bareRssMb: Ms;
     loads: number;
     loadFellesplanP50Ms: Ms;
@@ -164,7 +175,7 @@ export function renderReport(report: Report): { markdown: string; svg: string } 
       verdict(compactionWorst == null ? null : compactionWorst <= 1),
     ],
     [
-      'churn: memory flat',
+      'churn: memory flat (RSS growth under load ≤ 20 MB)',
       report.churn
         ? `${show(report.churn.fellesplan.rssGrowthMb, ' MB')} growth over ${report.churn.fellesplan.cycles} cycles`
         : '–',
@@ -229,12 +240,13 @@ export function renderReport(report: Report): { markdown: string; svg: string } 
     lines.push(
       '## Scale-out',
       '',
-      `${scale.editors} editors over ${scale.instances} instances (${scale.storage}); each section's peers alternate between the instances.`,
+      `${scale.editors} editors on a cluster of ${scale.instances} instances (${scale.storage}, CPU of the instances only): first everyone on one instance, then each section's peers alternating between the instances.`,
       '',
       '| | p50 ms | p99 ms | CPU µs per edit (both instances) | delivered |',
       '| --- | --- | --- | --- | --- |',
-      `| two instances | ${show(scale.result.p50Ms)} | ${show(scale.result.p99Ms)} | ${show(scale.result.cpuPerEditUs)} | ${scale.result.delivered} / ${scale.result.expected} |`,
-      `| one instance (SQLite, typing above) | ${show(fig('fellesplan', scale.editors, (t) => t.p50Ms))} | ${show(scale.singleInstanceP99Ms)} | ${show(fig('fellesplan', scale.editors, (t) => t.cpuPerEditUs))} | |`,
+      `| everyone on one instance | ${show(scale.sameInstance.p50Ms)} | ${show(scale.sameInstance.p99Ms)} | ${show(scale.sameInstance.cpuPerEditUs)} | ${scale.sameInstance.delivered} / ${scale.sameInstance.expected} |`,
+      `| peers spread over two instances | ${show(scale.result.p50Ms)} | ${show(scale.result.p99Ms)} | ${show(scale.result.cpuPerEditUs)} | ${scale.result.delivered} / ${scale.result.expected} |`,
+      `| for reference: one instance on SQLite (typing above) | ${show(fig('fellesplan', scale.editors, (t) => t.p50Ms))} | ${show(scale.sqliteSingleInstanceP99Ms)} | ${show(fig('fellesplan', scale.editors, (t) => t.cpuPerEditUs))} | |`,
       '',
     );
   }
@@ -283,6 +295,7 @@ export function renderReport(report: Report): { markdown: string; svg: string } 
       `| RSS, nobody connected | ${show(i.fellesplanRssMb, ' MB')} | ${show(i.bareRssMb, ' MB')} (empty) |`,
       `| V8 heap used, nobody connected | ${show(i.fellesplanHeapUsedMb, ' MB')} | |`,
       `| RSS, 3 s after the loads | ${show(i.fellesplanRssAfterLoadsMb, ' MB')} | |`,
+      `| RSS, 3 s after one GET /api/plans (${i.plansListed} plans, ${show(i.listPlansMs, ' ms')}) | ${show(i.fellesplanRssAfterListMb, ' MB')} | |`,
       `| load a random section p50 | ${show(i.loadFellesplanP50Ms, ' ms')} | ${show(i.loadBareP50Ms, ' ms')} |`,
       `| load a random section p99 | ${show(i.loadFellesplanP99Ms, ' ms')} | ${show(i.loadBareP99Ms, ' ms')} |`,
       '',
@@ -294,14 +307,16 @@ export function renderReport(report: Report): { markdown: string; svg: string } 
         .slice(1, -1)
         .filter((_, k, all) => k % Math.max(1, Math.ceil(all.length / 6)) === 0)
         .map((s) => show(s.mb))
-        .join(' → ')} → ${show(c.rssAfterMb)} | ${show(c.rssGrowthMb, ' MB')} |`;
+        .join(
+          ' → ',
+        )} → ${show(c.rssAfterMb)} | ${show(c.rssGrowthMb, ' MB')} | ${c.heapUsedBeforeMb == null ? '–' : `${show(c.heapUsedBeforeMb)} → ${show(c.heapUsedAfterMb)}`} |`;
     lines.push(
       '## Churn',
       '',
       'Connect, authenticate, sync and disconnect, 8 at a time per worker, on the idle server above.',
       '',
-      '| | cycles | failed | time | RSS MB (start → during → 3 s after) | growth under load |',
-      '| --- | --- | --- | --- | --- | --- |',
+      '| | cycles | failed | time | RSS MB (start → during → 3 s after) | RSS growth under load | V8 heap used MB, before → after |',
+      '| --- | --- | --- | --- | --- | --- | --- |',
       row('Fellesplan', report.churn.fellesplan),
       row('bare', report.churn.bare),
       '',

@@ -83,6 +83,8 @@ export interface TypingResult {
   /** Server CPU per keystroke, in microseconds. */
   cpuPerEditUs: number | null;
   compactions?: number;
+  /** How long the compactions were counted over (the scrapes before and after the round). */
+  compactionWindowMs?: number;
   documentsEdited?: number;
   windowMs: number;
 }
