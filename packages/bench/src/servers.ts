@@ -91,6 +91,7 @@ export async function startFellesplan(
 ): Promise<ServerProcess & { dataDir: string }> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'fellesplan-bench-'));
   const spawned = await spawnServer(dataDir, options.env ?? {}, { timeout: 60_000 });
+  reportUnexpectedExit(spawned);
   const tokens = await demoTokens(spawned.url);
   return {
     ...fromSpawned(spawned, tokens, async () => {
@@ -101,12 +102,23 @@ export async function startFellesplan(
   };
 }
 
+/** A server that dies during the bench says why on stderr (its own output is otherwise kept in memory). */
+function reportUnexpectedExit(spawned: SpawnedServer): void {
+  spawned.process.once('exit', (code, signal) => {
+    if (code === 0 || signal === 'SIGTERM') return;
+    process.stderr.write(
+      `Fellesplan (pid ${spawned.process.pid}) exited: ${code ?? signal}\n${spawned.output().slice(-4000)}\n`,
+    );
+  });
+}
+
 /** Two instances on one PostgreSQL schema and one Redis (a REDIS_PREFIX of this run alone). */
 export async function startCluster(): Promise<{ cluster: TestCluster; instances: ServerProcess[] }> {
   const cluster = await spawnCluster(2);
   const first = cluster.instances[0];
   if (!first) throw new Error('no instance');
   const tokens = await demoTokens(first.url);
+  cluster.instances.forEach(reportUnexpectedExit);
   const instances = cluster.instances.map((instance) => fromSpawned(instance, tokens, () => instance.stop()));
   return { cluster, instances };
 }
