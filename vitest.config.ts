@@ -1,9 +1,22 @@
+import path from 'node:path';
 import { configDefaults, defineConfig } from 'vitest/config';
+import { databaseTestFiles, serverTestFiles } from './vitest.databaseTests.js';
 
 // The `postgres` project runs the server tests again on this PostgreSQL (scripts/ensure-postgres.sh
 // provides it); every test server there gets a schema of its own.
 const postgresUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const contract = 'server/src/storage/contract/**';
+// Only the server test files that can reach a database run again on PostgreSQL: the rule (what
+// they import, followed through the repository; any doubt counts as database) is derived from the
+// source at every run, see vitest.databaseTests.ts. Nothing to list or name by hand: a new test
+// that starts a server or opens storage is on PostgreSQL by what it imports.
+const root = import.meta.dirname;
+const onPostgres = [
+  ...databaseTestFiles(
+    root,
+    serverTestFiles(root, (file) => file.startsWith(path.posix.dirname(contract))),
+  ),
+];
 
 export default defineConfig({
   test: {
@@ -21,7 +34,12 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'sqlite',
-          include: ['packages/*/src/**/*.test.ts', 'server/src/**/*.test.ts', 'client/src/**/*.test.ts'],
+          include: [
+            'packages/*/src/**/*.test.ts',
+            'server/src/**/*.test.ts',
+            'client/src/**/*.test.ts',
+            'vitest.databaseTests.test.ts',
+          ],
           exclude: [...configDefaults.exclude, contract],
           env: { DATABASE_URL: '' },
         },
@@ -30,7 +48,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'postgres',
-          include: ['server/src/**/*.test.ts'],
+          include: onPostgres,
           exclude: [...configDefaults.exclude, contract],
           env: { DATABASE_URL: postgresUrl },
         },
