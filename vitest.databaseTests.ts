@@ -41,16 +41,15 @@ function resolveRelative(from: string, specifier: string): string | null {
 }
 
 export function databaseTestFiles(root: string, testFiles: readonly string[]): Set<string> {
-  const sources = new Map<string, string>();
-  const source = (file: string) => {
-    let text = sources.get(file);
-    if (text === undefined) sources.set(file, (text = readFileSync(file, 'utf8')));
-    return text;
-  };
-  /** A module in itself (not what it imports); null for "reaches a database", else what it imports. */
+  const imports = new Map<string, string[] | null>();
+  /** A module in itself (not what it imports): null if it reaches a database, else what it imports. */
   const importsOf = (file: string): string[] | null => {
+    if (!imports.has(file)) imports.set(file, ownImports(file));
+    return imports.get(file) ?? null;
+  };
+  const ownImports = (file: string): string[] | null => {
     if (path.relative(root, file).startsWith(`server${path.sep}src${path.sep}storage${path.sep}`)) return null;
-    const text = source(file);
+    const text = readFileSync(file, 'utf8');
     if (REACHES_DATABASE.test(text)) return null;
     const next: string[] = [];
     for (const [, specifier = ''] of text.matchAll(SPECIFIER)) {
@@ -75,7 +74,11 @@ export function databaseTestFiles(root: string, testFiles: readonly string[]): S
     for (let file = queue.pop(); file !== undefined; file = queue.pop()) {
       const next = importsOf(file);
       if (next === null) return true;
-      for (const target of next) if (!seen.has(target)) (seen.add(target), queue.push(target));
+      for (const target of next) {
+        if (seen.has(target)) continue;
+        seen.add(target);
+        queue.push(target);
+      }
     }
     return false;
   };
