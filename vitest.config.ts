@@ -24,22 +24,34 @@ export default defineConfig({
     // A test server starts in a hook (migrations, seeding with scrypt): seconds on a loaded machine.
     hookTimeout: 60_000,
     pool: 'forks',
+    // A fork runs file after file of a project without starting again or reloading the server's
+    // modules (a third of the server suite's time went on that). The server tests tolerate it:
+    // each starts and destroys servers of its own, the module-level state is per process by
+    // design (processMetrics) or caches keyed by random ids, and none mocks modules. Fake timers
+    // are restored in afterEach. A file that cannot share its fork belongs in `unit`.
+    poolOptions: { forks: { isolate: false } },
     // Every test passes alone and in any order; a failing order is repeated with --sequence.seed.
     sequence: { shuffle: true },
     // Tests mostly wait on sockets and timers: two forks on two cores halve the time of the
     // doubled server suite; more make the password-hashing tests race each other for the CPU.
     maxWorkers: 2,
     projects: [
+      // Packages and client: every file on fresh modules (client tests mock modules with vi.mock,
+      // which would otherwise stay mocked for the files after them in the fork).
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['packages/*/src/**/*.test.ts', 'client/src/**/*.test.ts', 'vitest.databaseTests.test.ts'],
+          env: { DATABASE_URL: '' },
+          poolOptions: { forks: { isolate: true } },
+        },
+      },
       {
         extends: true,
         test: {
           name: 'sqlite',
-          include: [
-            'packages/*/src/**/*.test.ts',
-            'server/src/**/*.test.ts',
-            'client/src/**/*.test.ts',
-            'vitest.databaseTests.test.ts',
-          ],
+          include: ['server/src/**/*.test.ts'],
           exclude: [...configDefaults.exclude, contract],
           env: { DATABASE_URL: '' },
         },

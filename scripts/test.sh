@@ -48,7 +48,7 @@ vitest_json=(--reporter=default --reporter=json --outputFile.json="$OUT/vitest.j
 if source "$ROOT/scripts/ensure-postgres.sh"; then
   step "unit and server tests (SQLite, PostgreSQL, storage contract)" pnpm exec vitest run "${vitest_json[@]}"
 else
-  step "unit and server tests (SQLite only)" pnpm exec vitest run --project sqlite "${vitest_json[@]}"
+  step "unit and server tests (SQLite only)" pnpm exec vitest run --project unit --project sqlite "${vitest_json[@]}"
   failed_steps+=("server tests on PostgreSQL (no PostgreSQL)")
 fi
 
