@@ -13,7 +13,8 @@ step() {
   local name="$1"; shift
   echo
   echo "━━ $name"
-  if "$@"; then echo "✓ $name"; else echo "✗ $name"; failed_steps+=("$name"); fi
+  local start=$SECONDS
+  if "$@"; then echo "✓ $name ($((SECONDS - start))s)"; else echo "✗ $name ($((SECONDS - start))s)"; failed_steps+=("$name"); fi
 }
 
 # Chromium (and pdftotext) first: the server prints PDF exports with it, and its tests read them back.
@@ -57,8 +58,9 @@ for name in "${checks[@]}"; do
   echo
   echo "━━ $name (ran alongside the vitest step)"
   cat "$(check_file "$name").log"
-  read -r status seconds <"$(check_file "$name").status" 2>/dev/null || status=1
-  if [ "${status:-1}" = 0 ]; then echo "✓ $name (${seconds}s)"; else echo "✗ $name"; failed_steps+=("$name"); fi
+  status=1 seconds='?'
+  [ -f "$(check_file "$name").status" ] && read -r status seconds <"$(check_file "$name").status"
+  if [ "$status" = 0 ]; then echo "✓ $name (${seconds}s)"; else echo "✗ $name (${seconds}s)"; failed_steps+=("$name"); fi
 done
 if [ "$have_chromium" = 1 ]; then
   step "e2e tests" pnpm --filter @fellesplan/e2e exec playwright test
