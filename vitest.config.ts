@@ -28,7 +28,8 @@ export default defineConfig({
     // modules (a third of the server suite's time went on that). The server tests tolerate it:
     // each starts and destroys servers of its own, the module-level state is per process by
     // design (processMetrics) or caches keyed by random ids, and none mocks modules. Fake timers
-    // are restored in afterEach. A file that cannot share its fork belongs in `unit`.
+    // are restored in afterEach. A test that cannot leave its fork as it found it needs a project
+    // with isolate: true, as `unit` has.
     poolOptions: { forks: { isolate: false } },
     // Every test passes alone and in any order; a failing order is repeated with --sequence.seed.
     sequence: { shuffle: true },
