@@ -5,8 +5,10 @@ const root = path.resolve(import.meta.dirname, '..');
 
 export default defineConfig({
   testDir: './tests',
+  // Spec files are spread over two workers (one per core), each with its own server and port
+  // (fixtures/app.ts); the tests within a file stay in order, as they share that file's server.
   fullyParallel: false,
-  workers: 1,
+  workers: 2,
   forbidOnly: !!process.env.CI,
   retries: process.env.CI ? 1 : 0,
   timeout: 60_000,

@@ -27,11 +27,17 @@ export const DUMMY_HASH = [
   Buffer.alloc(KEY_LENGTH).toString('base64url'),
 ].join('$');
 
+/**
+ * The `scrypt$N$r$p` prefix of every hash `hashPassword` makes now: besides the password and the
+ * random salt, the one thing a new hash depends on.
+ */
+export const HASH_PARAMETERS = ['scrypt', N, R, P].join('$');
+
 /** `scrypt$N$r$p$salt$hash`, salt and hash in base64url, so parameters can be raised later. */
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
   const key = await derive(password, salt, N, R, P);
-  return ['scrypt', N, R, P, salt.toString('base64url'), key.toString('base64url')].join('$');
+  return [HASH_PARAMETERS, salt.toString('base64url'), key.toString('base64url')].join('$');
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {

@@ -51,13 +51,18 @@ export interface PlanParties {
 
 /**
  * Creates a helsefellesskap with its parties, users and one plan, in one transaction. Section
- * owners are given by party key; every non-sekretariat party is required (rule O1).
+ * owners are given by party key; every non-sekretariat party is required (rule O1). `hash` turns
+ * a user's password into its stored hash; tests pass one that hashes each password only once.
  */
-export async function seedPartnership(db: Db, spec: PartnershipSpec): Promise<SeededPartnership> {
+export async function seedPartnership(
+  db: Db,
+  spec: PartnershipSpec,
+  hash: (password: string) => Promise<string> = hashPassword,
+): Promise<SeededPartnership> {
   const now = new Date().toISOString();
   const hashes = new Map<string, string>();
   for (const party of spec.parties) {
-    for (const user of party.users) hashes.set(user.email, await hashPassword(user.password));
+    for (const user of party.users) hashes.set(user.email, await hash(user.password));
   }
 
   return db.transaction().execute(async (trx) => {

@@ -5,6 +5,7 @@ import pino from 'pino';
 import { startServer, type FellesplanServer } from '../app.js';
 import type { ServerConfig } from '../config.js';
 import { seedPartnership, type SeededPartnership } from '../demo/seedPartnership.js';
+import { seedPasswordHash } from '../testing/seedPasswordHash.js';
 import { testServerConfig } from '../testing/startTestServer.js';
 import { createTestDatabase } from '../testing/testDatabase.js';
 import { testPartnershipSpec } from '../testing/testPartnershipSpec.js';
@@ -35,7 +36,7 @@ export async function startLoggedServer(config: Partial<ServerConfig> = {}): Pro
     ...config,
     logger,
     beforeListen: async (db) => {
-      demo = await seedPartnership(db, testPartnershipSpec());
+      demo = await seedPartnership(db, testPartnershipSpec(), seedPasswordHash);
     },
   });
   if (!demo) throw new Error('seeding did not run');

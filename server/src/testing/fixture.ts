@@ -11,6 +11,7 @@ import {
 } from '../demo/seedPartnership.js';
 import { api } from './api.js';
 import { command, type CommandReply } from './command.js';
+import { seedPasswordHash } from './seedPasswordHash.js';
 import { startTestServer, type TestServer } from './startTestServer.js';
 
 export type FixtureOptions = NonNullable<Parameters<typeof startTestServer>[0]>;
@@ -276,7 +277,7 @@ export class Fixture {
 
   /** A new helsefellesskap with its parties, people (each with a session) and plan. */
   async partnership(spec: PartnershipSpec): Promise<FixturePartnership> {
-    return FixturePartnership.load(this, await seedPartnership(this.db, spec));
+    return FixturePartnership.load(this, await seedPartnership(this.db, spec, seedPasswordHash));
   }
 
   async start(): Promise<this> {

@@ -10,6 +10,7 @@ import type { HearingLimitsConfig } from '../http/hearingLimits.js';
 import { DEMO_PASSWORD } from '../demo/demoPlan.js';
 import { testPartnershipSpec } from './testPartnershipSpec.js';
 import { seedPartnership, type SeededPartnership } from '../demo/seedPartnership.js';
+import { seedPasswordHash } from './seedPasswordHash.js';
 import { createTestDatabase, isMissingSchema, type TestDatabase } from './testDatabase.js';
 
 /** Session tokens of the demo users, by party, and of `annen`, a member of the other plan. */
@@ -93,8 +94,8 @@ export async function startTestServer(
       logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
       beforeListen: async (db) => {
         seeded ??= {
-          demo: await seedPartnership(db, testPartnershipSpec()),
-          other: await seedPartnership(db, OTHER_SPEC),
+          demo: await seedPartnership(db, testPartnershipSpec(), seedPasswordHash),
+          other: await seedPartnership(db, OTHER_SPEC, seedPasswordHash),
         };
       },
     });

@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import pino from 'pino';
 import { afterEach, beforeEach } from 'vitest';
 import { seedPartnership } from '../../demo/seedPartnership.js';
+import { seedPasswordHash } from '../../testing/seedPasswordHash.js';
 import { createTestDatabase, type TestDatabase } from '../../testing/testDatabase.js';
 import { waitFor } from '../../testing/waitFor.js';
 import { openDatabase, type Db } from '../database.js';
@@ -112,21 +113,25 @@ export interface ContractPlan {
 export async function seedContractPlan(db: Db, title = 'Kontraktsplan'): Promise<ContractPlan> {
   const tag = Math.random().toString(36).slice(2);
   const person = (name: string, key: string) => ({ name, email: `${key}-${tag}@kontrakt.no`, password: 'kontrakt' });
-  const seeded = await seedPartnership(db, {
-    name: `Kontrakt helsefellesskap ${tag}`,
-    parties: [
-      { key: 'kommune', name: 'Kontrakt kommune', kind: 'kommune', users: [person('Kari Kommune', 'kommune')] },
-      { key: 'hf', name: 'Kontrakt HF', kind: 'helseforetak', users: [person('Hanne HF', 'hf')] },
-      { key: 'sekretariat', name: 'Sekretariatet', kind: 'sekretariat', users: [person('Siri Sekretær', 'sekr')] },
-    ],
-    plan: {
-      title,
-      sections: [
-        { title: 'Innledning', owners: ['kommune'], body: 'Innledende tekst.' },
-        { title: 'Mål', owners: ['hf'] },
+  const seeded = await seedPartnership(
+    db,
+    {
+      name: `Kontrakt helsefellesskap ${tag}`,
+      parties: [
+        { key: 'kommune', name: 'Kontrakt kommune', kind: 'kommune', users: [person('Kari Kommune', 'kommune')] },
+        { key: 'hf', name: 'Kontrakt HF', kind: 'helseforetak', users: [person('Hanne HF', 'hf')] },
+        { key: 'sekretariat', name: 'Sekretariatet', kind: 'sekretariat', users: [person('Siri Sekretær', 'sekr')] },
       ],
+      plan: {
+        title,
+        sections: [
+          { title: 'Innledning', owners: ['kommune'], body: 'Innledende tekst.' },
+          { title: 'Mål', owners: ['hf'] },
+        ],
+      },
     },
-  });
+    seedPasswordHash,
+  );
   const sections = await db
     .selectFrom('sections')
     .select(['id', 'title'])
