@@ -24,6 +24,7 @@ import type { Db } from './storage/database.js';
 import { findSection } from './storage/repositories/plans.js';
 import type { Cluster } from './scaleOut/cluster.js';
 import type { SectionRedis } from './scaleOut/SectionRedis.js';
+import { MAX_DEBOUNCE_FACTOR } from './config.js';
 
 export const COLLAB_PATH = '/collab';
 const MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
@@ -109,7 +110,7 @@ export function createCollaboration(options: {
     quiet: true,
     debounce: options.storeDebounceMs,
     // Under steady typing a document is compacted this often at most.
-    maxDebounce: options.storeDebounceMs * 6,
+    maxDebounce: options.storeDebounceMs * MAX_DEBOUNCE_FACTOR,
     extensions: [
       ...(sectionRedis ? [sectionRedis] : []),
       new AuthenticationExtension(options.db, logger, scopes),

@@ -7,6 +7,14 @@ import { trustProxyFromEnv, type TrustProxy } from './http/trustProxy.js';
 import { redisPrefixFromEnv, redisUrlFromEnv } from './scaleOut/redisOptions.js';
 import { metricsTokenFromEnv } from './observability/metricsAccess.js';
 
+/**
+ * Every edit is stored as it arrives; compaction only folds a document's rows together. Seldom is
+ * enough, and each compaction is a commit the writers' commits wait behind (docs/benchmarks.md):
+ * after this long without edits, and at most every MAX_DEBOUNCE_FACTOR times it while anyone types.
+ */
+export const STORE_DEBOUNCE_MS = 5000;
+export const MAX_DEBOUNCE_FACTOR = 6;
+
 export interface ServerConfig {
   port: number;
   host: string;
@@ -76,9 +84,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv): ServerConfig {
     demo: env.FELLESPLAN_DEMO !== '0',
     logLevel: env.LOG_LEVEL ?? 'info',
     clientDist: env.CLIENT_DIST === '' ? null : path.resolve(env.CLIENT_DIST ?? DEFAULT_CLIENT_DIST),
-    // Every edit is stored as it arrives; compaction only folds the rows together. Seldom is
-    // enough, and each compaction is a commit the writers' commits wait behind (docs/benchmarks.md).
-    storeDebounceMs: 5000,
+    storeDebounceMs: STORE_DEBOUNCE_MS,
     trustProxy: trustProxyFromEnv(env.TRUST_PROXY),
     loginAttemptsPerMinute: positiveInteger('LOGIN_ATTEMPTS_PER_MINUTE', env.LOGIN_ATTEMPTS_PER_MINUTE, 20),
     loginAttemptsPerAddressPerMinute: positiveInteger(

@@ -4,6 +4,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sectionDocumentName } from '@fellesplan/domain';
+import { MAX_DEBOUNCE_FACTOR, STORE_DEBOUNCE_MS } from '../../../server/src/config.js';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { boundWebSocketClass, connectOne, CONTENT_FIELD, disconnect } from './clients.js';
@@ -250,7 +251,7 @@ await scenario('typing', async () => {
         };
         if (before) {
           // Wait out the store debounce so compactions of this round are counted in it.
-          await new Promise((resolve) => setTimeout(resolve, 2500));
+          await new Promise((resolve) => setTimeout(resolve, STORE_DEBOUNCE_MS + 500));
           const after = await storeCounts(ours);
           result.compactions = after.compactions - before.compactions;
           result.compactionWindowMs = Date.now() - countedFrom;
@@ -469,8 +470,8 @@ await Promise.all(workers.map((w) => w.exit()));
 
 const ours200 = report.typing.filter((t) => t.target === 'fellesplan');
 report.compaction = {
-  debounceMs: 2000,
-  maxDebounceMs: 10_000,
+  debounceMs: STORE_DEBOUNCE_MS,
+  maxDebounceMs: STORE_DEBOUNCE_MS * MAX_DEBOUNCE_FACTOR,
   rounds: ours200.map((t) => ({
     editors: t.editors,
     documents: t.documentsEdited ?? 0,
