@@ -50,33 +50,70 @@ describe('ProjectionExtension after edits', () => {
     threads: [],
   });
 
-  // An edit pass works from the rows of the last rebuild; a command that rebuilds meanwhile has
-  // newer rows (a marker, a lock), which the edit pass must not write over.
-  it('[SO5] an edit pass that began before a rebuild does not overwrite it', async () => {
-    const doc = new Y.Doc();
-    const instance = { documents: new Map([[planDocumentName(planId), Object.assign(doc, { isLoading: false })]]) };
-    let finishEditPass: () => void = () => undefined;
-    let loads = 0;
-    const extension = new ProjectionExtension(
-      {
-        load: async () => basis(loads++ === 0 ? 'first rebuild' : 'after the command'),
-        reproject: async (from) => {
-          await new Promise<void>((resolve) => (finishEditPass = resolve));
-          return { ...from, projection: { ...from.projection, title: 'stale edit pass' } };
+  /** Views whose edit pass adds the edited sections' ids; the first pass waits until released. */
+  const views = (titles: string[]) => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let enter: () => void = () => undefined;
+    const entered = new Promise<void>((resolve) => (enter = resolve));
+    let passes = 0;
+    return {
+      release: () => release(),
+      /** Resolves once the first edit pass is under way. */
+      entered,
+      views: {
+        load: async () => basis(titles.shift() ?? 'later rebuild'),
+        reproject: async (from: ProjectionBasis, sections: ReadonlySet<string>) => {
+          if (passes++ === 0) {
+            enter();
+            await gate;
+          }
+          const edited = [...sections].map((id) => ({ id }));
+          const projectionSections = [...(from.projection.sections as unknown as { id: string }[]), ...edited];
+          return {
+            ...from,
+            projection: { ...from.projection, sections: projectionSections } as unknown as PlanProjection,
+          };
         },
       },
-      async () => planId,
-      pino({ level: 'silent' }),
-    );
+    };
+  };
+  const loaded = async (extension: ProjectionExtension, doc: Y.Doc) => {
+    const instance = { documents: new Map([[planDocumentName(planId), Object.assign(doc, { isLoading: false })]]) };
     await extension.onLoadDocument({
       documentName: planDocumentName(planId),
       document: doc,
       instance,
     } as unknown as onLoadDocumentPayload);
+  };
+  const sectionIds = (doc: Y.Doc) => (readProjection(doc)?.sections ?? []).map((s) => s.id).sort();
+
+  // An edit pass works from the rows of the last rebuild; a command that rebuilds meanwhile has
+  // newer rows (a marker, a lock), which the edit pass must not write over, and the edit must not
+  // go missing either.
+  it('[SO5] an edit pass that began before a rebuild does not overwrite it, and its edit is derived again on top', async () => {
+    const doc = new Y.Doc();
+    const fake = views(['first rebuild', 'after the command']);
+    const extension = new ProjectionExtension(fake.views, async () => planId, pino({ level: 'silent' }));
+    await loaded(extension, doc);
     const editPass = extension.refreshEdited(planId, new Set(['s1']));
+    await fake.entered;
     await extension.refreshHere(planId);
-    finishEditPass();
+    fake.release();
     await editPass;
     expect(readProjection(doc)?.title).toBe('after the command');
+    expect(sectionIds(doc)).toEqual(['s1']);
+  });
+
+  it('[SO5] two edit passes at once (edits to two sections, told by two instances) both land', async () => {
+    const doc = new Y.Doc();
+    const fake = views(['first rebuild']);
+    const extension = new ProjectionExtension(fake.views, async () => planId, pino({ level: 'silent' }));
+    await loaded(extension, doc);
+    const first = extension.refreshEdited(planId, new Set(['s1']));
+    const second = extension.refreshEdited(planId, new Set(['s2']));
+    fake.release();
+    await Promise.all([first, second]);
+    expect(sectionIds(doc)).toEqual(['s1', 's2']);
   });
 });

@@ -37,6 +37,8 @@ export class ProjectionExtension implements Extension {
   private readonly bases = new Map<string, ProjectionBasis>();
   /** Bumped by every full rebuild: an edit pass that started before one must not overwrite it. */
   private readonly generations = new Map<string, number>();
+  /** Edit passes of a plan run one after the other: two at once would start from one basis. */
+  private readonly editPasses = new Map<string, Promise<void>>();
   private destroyed = false;
 
   constructor(
@@ -128,20 +130,38 @@ export class ProjectionExtension implements Extension {
   }
 
   /** Re-derives only what the edited bodies change; rebuilds in full when there is nothing to start from. */
-  async refreshEdited(planId: string, sections: ReadonlySet<string>): Promise<void> {
-    const document = this.loadedPlan(planId);
-    if (!document) return;
-    const basis = this.bases.get(planId);
-    if (!basis) {
-      await this.refreshHere(planId);
+  refreshEdited(planId: string, sections: ReadonlySet<string>): Promise<void> {
+    const previous = this.editPasses.get(planId) ?? Promise.resolve();
+    const pass = previous.then(() => this.editPass(planId, sections));
+    const tail = pass.catch(() => undefined);
+    this.editPasses.set(planId, tail);
+    void tail.then(() => {
+      if (this.editPasses.get(planId) === tail) this.editPasses.delete(planId);
+    });
+    return pass;
+  }
+
+  private async editPass(planId: string, sections: ReadonlySet<string>): Promise<void> {
+    // A command's rebuild that lands while the pass runs has newer rows (a marker, a lock) than the
+    // pass's basis: the pass is not written over it, but derived again on top of it, or the edit
+    // would be missing from the projection until the next one.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const document = this.loadedPlan(planId);
+      if (!document) return;
+      const basis = this.bases.get(planId);
+      if (!basis) {
+        await this.refreshHere(planId);
+        return;
+      }
+      const generation = this.generations.get(planId) ?? 0;
+      const next = await this.views.reproject(basis, sections);
+      if ((this.generations.get(planId) ?? 0) !== generation || this.bases.get(planId) !== basis) continue;
+      this.bases.set(planId, next);
+      document.transact(() => writeProjection(document, next.projection), { source: 'local', skipStoreHooks: true });
       return;
     }
-    const generation = this.generations.get(planId) ?? 0;
-    const next = await this.views.reproject(basis, sections);
-    // A command rebuilt the projection meanwhile: its rows are newer than this basis's.
-    if ((this.generations.get(planId) ?? 0) !== generation || this.bases.get(planId) !== basis) return;
-    this.bases.set(planId, next);
-    document.transact(() => writeProjection(document, next.projection), { source: 'local', skipStoreHooks: true });
+    // Rebuilt again and again meanwhile: one more rebuild reads everything as it is now.
+    await this.refreshHere(planId);
   }
 
   private async load(planId: string): Promise<ProjectionBasis | null> {
