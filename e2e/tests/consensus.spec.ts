@@ -37,6 +37,16 @@ test('four parties agree, the sekretariat locks live for everyone, and an edit a
   await card('kommune').getByTestId('section.editor').click();
   await users.kommune.keyboard.type('Kommunene og HF har felles prosedyrer for akutt syke.');
   await expect(card('hf').getByTestId('mark.agree')).toBeVisible();
+  // A stance names the revision on its party's screen, and one on text that has moved on since is
+  // refused ([C2]): every screen must show the finished sentence's revision before anyone marks.
+  await expect(card('hf')).toContainText('Kommunene og HF har felles prosedyrer for akutt syke.');
+  const sectionId = await card('kommune').getAttribute('data-section-id');
+  const stored = async () =>
+    ((await (await users.kommune.request.get(`/api/sections/${sectionId}/content`)).json()) as { revision: string })
+      .revision;
+  for (const who of ['kommune', 'hf', 'fastlege', 'bruker'] as const) {
+    await expect.poll(async () => (await card(who).getAttribute('data-revision')) === (await stored())).toBe(true);
+  }
 
   // Each party marks Enig in its own browser; every screen follows live.
   for (const who of ['kommune', 'hf', 'fastlege', 'bruker'] as const) {

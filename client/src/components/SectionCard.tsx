@@ -77,6 +77,7 @@ export function SectionCard(props: SectionProps) {
       data-testid="plan.section"
       data-section-id={section.id}
       data-status={section.status}
+      data-revision={section.revision}
     >
       <header className="section-card__header">
         {/* Focusable by script only: a jump from the contents or a link moves focus here. */}
