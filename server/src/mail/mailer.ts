@@ -23,17 +23,23 @@ export function createMailer(options: { smtpUrl?: string | null; from?: string; 
   // nodemailer is loaded with the first mail: most servers send none for hours, and it is MBs.
   let transport: Promise<Transporter> | null = null;
   const connect = () =>
-    (transport ??= import('nodemailer').then(({ default: nodemailer }) =>
-      nodemailer.createTransport(
-        {
-          url: smtpUrl,
-          connectionTimeout: TIMEOUT_MS,
-          greetingTimeout: TIMEOUT_MS,
-          socketTimeout: TIMEOUT_MS,
-        },
-        { from: options.from },
-      ),
-    ));
+    (transport ??= import('nodemailer')
+      .then(({ default: nodemailer }) =>
+        nodemailer.createTransport(
+          {
+            url: smtpUrl,
+            connectionTimeout: TIMEOUT_MS,
+            greetingTimeout: TIMEOUT_MS,
+            socketTimeout: TIMEOUT_MS,
+          },
+          { from: options.from },
+        ),
+      )
+      .catch((error: unknown) => {
+        // Not kept: the next mail tries again.
+        transport = null;
+        throw error;
+      }));
   const logger = options.logger.child({ component: 'mail' });
   return {
     async send(message) {
@@ -50,6 +56,6 @@ export function createMailer(options: { smtpUrl?: string | null; from?: string; 
         return false;
       }
     },
-    close: () => void transport?.then((t) => t.close()),
+    close: () => void transport?.then((t) => t.close()).catch(() => undefined),
   };
 }

@@ -39,9 +39,13 @@ export function clusterHandlers({
       await context.sessions.sweep();
     },
     async peerLost() {
+      // Each section on its own: one that cannot be read now does not keep the others behind.
+      const failed: string[] = [];
       for (const [name, document] of [...hocuspocus.documents.entries()]) {
-        if (parseDocumentName(name)?.kind === 'section') await persistence.catchUp(name, document);
+        if (parseDocumentName(name)?.kind !== 'section') continue;
+        await persistence.catchUp(name, document).catch(() => failed.push(name));
       }
+      if (failed.length > 0) throw new Error(`could not catch up ${failed.length} section(s) from storage`);
     },
   };
 }

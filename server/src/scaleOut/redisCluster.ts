@@ -58,6 +58,7 @@ export class RedisCluster implements Cluster {
   /** The other instances seen alive (by their reply channel, or a message from them). */
   private readonly peers = new Set<string>();
   private readonly replyPrefix: string;
+  private checking = false;
 
   constructor(private readonly options: RedisClusterOptions) {
     this.logger = options.logger.child({ component: 'cluster', instance: this.instanceId });
@@ -111,24 +112,42 @@ export class RedisCluster implements Cluster {
    * An instance that died may have acknowledged (so stored) edits whose relay through Redis never
    * left it: when one is gone, every loaded section catches up from storage. Instances are told
    * apart by id, not counted: one starting while another dies leaves the count as it was. An
-   * instance announces itself when it starts, so one that dies before the next check is missed too.
+   * instance announces itself when it starts, so one that dies before the next check is missed
+   * neither. One check at a time, and a failed catch-up is logged, never thrown: a timer runs it.
    */
   private async checkPeers(): Promise<void> {
-    if (this.closed || this.pub.status !== 'ready') return;
-    let channels: string[];
+    if (this.closed || this.checking || this.pub.status !== 'ready') return;
+    this.checking = true;
     try {
-      channels = (await this.pub.pubsub('CHANNELS', `${this.replyPrefix}*`)) as string[];
+      const channels = (await this.pub.pubsub('CHANNELS', `${this.replyPrefix}*`)) as string[];
+      const alive = new Set(channels.map((channel) => channel.slice(this.replyPrefix.length)));
+      const gone = [...this.peers].filter((peer) => !alive.has(peer));
+      for (const peer of alive) if (peer !== this.instanceId) this.peers.add(peer);
+      if (gone.length === 0) return;
+      for (const peer of gone) this.peers.delete(peer);
+      this.logger.warn({ gone }, 'an instance left: sections catch up from storage');
+      await this.handlers?.peerLost();
     } catch (error) {
-      this.logger.debug({ err: error }, 'could not list the instances');
-      return;
+      // The database may be away as well (a restart): the next instance to leave, or the link's
+      // return (resynchronise), catches up again.
+      this.logger.error({ err: error }, 'could not catch up after an instance left');
+    } finally {
+      this.checking = false;
     }
-    const alive = new Set(channels.map((channel) => channel.slice(this.replyPrefix.length)));
-    const gone = [...this.peers].filter((peer) => !alive.has(peer));
-    for (const peer of alive) if (peer !== this.instanceId) this.peers.add(peer);
-    if (gone.length === 0) return;
-    for (const peer of gone) this.peers.delete(peer);
-    this.logger.warn({ gone }, 'an instance left: sections catch up from storage');
-    await this.handlers?.peerLost();
+  }
+
+  /**
+   * A `hello` counts only from an instance that listens on its reply channel: a message on the
+   * bus names a sender, but anything with access to Redis could name one that never existed, and
+   * each such «instance» would seem to leave at the next check.
+   */
+  private async confirmPeer(id: string): Promise<void> {
+    try {
+      const reply = (await this.pub.pubsub('NUMSUB', `${this.replyPrefix}${id}`)) as [string, number | string];
+      if (Number(reply[1] ?? 0) > 0 && id !== this.instanceId) this.peers.add(id);
+    } catch (error) {
+      this.logger.debug({ err: error }, 'could not confirm an instance that announced itself');
+    }
   }
 
   health(): ClusterHealth {
@@ -217,7 +236,6 @@ export class RedisCluster implements Cluster {
     }
     const { from, message } = envelope.data;
     if (from === this.instanceId) return;
-    this.peers.add(from);
     if (channel === this.replyChannel) {
       if (message.type === 'frozen') this.acknowledge(message.requestId, from);
       return;
@@ -275,8 +293,9 @@ export class RedisCluster implements Cluster {
         });
       case 'thaw':
         return this.inOrder(message.requestId, () => this.thawHeld(message.requestId));
-      case 'frozen':
       case 'hello':
+        return this.confirmPeer(from);
+      case 'frozen':
         return;
     }
   }
