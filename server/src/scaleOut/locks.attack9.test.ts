@@ -1,8 +1,6 @@
 import { sectionDocumentName, type PlanView, type SectionView, type SessionView } from '@fellesplan/domain';
 import { readTextFromYDoc } from '@fellesplan/editor';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import * as Y from 'yjs';
 import { contentRevision } from '../content/revision.js';
 import {
   api,
@@ -15,6 +13,7 @@ import {
   waitFor,
   type TestCluster,
   type TestProvider,
+  storedDocumentAt,
 } from '../testing/index.js';
 
 // Adversary round 9 (issue 14): locks racing edits and each other across two real instances
@@ -59,20 +58,7 @@ describe.skipIf(!clustered)('adversary 9: locks across two instances', () => {
     return found;
   };
 
-  async function storedBody(documentName: string): Promise<Y.Doc> {
-    const pool = new pg.Pool({ connectionString: cluster.database.url ?? '' });
-    try {
-      const rows = await pool.query<{ data: Buffer }>(
-        'SELECT data FROM document_updates WHERE document_name = $1 ORDER BY id',
-        [documentName],
-      );
-      const doc = new Y.Doc();
-      for (const row of rows.rows) Y.applyUpdate(doc, new Uint8Array(row.data));
-      return doc;
-    } finally {
-      await pool.end();
-    }
-  }
+  const storedBody = (documentName: string) => storedDocumentAt(cluster.database.url ?? '', documentName);
 
   /** Every required party agrees on the revision `via` shows; false if any stance was refused. */
   async function agreeAll(via: string, target: SectionView): Promise<boolean> {

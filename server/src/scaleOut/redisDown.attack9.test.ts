@@ -1,8 +1,6 @@
 import { sectionDocumentName, type PlanView, type SectionView, type SessionView } from '@fellesplan/domain';
 import { readTextFromYDoc } from '@fellesplan/editor';
-import pg from 'pg';
 import { afterEach, describe, expect, it, onTestFailed } from 'vitest';
-import * as Y from 'yjs';
 import { contentRevision } from '../content/revision.js';
 import {
   api,
@@ -16,6 +14,7 @@ import {
   waitFor,
   type TestCluster,
   type TestProvider,
+  storedDocumentAt,
 } from '../testing/index.js';
 
 // Adversary round 9 (issue 14): while Redis is down, each instance serves its own connections,
@@ -29,20 +28,8 @@ const SEED = Number(process.env.ATTACK9_SEED ?? 914_2026);
 const EMAILS = ['kommune@demo.no', 'hf@demo.no', 'fastlege@demo.no', 'bruker@demo.no', 'sekretariat@demo.no'];
 
 /** The section body exactly as storage holds it, read with SQL (no instance's live copy in between). */
-async function storedBody(cluster: TestCluster, documentName: string): Promise<Y.Doc> {
-  const pool = new pg.Pool({ connectionString: cluster.database.url ?? '' });
-  try {
-    const rows = await pool.query<{ data: Buffer }>(
-      'SELECT data FROM document_updates WHERE document_name = $1 ORDER BY id',
-      [documentName],
-    );
-    const doc = new Y.Doc();
-    for (const row of rows.rows) Y.applyUpdate(doc, new Uint8Array(row.data));
-    return doc;
-  } finally {
-    await pool.end();
-  }
-}
+const storedBody = (cluster: TestCluster, documentName: string) =>
+  storedDocumentAt(cluster.database.url ?? '', documentName);
 
 interface Setup {
   a: string;

@@ -1,8 +1,6 @@
 import { sectionDocumentName, type PlanView } from '@fellesplan/domain';
 import { readTextFromYDoc } from '@fellesplan/editor';
-import pg from 'pg';
 import { describe, expect, it, onTestFailed } from 'vitest';
-import * as Y from 'yjs';
 import {
   api,
   appendParagraph,
@@ -12,6 +10,7 @@ import {
   spawnCluster,
   waitFor,
   type TestProvider,
+  storedDocumentAt,
 } from '../testing/index.js';
 
 // Adversary round 9 (issue 14, point 2): an edit is acknowledged (stored) on A, and A is killed
@@ -69,17 +68,7 @@ describe.skipIf(!clustered)('adversary 9: the relaying instance killed', () => {
         await cluster.restart(0);
       }
       // They are stored (acknowledged means stored): only B's live copy, and its clients, lack them.
-      const pool = new pg.Pool({ connectionString: cluster.database.url ?? '' });
-      const stored = new Y.Doc();
-      try {
-        const rows = await pool.query<{ data: Buffer }>(
-          'SELECT data FROM document_updates WHERE document_name = $1 ORDER BY id',
-          [name],
-        );
-        for (const row of rows.rows) Y.applyUpdate(stored, new Uint8Array(row.data));
-      } finally {
-        await pool.end();
-      }
+      const stored = await storedDocumentAt(cluster.database.url ?? '', name);
       expect(missing.filter((line) => !readTextFromYDoc(stored).includes(line))).toEqual([]);
       expect(missing).toEqual([]);
     } finally {

@@ -1,6 +1,5 @@
 import { sectionDocumentName, type PlanView, type SessionView } from '@fellesplan/domain';
 import { readTextFromYDoc } from '@fellesplan/editor';
-import pg from 'pg';
 import { describe, expect, it, onTestFailed } from 'vitest';
 import * as Y from 'yjs';
 import {
@@ -13,6 +12,7 @@ import {
   spawnCluster,
   waitFor,
   type TestProvider,
+  storedDocumentAt,
 } from '../testing/index.js';
 
 // Adversary round 9 (issue 14): one restore through A and one through B at once. Each replaces the
@@ -67,17 +67,7 @@ describe.skipIf(!clustered)('adversary 9: two restores at once through both inst
         const replies = await Promise.all([restore(a), sleep(gap).then(() => restore(b))]);
         outcomes.push(replies.map((r) => r.status).join('/'));
         await sleep(500);
-        const pool = new pg.Pool({ connectionString: cluster.database.url ?? '' });
-        const stored = new Y.Doc();
-        try {
-          const rows = await pool.query<{ data: Buffer }>(
-            'SELECT data FROM document_updates WHERE document_name = $1 ORDER BY id',
-            [name],
-          );
-          for (const row of rows.rows) Y.applyUpdate(stored, new Uint8Array(row.data));
-        } finally {
-          await pool.end();
-        }
+        const stored = await storedDocumentAt(cluster.database.url ?? '', name);
         const storedText = readTextFromYDoc(stored);
         if (storedText !== versionText) {
           problems.push(

@@ -59,6 +59,23 @@ describe.skipIf(!clustered)('two instances behind Redis', () => {
     return section;
   };
 
+  /** Every required party agrees, through A, on the revision A shows now. */
+  const everyPartyAgrees = async (sectionId: string) => {
+    const current = await api<PlanView>(a, `/api/plans/${plan.id}`, { token: token('sekretariat@demo.no') });
+    const view = current.body.sections.find((s) => s.id === sectionId);
+    if (!view) throw new Error('section gone');
+    for (const partyId of view.requiredParties) {
+      const email = emailOfParty(partyId);
+      if (!email) throw new Error(`nobody of party ${partyId}`);
+      const marked = await command(a, token(email), 'sections.mark', {
+        sectionId,
+        stance: 'agree',
+        revision: view.revision,
+      });
+      expect(marked.status).toBe(200);
+    }
+  };
+
   const connect = (url: string, email: string, documentName: string) => {
     const client = connectProvider(url, token(email), documentName);
     open.push(client);
@@ -155,19 +172,7 @@ describe.skipIf(!clustered)('two instances behind Redis', () => {
     writer.provider.on('stateless', ({ payload }: { payload: string }) => {
       if ((JSON.parse(payload) as { type?: string; readOnly?: boolean }).readOnly === true) events.push('read-only');
     });
-    const current = await api<PlanView>(a, `/api/plans/${plan.id}`, { token: token('sekretariat@demo.no') });
-    const view = current.body.sections.find((s) => s.id === section.id);
-    if (!view) throw new Error('section gone');
-    for (const partyId of view.requiredParties) {
-      const email = emailOfParty(partyId);
-      if (!email) throw new Error(`nobody of party ${partyId}`);
-      const marked = await command(a, token(email), 'sections.mark', {
-        sectionId: section.id,
-        stance: 'agree',
-        revision: view.revision,
-      });
-      expect(marked.status).toBe(200);
-    }
+    await everyPartyAgrees(section.id);
     const locked = await command(a, token('sekretariat@demo.no'), 'sections.lock', { sectionId: section.id });
     events.push('lock committed');
     expect(locked.status).toBe(200);
@@ -189,19 +194,7 @@ describe.skipIf(!clustered)('two instances behind Redis', () => {
     // A has the section loaded (its copy is what the lock reads when it is live there).
     const onA = connect(a, 'kommune@demo.no', name);
     await onA.synced();
-    const current = await api<PlanView>(a, `/api/plans/${plan.id}`, { token: token('sekretariat@demo.no') });
-    const view = current.body.sections.find((s) => s.id === section.id);
-    if (!view) throw new Error('section gone');
-    for (const partyId of view.requiredParties) {
-      const email = emailOfParty(partyId);
-      if (!email) throw new Error(`nobody of party ${partyId}`);
-      const marked = await command(a, token(email), 'sections.mark', {
-        sectionId: section.id,
-        stance: 'agree',
-        revision: view.revision,
-      });
-      expect(marked.status).toBe(200);
-    }
+    await everyPartyAgrees(section.id);
     // An edit another instance stored a moment ago, whose relay through Redis has not arrived:
     // written to storage as that instance's writer does, and sent nowhere.
     const late = new Y.Doc();

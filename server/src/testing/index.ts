@@ -9,7 +9,7 @@ export { spawnServer, type SpawnedServer } from './spawnServer.js';
 export { insertThreads, type BulkThreads } from './insertThreads.js';
 export { rawRequest } from './rawRequest.js';
 export { rawCollabClient, MESSAGE, type RawCollabClient } from './rawCollabClient.js';
-export { storedDocument, storedSectionText } from './storedDocument.js';
+export { storedDocument, storedDocumentAt, storedSectionText } from './storedDocument.js';
 export {
   useFixture,
   startFixture,
