@@ -49,8 +49,9 @@ describe('DocumentUpdateWriter', () => {
     expect(doc.getText('t').toString()).toBe('hei på deg');
   });
 
-  it('commits appends and compactions where the server reads them, in the order queued', async () => {
+  it('commits appends and compactions where the server reads them, in the order queued (on SQLite, on the writer thread)', async () => {
     const { db, writer } = await open();
+    if (sqliteFileOf(db)) await writerThreadReady();
     const updates = typing('felles plan');
     const live = new Y.Doc();
     const writes = updates.map((update) => {
