@@ -10,6 +10,9 @@ import { writerThreadReady } from './documentStore.js';
 import { DocumentUpdateWriter } from './documentUpdateWriter.js';
 import { loadDocumentState, storedUpdateIds } from './repositories/documents.js';
 
+/** Starting the writer thread loads its modules through tsx: seconds on a busy machine. */
+const THREAD_START_MS = 60_000;
+
 const opened: Array<{ db: Db; writer: DocumentUpdateWriter; dir: string; database: TestDatabase }> = [];
 
 async function open() {
@@ -49,24 +52,28 @@ describe('DocumentUpdateWriter', () => {
     expect(doc.getText('t').toString()).toBe('hei på deg');
   });
 
-  it('commits appends and compactions where the server reads them, in the order queued (on SQLite, on the writer thread)', async () => {
-    const { db, writer } = await open();
-    if (sqliteFileOf(db)) await writerThreadReady();
-    const updates = typing('felles plan');
-    const live = new Y.Doc();
-    const writes = updates.map((update) => {
-      Y.applyUpdate(live, update);
-      return writer.append('plan:ordered', update, null);
-    });
-    writes.push(writer.compact('plan:ordered', () => Y.encodeStateAsUpdate(live)));
-    writes.push(...typing('!').map((update) => writer.append('plan:ordered', update, null)));
-    await Promise.all(writes);
-    // Compacted into one row, then the append queued after it.
-    expect(await storedUpdateIds(db, 'plan:ordered')).toHaveLength(2);
-    const stored = new Y.Doc();
-    Y.applyUpdate(stored, (await loadDocumentState(db, 'plan:ordered')) ?? new Uint8Array());
-    expect(stored.getText('t').toString()).toContain('felles plan');
-  });
+  it(
+    'commits appends and compactions where the server reads them, in the order queued (on SQLite, on the writer thread)',
+    async () => {
+      const { db, writer } = await open();
+      if (sqliteFileOf(db)) await writerThreadReady();
+      const updates = typing('felles plan');
+      const live = new Y.Doc();
+      const writes = updates.map((update) => {
+        Y.applyUpdate(live, update);
+        return writer.append('plan:ordered', update, null);
+      });
+      writes.push(writer.compact('plan:ordered', () => Y.encodeStateAsUpdate(live)));
+      writes.push(...typing('!').map((update) => writer.append('plan:ordered', update, null)));
+      await Promise.all(writes);
+      // Compacted into one row, then the append queued after it.
+      expect(await storedUpdateIds(db, 'plan:ordered')).toHaveLength(2);
+      const stored = new Y.Doc();
+      Y.applyUpdate(stored, (await loadDocumentState(db, 'plan:ordered')) ?? new Uint8Array());
+      expect(stored.getText('t').toString()).toContain('felles plan');
+    },
+    THREAD_START_MS,
+  );
 
   it.runIf(!process.env.DATABASE_URL)(
     'on SQLite, a failed commit on the writer thread fails the write with its code, and later writes go on',
@@ -83,5 +90,6 @@ describe('DocumentUpdateWriter', () => {
       await writer.append('plan:after', typing('c')[0] ?? new Uint8Array(), null);
       expect(await storedUpdateIds(db, 'plan:after')).toHaveLength(1);
     },
+    THREAD_START_MS,
   );
 });
