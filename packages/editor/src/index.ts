@@ -25,5 +25,7 @@ export {
 export type { Anchor, ResolvedRange } from './anchors/anchor.js';
 export { isAllowedHref, stripDisallowedLinks } from './links.js';
 export { readSectionBody } from './sectionBody.js';
+export { readSectionBlock, allowsTopLevel } from './sectionBlock.js';
+export type { SectionBlock } from './sectionBlock.js';
 export { jsonFromDom, appendJsonToDom } from './domContent.js';
 export type { SectionBody } from './sectionBody.js';

@@ -18,7 +18,8 @@ import type {
 } from '@hocuspocus/server';
 import type { Logger } from 'pino';
 import * as Y from 'yjs';
-import { sectionContentProblem, type ContentProblem } from '../content/sectionContentProblem.js';
+import { LiveContentCheck } from '../content/liveContentCheck.js';
+import type { ContentProblem } from '../content/sectionContentProblem.js';
 import type { Db } from '../storage/database.js';
 import { DocumentUpdateWriter, SectionLockedWrite, UnauthorizedWrite } from '../storage/documentUpdateWriter.js';
 import { loadDocumentState } from '../storage/repositories/documents.js';
@@ -48,6 +49,8 @@ export class UpdateRefused extends Error {
 
 interface Mirror {
   doc: Y.Doc;
+  /** Goes with the mirror: its cache describes that mirror's blocks and nothing else. */
+  content: LiveContentCheck;
   detach(): void;
 }
 
@@ -270,7 +273,8 @@ export class PersistenceExtension implements Extension {
         return 'incomplete';
       }
       if (!changed) return 'unchanged';
-      const problem = sectionContentProblem(mirror.doc);
+      // The same verdict as `sectionContentProblem`, re-checking only the blocks this update touched.
+      const problem = mirror.content.problem();
       if (problem) this.dropMirror(document.name);
       return problem ?? 'ok';
     } catch {
@@ -293,8 +297,10 @@ export class PersistenceExtension implements Extension {
     document.on('update', follow);
     const mirror = {
       doc,
+      content: new LiveContentCheck(doc),
       detach: () => {
         document.off('update', follow);
+        mirror.content.destroy();
         doc.destroy();
       },
     };
