@@ -81,6 +81,9 @@ export async function bundle(target: BundleTarget): Promise<Metafile> {
     outExtension: { '.js': '.mjs' },
     chunkNames: 'chunks/[name]-[hash]',
     sourcemap: true,
+    // Stack traces need only the mappings; with the sources' text in them, node's
+    // --enable-source-maps held ~13 MB more for the life of the process.
+    sourcesContent: false,
     metafile: true,
     logLevel: 'warning',
     plugins: [externalDependencies(target.packageJson)],
