@@ -26,6 +26,15 @@ export async function logStaleMarkers(
   sectionId: string,
   editor: Pick<SessionUser, 'userId' | 'partyId'>,
 ): Promise<StaleMarker[]> {
+  // Sections nobody has taken a stance on (most, while a text is being written) need neither the
+  // section row nor their revision, which costs a read of the whole text.
+  const anyMarker = await deps.db
+    .selectFrom('markers')
+    .select('id')
+    .where('section_id', '=', sectionId)
+    .limit(1)
+    .executeTakeFirst();
+  if (!anyMarker) return [];
   const section = await deps.db
     .selectFrom('sections')
     .select(['plan_id', 'locked', 'deleted_at'])

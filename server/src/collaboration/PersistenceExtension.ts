@@ -246,9 +246,9 @@ export class PersistenceExtension implements Extension {
     await Promise.allSettled([...(this.inFlight.get(documentName) ?? [])]);
   }
 
-  /** Resolves once every write queued so far has finished; used on shutdown. */
+  /** Resolves once every write queued so far has finished, and ends the writer's thread; on shutdown. */
   async flushed(): Promise<void> {
-    await this.writer.idle();
+    await this.writer.close();
   }
 
   private check(document: Document, update: Uint8Array): Verdict {

@@ -4,7 +4,7 @@ import { isPostgres } from './dialect.js';
 import { migrationProvider } from './migrations/index.js';
 import { postgresDialect } from './postgres.js';
 import type { Database } from './schema.js';
-import { sqliteDialect } from './sqlite.js';
+import { sqliteDialect, sqliteFile } from './sqlite.js';
 
 export type Db = Kysely<Database>;
 
@@ -19,6 +19,7 @@ export interface DatabaseOptions {
 export async function openDatabase({ dataDir, databaseUrl, logger }: DatabaseOptions): Promise<Db> {
   const dialect = databaseUrl ? postgresDialect(databaseUrl, logger) : sqliteDialect(dataDir);
   const db = new Kysely<Database>({ dialect });
+  if (!databaseUrl) sqliteFiles.set(db, sqliteFile(dataDir));
   try {
     await migrate(db, logger);
   } catch (error) {
@@ -26,6 +27,13 @@ export async function openDatabase({ dataDir, databaseUrl, logger }: DatabaseOpt
     throw error;
   }
   return db;
+}
+
+const sqliteFiles = new WeakMap<Db, string>();
+
+/** The SQLite file `db` was opened on by `openDatabase`; null for PostgreSQL (or a database opened otherwise). */
+export function sqliteFileOf(db: Db): string | null {
+  return sqliteFiles.get(db) ?? null;
 }
 
 export async function migrate(db: Db, logger: Logger): Promise<void> {

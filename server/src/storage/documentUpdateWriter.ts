@@ -1,11 +1,7 @@
-import type { Transaction } from 'kysely';
 import type { Db } from './database.js';
-import { isPostgres } from './dialect.js';
-import type { Database } from './schema.js';
-import { parseDocumentName } from '@fellesplan/domain';
-import { appendDocumentUpdates, compactDocumentIn } from './repositories/documents.js';
-import { lockSectionHistory } from './rowLocks.js';
-import { compactSectionEdits, recordSectionEdits, type EditAuthor } from './repositories/sectionEdits.js';
+import { documentStoreFor, type DocumentStore } from './documentStore.js';
+import type { AppendRecord } from './documentWrites.js';
+import type { EditAuthor } from './repositories/sectionEdits.js';
 import { retryTransient } from './transient.js';
 import { storeTimer, type StoreTimer } from './storeTimings.js';
 
@@ -38,13 +34,12 @@ const MAX_BATCH = 500;
 export class DocumentUpdateWriter {
   private readonly queue: Operation[] = [];
   private draining: Promise<void> | null = null;
-  /** Sections known to have history already (see `recordSectionEdits`). */
-  private readonly withHistory = new Set<string>();
   /** Store latency for the metrics: each batch's transaction and each compaction. */
   private readonly timed: StoreTimer;
+  private readonly store: DocumentStore;
 
   constructor(
-    private readonly db: Db,
+    db: Db,
     /** How long a write waits for a database that cannot be reached before it fails. */
     private readonly retryForMs = 30_000,
     private readonly onRetry: (error: unknown, attempt: number) => void = () => undefined,
@@ -55,6 +50,7 @@ export class DocumentUpdateWriter {
     private readonly authorizeAtCommit: () => boolean = () => false,
   ) {
     this.timed = storeTimer(db);
+    this.store = documentStoreFor(db);
   }
 
   /**
@@ -94,11 +90,20 @@ export class DocumentUpdateWriter {
   private enqueue(make: (done: (error?: unknown) => void) => Operation): Promise<void> {
     return new Promise((resolve, reject) => {
       this.queue.push(make((error) => (error === undefined ? resolve() : reject(error))));
-      // setImmediate, not a microtask: messages read from sockets in the same I/O phase share a commit.
-      this.draining ??= new Promise<void>((resolveDrain) => setImmediate(resolveDrain))
-        .then(() => this.drain())
-        .finally(() => (this.draining = null));
+      this.scheduleDrain();
     });
+  }
+
+  private scheduleDrain(): void {
+    // setImmediate, not a microtask: messages read from sockets in the same I/O phase share a commit.
+    this.draining ??= new Promise<void>((resolveDrain) => setImmediate(resolveDrain))
+      .then(() => this.drain())
+      .finally(() => {
+        this.draining = null;
+        // Queued after the drain last looked (a caller awaiting one write queues the next in the
+        // microtasks between), and not yet seen by anyone: without this it would wait for ever.
+        if (this.queue.length > 0) this.scheduleDrain();
+      });
   }
 
   private async drain(): Promise<void> {
@@ -107,51 +112,42 @@ export class DocumentUpdateWriter {
       if (first?.kind === 'compact') {
         this.queue.shift();
         first.done(
-          await failureOf(() => this.timed('compact', () => this.compactNow(first.documentName, first.state))),
+          await failureOf(() => this.timed('compact', () => this.store.compact(first.documentName, first.state))),
         );
         continue;
       }
       let count = 0;
       while (count < MAX_BATCH && this.queue[count]?.kind === 'append') count += 1;
       const batch = this.queue.splice(0, count) as Extract<Operation, { kind: 'append' }>[];
-      let refused = new Set<(typeof batch)[number]>();
-      let unauthorized = new Set<(typeof batch)[number]>();
+      let refused = new Set<number>();
+      let unauthorized = new Set<number>();
       // The history and the body are written in one transaction: no edit without its author.
       // A database that is briefly away (restart, failover) is waited for: the edits stay
       // unacknowledged meanwhile, their clients keep them, and later writes queue behind them.
       // Should a commit have landed without its answer, the retry stores the same updates again,
       // which Yjs applies once.
+      const records: AppendRecord[] = batch.map(({ documentName, update, author, whileUnlocked, sessionId }) => ({
+        documentName,
+        update,
+        author,
+        whileUnlocked,
+        ...(sessionId === undefined ? {} : { sessionId }),
+      }));
       const failure = await failureOf(() =>
         retryTransient(
           () =>
-            this.timed('append', () =>
-              this.db.transaction().execute(async (trx) => {
-                refused = await writesToLockedSections(trx, batch);
-                unauthorized = this.authorizeAtCommit() ? await unauthorizedWrites(trx, batch) : new Set();
-                const accepted =
-                  refused.size === 0 && unauthorized.size === 0
-                    ? batch
-                    : batch.filter((operation) => !refused.has(operation) && !unauthorized.has(operation));
-                await recordSectionEdits(trx, accepted, new Date().toISOString(), this.withHistory);
-                await appendDocumentUpdates(trx, accepted);
-              }),
-            ),
-          {
-            giveUpAfterMs: this.retryForMs,
-            onRetry: (error, attempt) => {
-              // The try that failed may have recorded a baseline that was rolled back.
-              this.withHistory.clear();
-              this.onRetry(error, attempt);
-            },
-          },
+            this.timed('append', async () => {
+              const outcome = await this.store.append(records, this.authorizeAtCommit());
+              refused = new Set(outcome.refused);
+              unauthorized = new Set(outcome.unauthorized);
+            }),
+          { giveUpAfterMs: this.retryForMs, onRetry: this.onRetry },
         ),
       );
-      // A failed transaction may have recorded a baseline that was rolled back.
-      if (failure !== undefined) this.withHistory.clear();
-      for (const operation of batch) {
+      for (const [index, operation] of batch.entries()) {
         if (failure !== undefined) operation.done(failure);
-        else if (refused.has(operation)) operation.done(new SectionLockedWrite(operation.documentName));
-        else if (unauthorized.has(operation)) operation.done(new UnauthorizedWrite(operation.documentName));
+        else if (refused.has(index)) operation.done(new SectionLockedWrite(operation.documentName));
+        else if (unauthorized.has(index)) operation.done(new UnauthorizedWrite(operation.documentName));
         else {
           operation.afterCommit?.();
           operation.done();
@@ -160,15 +156,10 @@ export class DocumentUpdateWriter {
     }
   }
 
-  /** The body and the section's history in one transaction: one commit (one fsync), not two. */
-  private async compactNow(documentName: string, state: () => Uint8Array): Promise<void> {
-    const ref = parseDocumentName(documentName);
-    await this.db.transaction().execute(async (trx) => {
-      // Taken first, as appends take it (PostgreSQL): the same order everywhere, so no deadlock.
-      if (ref?.kind === 'section') await lockSectionHistory(trx, [ref.id]);
-      await compactDocumentIn(trx, documentName, state);
-      if (ref?.kind === 'section') await compactSectionEdits(trx, ref.id);
-    });
+  /** Ends the store's thread, if it has one, once everything queued is written. */
+  async close(): Promise<void> {
+    await this.idle();
+    await this.store.close();
   }
 }
 
@@ -184,96 +175,6 @@ export class UnauthorizedWrite extends Error {
   constructor(readonly documentName: string) {
     super(`${documentName}: the writer may no longer write`);
   }
-}
-
-/**
- * The client appends of `batch` whose writer may no longer write the section: the session ended
- * (logout, deactivation), the person is in another party now or deactivated, or their party no
- * longer owns the section. Normally each instance hears of these at once and closes or downgrades
- * the connection; while it cannot hear (Redis down), the database decides here, at commit.
- */
-async function unauthorizedWrites<
-  T extends { documentName: string; whileUnlocked: boolean; author: EditAuthor | null; sessionId?: string },
->(trx: Transaction<Database>, batch: readonly T[]): Promise<Set<T>> {
-  const checked = batch.flatMap((operation) => {
-    const ref = operation.whileUnlocked ? parseDocumentName(operation.documentName) : null;
-    return ref?.kind === 'section' && operation.author
-      ? [{ operation, sectionId: ref.id, author: operation.author }]
-      : [];
-  });
-  if (checked.length === 0) return new Set();
-  const now = new Date().toISOString();
-  const sessionIds = [...new Set(checked.flatMap((c) => (c.operation.sessionId ? [c.operation.sessionId] : [])))];
-  const liveSessions = new Set(
-    sessionIds.length === 0
-      ? []
-      : (
-          await trx
-            .selectFrom('sessions')
-            .select('token_hash')
-            .where('token_hash', 'in', sessionIds)
-            .where('expires_at', '>', now)
-            .execute()
-        ).map((row) => row.token_hash),
-  );
-  const users = new Map(
-    (
-      await trx
-        .selectFrom('users')
-        .select(['id', 'party_id', 'deactivated_at'])
-        .where('id', 'in', [...new Set(checked.map((c) => c.author.userId))])
-        .execute()
-    ).map((row) => [row.id, row]),
-  );
-  const owners = new Set(
-    (
-      await trx
-        .selectFrom('section_owners')
-        .select(['section_id', 'party_id'])
-        .where('section_id', 'in', [...new Set(checked.map((c) => c.sectionId))])
-        .execute()
-    ).map((row) => `${row.section_id} ${row.party_id}`),
-  );
-  return new Set(
-    checked
-      .filter(({ operation, sectionId, author }) => {
-        const user = users.get(author.userId);
-        return (
-          !operation.sessionId ||
-          !liveSessions.has(operation.sessionId) ||
-          !user ||
-          user.deactivated_at !== null ||
-          user.party_id !== author.partyId ||
-          !owners.has(`${sectionId} ${author.partyId}`)
-        );
-      })
-      .map(({ operation }) => operation),
-  );
-}
-
-/**
- * The appends of `batch` that must not be stored because their section is locked. A connection's
- * scope is decided on its own instance, and a lock committed on another one reaches it a moment
- * later: this is the check that holds everywhere. The section rows are read FOR SHARE: a lock
- * (an UPDATE of the row) either commits first and is seen here, or waits for this commit and
- * then re-reads the revision, which includes these edits ([L1]). SQLite takes writers in turn.
- */
-async function writesToLockedSections<T extends { documentName: string; whileUnlocked: boolean }>(
-  trx: Transaction<Database>,
-  batch: readonly T[],
-): Promise<Set<T>> {
-  const guarded = batch.flatMap((operation) => {
-    const ref = operation.whileUnlocked ? parseDocumentName(operation.documentName) : null;
-    return ref?.kind === 'section' ? [{ operation, sectionId: ref.id }] : [];
-  });
-  if (guarded.length === 0) return new Set();
-  let query = trx
-    .selectFrom('sections')
-    .select(['id', 'locked'])
-    .where('id', 'in', [...new Set(guarded.map((g) => g.sectionId))]);
-  if (isPostgres(trx)) query = query.forShare();
-  const locked = new Set((await query.execute()).filter((row) => Number(row.locked) === 1).map((row) => row.id));
-  return new Set(guarded.filter((g) => locked.has(g.sectionId)).map((g) => g.operation));
 }
 
 async function failureOf(write: () => Promise<void>): Promise<unknown> {

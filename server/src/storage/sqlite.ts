@@ -1,12 +1,33 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { CompiledQuery, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver } from 'kysely';
+import {
+  CompiledQuery,
+  SqliteDialect,
+  SqliteDriver,
+  type DatabaseConnection,
+  type Driver,
+  type SqliteDatabase,
+} from 'kysely';
 
-/** The embedded database: one SQLite file in `dataDir`, one connection (so every transaction is serialized). */
+/** The embedded database's file in `dataDir`. */
+export function sqliteFile(dataDir: string): string {
+  return path.join(dataDir, 'fellesplan.sqlite');
+}
+
+/**
+ * The embedded database: one SQLite file in `dataDir`. This connection serves every query but
+ * the collaboration's appends and compactions, which a thread of their own commits on a second
+ * connection (`sqliteWriterThread.ts`); SQLite takes writers in turn.
+ */
 export function sqliteDialect(dataDir: string): SqliteDialect {
   mkdirSync(dataDir, { recursive: true });
-  const sqlite = new SQLite(path.join(dataDir, 'fellesplan.sqlite'));
+  return new ImmediateSqliteDialect(openSqlite(sqliteFile(dataDir)));
+}
+
+/** A connection to the file with the settings every connection to it needs. */
+export function openSqlite(file: string): SQLite.Database {
+  const sqlite = new SQLite(file);
   // WAL lets readers proceed while the collaboration server appends updates.
   sqlite.pragma('journal_mode = WAL');
   // FULL: a commit is on disk before it returns, so an acknowledged edit survives a power cut,
@@ -14,7 +35,37 @@ export function sqliteDialect(dataDir: string): SqliteDialect {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  return new ImmediateSqliteDialect(sqlite);
+  return sqlite;
+}
+
+/** How many distinct statements stay prepared; `IN (…)` lists of every length make distinct SQL. */
+const PREPARED_STATEMENTS = 500;
+
+/**
+ * The database as Kysely sees it, with prepared statements kept (least recently used out).
+ * Kysely prepares every query anew, and on the edit path (a few small queries per group commit)
+ * preparing cost as much as running. A statement is only ever run to completion here (Kysely's
+ * streaming, the one way to leave one half-read, is not used), so one may serve every call.
+ */
+export function withPreparedStatements(sqlite: SQLite.Database): SqliteDatabase {
+  const prepared = new Map<string, SQLite.Statement>();
+  return {
+    close: () => {
+      prepared.clear();
+      sqlite.close();
+    },
+    prepare: (sql: string) => {
+      let statement = prepared.get(sql);
+      if (statement) {
+        prepared.delete(sql);
+      } else {
+        statement = sqlite.prepare(sql);
+        if (prepared.size >= PREPARED_STATEMENTS) prepared.delete(prepared.keys().next().value as string);
+      }
+      prepared.set(sql, statement);
+      return statement;
+    },
+  };
 }
 
 /**
@@ -24,13 +75,17 @@ export function sqliteDialect(dataDir: string): SqliteDialect {
  * snapshot is stale, and SQLite cannot wait that out. Commands read in their transaction before
  * they write (the plan, the actor as they are now).
  */
-class ImmediateSqliteDialect extends SqliteDialect {
-  constructor(private readonly sqlite: SQLite.Database) {
-    super({ database: sqlite });
+export class ImmediateSqliteDialect extends SqliteDialect {
+  private readonly database: SqliteDatabase;
+
+  constructor(sqlite: SQLite.Database) {
+    const database = withPreparedStatements(sqlite);
+    super({ database });
+    this.database = database;
   }
 
   override createDriver(): Driver {
-    return new ImmediateSqliteDriver({ database: this.sqlite });
+    return new ImmediateSqliteDriver({ database: this.database });
   }
 }
 
