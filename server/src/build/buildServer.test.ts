@@ -1,8 +1,9 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CLIENT_DIST } from '../config.js';
+import { SERVER_ENTRY } from './buildServer.js';
 import { api } from '../testing/api.js';
 import { spawnServer, type SpawnedServer } from '../testing/spawnServer.js';
 
@@ -27,10 +28,21 @@ describe('the server build', () => {
   });
 
   it('runs node on server/dist/main.mjs, not the sources under tsx', () => {
-    expect(server.process.spawnargs.slice(1)).toEqual([
-      '--enable-source-maps',
-      path.resolve(import.meta.dirname, '../../dist/main.mjs'),
-    ]);
+    expect(server.process.spawnargs.slice(1)).toEqual(['--enable-source-maps', SERVER_ENTRY]);
+  });
+
+  it('has every worker entry the bundle loads by URL (document work, the SQLite writer) next to it', () => {
+    const dist = path.dirname(SERVER_ENTRY);
+    // A worker whose file is missing fails silently where work falls back to the main thread.
+    const loaded = readdirSync(dist)
+      .filter((file) => file.endsWith('.mjs'))
+      .flatMap((file) =>
+        [
+          ...readFileSync(path.join(dist, file), 'utf8').matchAll(/new URL\("\.\/([^"]+\.mjs)", import\.meta\.url\)/g),
+        ].map((match) => match[1] ?? ''),
+      );
+    expect(loaded).toEqual(expect.arrayContaining(['documentWorker.mjs', 'sqliteWriter.worker.mjs']));
+    for (const file of loaded) expect(existsSync(path.join(dist, file)), file).toBe(true);
   });
 
   it('answers /api/health', async () => {

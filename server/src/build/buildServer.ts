@@ -15,13 +15,14 @@ export const SERVER_DIST = path.join(serverRoot, 'dist');
 export const SERVER_ENTRY = path.join(SERVER_DIST, 'main.mjs');
 
 /**
- * The server's entries, each compiled to `dist/<name>.mjs`. The document worker sits next to
- * main.mjs so that `new URL('./documentWorker.mjs', import.meta.url)` in documentWorkers.ts finds
- * it in the build as it finds the tsx-loading shim in the sources.
+ * The server's entries, each compiled to `dist/<name>.mjs`. The worker threads' entries sit next
+ * to main.mjs so that `new URL('./<name>.mjs', import.meta.url)` finds them in the build as it
+ * finds the tsx-loading shims next to the sources.
  */
 const ENTRIES = {
   main: path.join(serverRoot, 'src/main.ts'),
   documentWorker: path.join(serverRoot, 'src/documentWork/documentWorker.ts'),
+  'sqliteWriter.worker': path.join(serverRoot, 'src/storage/sqliteWriter.worker.ts'),
 };
 
 /** A bundle with its own entries and output, compiled the way the server is (the bench's baseline). */
@@ -79,7 +80,9 @@ export async function bundle(target: BundleTarget): Promise<Metafile> {
     platform: 'node',
     target: 'node20',
     outExtension: { '.js': '.mjs' },
-    chunkNames: 'chunks/[name]-[hash]',
+    // Chunks in the same folder as the entries: whichever file a module lands in, paths it computes
+    // from import.meta.url (worker entries, config.ts's client dist) resolve the same.
+    chunkNames: '[name]-[hash]',
     sourcemap: true,
     // Stack traces need only the mappings; with the sources' text in them, node's
     // --enable-source-maps held ~13 MB more for the life of the process.
