@@ -31,6 +31,9 @@ export default defineConfig({
     // are restored in afterEach. A test that cannot leave its fork as it found it needs a project
     // with isolate: true, as `unit` has.
     poolOptions: { forks: { isolate: false } },
+    // Spawned servers (spawnServer: scale-out, crash and restart tests) run the compiled build that
+    // `npm start` runs, built here once if older than the sources; FELLESPLAN_SERVER_BUILD below.
+    globalSetup: ['server/src/build/vitestGlobalSetup.ts'],
     // Every test passes alone and in any order; a failing order is repeated with --sequence.seed.
     sequence: { shuffle: true },
     // Tests mostly wait on sockets and timers: two forks on two cores halve the time of the
@@ -54,7 +57,7 @@ export default defineConfig({
           name: 'sqlite',
           include: ['server/src/**/*.test.ts'],
           exclude: [...configDefaults.exclude, contract],
-          env: { DATABASE_URL: '' },
+          env: { DATABASE_URL: '', FELLESPLAN_SERVER_BUILD: '1' },
         },
       },
       {
@@ -63,7 +66,7 @@ export default defineConfig({
           name: 'postgres',
           include: onPostgres,
           exclude: [...configDefaults.exclude, contract],
-          env: { DATABASE_URL: postgresUrl },
+          env: { DATABASE_URL: postgresUrl, FELLESPLAN_SERVER_BUILD: '1' },
         },
       },
       // The storage contract runs each case on SQLite and on PostgreSQL itself.

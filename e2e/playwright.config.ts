@@ -15,7 +15,9 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   outputDir: path.join(root, 'test-results'),
   reporter: [['list'], ['json', { outputFile: path.join(root, '.test-output/playwright.json') }]],
-  // No webServer: every spec file gets a demo server of its own (fixtures/serverPerFile.ts).
+  // No webServer: every spec file gets a demo server of its own (fixtures/serverPerFile.ts), from
+  // the server build brought up to date here.
+  globalSetup: './fixtures/globalSetup.ts',
   use: {
     trace: 'on-first-retry',
     launchOptions: {

@@ -7,6 +7,7 @@ import { sectionDocumentName } from '@fellesplan/domain';
 import { MAX_DEBOUNCE_FACTOR, STORE_DEBOUNCE_MS } from '../../../server/src/config.js';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
+import { useServerBuild } from './builds.js';
 import { boundWebSocketClass, connectOne, CONTENT_FIELD, disconnect } from './clients.js';
 import { openAllSections, pageInteractive } from './open.js';
 import { median, percentile, round, rssBytes } from './proc.js';
@@ -198,6 +199,7 @@ async function scenario(name: string, run: () => Promise<void>) {
   }
 }
 
+await useServerBuild();
 const workers = await startWorkers(WORKERS);
 const bare = await startBare();
 const ours = await startFellesplan();

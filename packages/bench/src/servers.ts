@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawnCluster, type TestCluster } from '../../../server/src/testing/spawnCluster.js';
 import { spawnServer, type SpawnedServer } from '../../../server/src/testing/spawnServer.js';
+import { BARE_ENTRY, buildBare } from './builds.js';
 import { READER_EMAILS, WRITER_EMAILS } from './seed.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -23,11 +24,12 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-/** The baseline: stock Hocuspocus in its own process (`bareServer.ts`). */
+/** The baseline: stock Hocuspocus in its own process (`bareServer.ts`, compiled as the server is). */
 export async function startBare(): Promise<ServerProcess> {
-  const child: ChildProcess = fork(path.join(here, 'bareServer.ts'), [], {
-    execArgv: ['--import', 'tsx'],
-    // `--import tsx` resolves from the working directory: this package's, which depends on tsx.
+  await buildBare();
+  const child: ChildProcess = fork(BARE_ENTRY, [], {
+    // Not the bench's own flags: it runs under tsx, which the baseline must not pay for.
+    execArgv: [],
     cwd: path.join(here, '..'),
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

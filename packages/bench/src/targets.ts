@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Server } from '@hocuspocus/server';
+import { SERVER_ENTRY } from '../../../server/src/build/buildServer.js';
+import { useServerBuild } from './builds.js';
 
 /** Something providers can connect to: its socket URL, how to get a token, which document. */
 export interface Target {
@@ -46,29 +48,26 @@ async function freePort(): Promise<number> {
 }
 
 /**
- * Fellesplan as users run it: its own process (started like `npm start`), SQLite in a temp
+ * Fellesplan as users run it: its own process (the build `npm start` runs), SQLite in a temp
  * dir, demo data, authentication, ownership checks, persistence and the plan projection.
  */
 export async function startFellesplan(options: { serveClient?: boolean; clientDist?: string } = {}): Promise<Target> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'fellesplan-bench-'));
   const port = await freePort();
-  const child: ChildProcess = spawn(
-    path.join(root, 'server/node_modules/.bin/tsx'),
-    [path.join(root, 'server/src/main.ts')],
-    {
-      env: {
-        ...process.env,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        DATA_DIR: dataDir,
-        FELLESPLAN_DEMO: '1',
-        LOG_LEVEL: 'warn',
-        // The built client (client/dist) only for the browser bench; the socket benches need none.
-        CLIENT_DIST: options.serveClient ? (options.clientDist ?? path.join(root, 'client/dist')) : '',
-      },
-      stdio: ['ignore', 'ignore', 'inherit'],
+  await useServerBuild();
+  const child: ChildProcess = spawn(process.execPath, ['--enable-source-maps', SERVER_ENTRY], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      FELLESPLAN_DEMO: '1',
+      LOG_LEVEL: 'warn',
+      // The built client (client/dist) only for the browser bench; the socket benches need none.
+      CLIENT_DIST: options.serveClient ? (options.clientDist ?? path.join(root, 'client/dist')) : '',
     },
-  );
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {

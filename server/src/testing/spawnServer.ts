@@ -1,8 +1,16 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isStale, SERVER_BUNDLE, SERVER_ENTRY } from '../build/buildServer.js';
 
 const serverRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/**
+ * Whether spawned servers run the compiled build (`server/dist/main.mjs`, as `npm start` does) or
+ * the sources under tsx: FELLESPLAN_SERVER_BUILD=1 (vitest.config.ts sets it and builds once in
+ * its global setup; the bench builds before it starts). Read at each spawn, not at import.
+ */
+const buildByDefault = () => process.env.FELLESPLAN_SERVER_BUILD === '1';
 
 export interface SpawnedServer {
   url: string;
@@ -16,17 +24,35 @@ export interface SpawnedServer {
 }
 
 /**
- * Starts the real server (`server/src/main.ts`, as `npm start` does) in its own process on a
- * free port, so a test can kill it like a crash would. Resolves once it prints its URL.
+ * The node arguments that run the server: the build, refused when older than its sources (a test
+ * of yesterday's code would pass or fail for nothing), or the sources through tsx.
+ */
+function serverArgs(build: boolean): string[] {
+  if (build) {
+    if (isStale(SERVER_BUNDLE)) {
+      throw new Error(
+        'server/dist is older than the sources: run `bash scripts/build-server.sh` (or unset FELLESPLAN_SERVER_BUILD)',
+      );
+    }
+    return ['--enable-source-maps', SERVER_ENTRY];
+  }
+  // `node --import tsx`, not the tsx CLI: the CLI runs the server in a child process of its own,
+  // so killing it would leave the server running.
+  return ['--import', 'tsx', path.join(serverRoot, 'src/main.ts')];
+}
+
+/**
+ * Starts the real server in its own process on a free port, so a test can kill it like a crash
+ * would: the compiled build `npm start` runs, or the sources under tsx (`build`, by default
+ * FELLESPLAN_SERVER_BUILD). Resolves once it prints its URL.
  */
 export async function spawnServer(
   dataDir: string,
-  env: Record<string, string> = {},
-  { timeout = 30_000 } = {},
+  /** Added to the environment; `undefined` leaves a variable unset (Node passes none such on). */
+  env: Record<string, string | undefined> = {},
+  { timeout = 30_000, build = buildByDefault() }: { timeout?: number; build?: boolean } = {},
 ): Promise<SpawnedServer> {
-  // `node --import tsx`, not the tsx CLI: the CLI runs the server in a child process of its own,
-  // so killing it would leave the server running.
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(serverRoot, 'src/main.ts')], {
+  const child = spawn(process.execPath, serverArgs(build), {
     cwd: serverRoot,
     env: {
       ...process.env,
