@@ -27,15 +27,7 @@ import { sameSectionProps } from './sameSectionProps.js';
 import { useNearViewport } from './useNearViewport.js';
 
 /** The live part of a section (editor, carets, threads): its script is the editor's, loaded late. */
-const LiveSection = lazy(loadLiveSection);
-
-/**
- * Starts loading the live part's script (the editor) without showing anything: the plan page
- * calls it while it waits for the plan, so the first editor need not wait for the download.
- */
-export function loadLiveSection() {
-  return import('./LiveSection.js');
-}
+const LiveSection = lazy(() => import('./LiveSection.js'));
 
 /** What a section needs of its plan: a card re-renders only when one of these changes. */
 export type SectionPlan = Pick<PlanProjection, 'id' | 'parties' | 'members'>;

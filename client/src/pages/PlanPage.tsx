@@ -1,6 +1,6 @@
 import { Alert, Heading, Paragraph, Spinner } from '@digdir/designsystemet-react';
 import type { PlanProjection } from '@fellesplan/domain';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { startTransition, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { api } from '../api/client.js';
@@ -16,7 +16,7 @@ import { AppHeader } from '../components/AppHeader.js';
 import { ConnectionIndicator } from '../components/ConnectionIndicator.js';
 import { PartyBadge } from '../components/PartyBadge.js';
 import { PlanSummary } from '../components/PlanSummary.js';
-import { loadLiveSection, SectionCard, type SectionPlan } from '../components/SectionCard.js';
+import { SectionCard, type SectionPlan } from '../components/SectionCard.js';
 import { forumLabel } from '../i18n/forumLabel.js';
 import { scrollToElement, useCurrentSection, useHashTarget, useStickyHeaderOffset } from '../plan/navigation.js';
 import { PlanToc } from '../plan/PlanToc.js';
@@ -31,6 +31,8 @@ import { mayAdminister } from '../session/mayAdminister.js';
 import { useSession } from '../session/SessionContext.js';
 
 const NO_THREADS: readonly never[] = [];
+/** More than fit in a tall window above the fold. */
+const FIRST_SCREEN_CARDS = 4;
 
 /** Matches the stylesheet's one-column breakpoint. */
 const NARROW = '(max-width: 60rem)';
@@ -47,10 +49,6 @@ export function PlanPage() {
   const view: SectionViewName = isSectionView(requestedView) ? requestedView : 'all';
   const narrow = useMediaQuery(NARROW);
   useStickyHeaderOffset();
-  useEffect(() => {
-    // The first editor's script downloads while the plan's requests are under way.
-    loadLiveSection().catch(() => undefined);
-  }, []);
   useEffect(() => {
     Promise.all([
       takePrefetched(planId, 'plan') ?? api.plan(planId),
@@ -77,6 +75,14 @@ export function PlanPage() {
     [numbered, view, partyId],
   );
   const counts = useMemo(() => viewCounts(plan?.sections ?? [], partyId), [plan?.sections, partyId]);
+  // The first screen's cards render (and their editors start to load) before the rest, which
+  // follow in an interruptible render: a long plan's cards do not hold up the first editor.
+  const [allCardsOf, setAllCardsOf] = useState<string | null>(null);
+  const allCards = plan !== null && allCardsOf === plan.id;
+  useEffect(() => {
+    if (plan && !allCards) startTransition(() => setAllCardsOf(plan.id));
+  }, [plan, allCards]);
+  const cards = allCards ? shown : shown.slice(0, FIRST_SCREEN_CARDS);
   const currentId = useCurrentSection(shown.map(({ section }) => section.id));
   const visitors = usePlanPresence(planId, currentId);
   const here = (sectionId: string) =>
@@ -152,7 +158,7 @@ export function PlanPage() {
     // the filter count. A thread announced a moment ago may reach the projection after its link
     // is followed, so the thread count does too.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [visit, target, loaded, hasPlan, threadCount, view, filter]);
+  }, [visit, target, loaded, hasPlan, threadCount, view, filter, allCards]);
 
   useEffect(() => {
     if (plan) document.title = `${plan.title} – ${t('app.name')}`;
@@ -247,7 +253,7 @@ export function PlanPage() {
                 {t(`views.empty.${view}`)}
               </Paragraph>
             )}
-            {shown.map(({ section, number }) => (
+            {cards.map(({ section, number }) => (
               <SectionCard
                 key={section.id}
                 plan={sectionPlan}
