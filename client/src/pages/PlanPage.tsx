@@ -1,6 +1,6 @@
 import { Alert, Heading, Paragraph, Spinner } from '@digdir/designsystemet-react';
 import type { PlanProjection } from '@fellesplan/domain';
-import { startTransition, useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { api } from '../api/client.js';
@@ -31,8 +31,6 @@ import { mayAdminister } from '../session/mayAdminister.js';
 import { useSession } from '../session/SessionContext.js';
 
 const NO_THREADS: readonly never[] = [];
-/** More than fit in a tall window above the fold. */
-const FIRST_SCREEN_CARDS = 4;
 
 /** Matches the stylesheet's one-column breakpoint. */
 const NARROW = '(max-width: 60rem)';
@@ -75,14 +73,6 @@ export function PlanPage() {
     [numbered, view, partyId],
   );
   const counts = useMemo(() => viewCounts(plan?.sections ?? [], partyId), [plan?.sections, partyId]);
-  // The first screen's cards render (and their editors start to load) before the rest, which
-  // follow in an interruptible render: a long plan's cards do not hold up the first editor.
-  const [allCardsOf, setAllCardsOf] = useState<string | null>(null);
-  const allCards = plan !== null && allCardsOf === plan.id;
-  useEffect(() => {
-    if (plan && !allCards) startTransition(() => setAllCardsOf(plan.id));
-  }, [plan, allCards]);
-  const cards = allCards ? shown : shown.slice(0, FIRST_SCREEN_CARDS);
   const currentId = useCurrentSection(shown.map(({ section }) => section.id));
   const visitors = usePlanPresence(planId, currentId);
   const here = (sectionId: string) =>
@@ -158,7 +148,7 @@ export function PlanPage() {
     // the filter count. A thread announced a moment ago may reach the projection after its link
     // is followed, so the thread count does too.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [visit, target, loaded, hasPlan, threadCount, view, filter, allCards]);
+  }, [visit, target, loaded, hasPlan, threadCount, view, filter]);
 
   useEffect(() => {
     if (plan) document.title = `${plan.title} – ${t('app.name')}`;
@@ -253,7 +243,7 @@ export function PlanPage() {
                 {t(`views.empty.${view}`)}
               </Paragraph>
             )}
-            {cards.map(({ section, number }) => (
+            {shown.map(({ section, number }) => (
               <SectionCard
                 key={section.id}
                 plan={sectionPlan}
