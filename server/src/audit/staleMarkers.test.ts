@@ -133,9 +133,11 @@ describe('[A5] a text change that makes markers stale is logged once', () => {
     const paragraph = editor.doc.getXmlFragment(CONTENT_FIELD).get(0) as Y.XmlElement;
     (paragraph.get(0) as Y.XmlText).insert(0, 'Endret: ');
     await waitFor(() => !editor.provider.hasUnsyncedChanges);
+    // The check is scheduled by the onChange hooks, which run in a chain that may still be going
+    // when the edit is acknowledged: wait for its event, not for the checks scheduled so far.
+    await waitFor(async () => (await textChanges(plan)).length === 1);
     await f.server.collaboration.staleMarkers.settled();
-    const before = (await textChanges(plan)).length;
-    expect(before).toBe(1);
+    expect(await textChanges(plan)).toHaveLength(1);
     // Claiming again, many at once, finds the transition taken.
     const editorRef = { userId: f.demo.user('kommune').id, partyId: f.party('kommune') };
     const deps = { db: f.db, content: f.server.context.content, auditSigner: f.server.context.auditSigner };
