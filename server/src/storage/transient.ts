@@ -1,6 +1,6 @@
 /**
  * Whether a storage error means the database could not be reached for a while (restart,
- * failover, network), as opposed to a query it refused: only these are worth trying again.
+ * failover, network, a SQLite write lock held long), as opposed to a query it refused: only these are worth trying again.
  */
 export function isTransientStorageError(error: unknown): boolean {
   const candidates = [error, (error as { cause?: unknown } | null)?.cause];
@@ -11,6 +11,9 @@ export function isTransientStorageError(error: unknown): boolean {
       // PostgreSQL: class 08 connection exception; 57P01-03 shutdown / cannot connect now; 53300 too many connections.
       if (/^08/.test(code) || ['57P01', '57P02', '57P03', '53300'].includes(code)) return true;
       if (['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND'].includes(code)) return true;
+      // SQLite: another connection to the file (the server's own beside the writer thread's, or
+      // another process) held the write lock past busy_timeout; it lets go when its transaction ends.
+      if (/^SQLITE_BUSY/.test(code)) return true;
     }
     const message = (candidate as { message?: unknown }).message;
     if (
