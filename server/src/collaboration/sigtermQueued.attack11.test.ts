@@ -11,6 +11,7 @@ import {
   spawnServer,
   type SpawnedServer,
   type TestProvider,
+  waitFor,
 } from '../testing/index.js';
 
 const SECTION_TITLE = 'Kunnskapsgrunnlag og utfordringsbilde';
@@ -46,8 +47,13 @@ describe('SIGTERM with writes queued (attack 11)', () => {
           const text = `Skriver ${index}, endring ${n}.`;
           appendParagraph(client.doc, text);
           typed[index]!.push(text);
-          // A pause now and then lets acknowledgements catch up (one never comes while typing never stops).
-          await new Promise((resolve) => setTimeout(resolve, n % 4 === 3 ? 30 : 0));
+          // Every fourth edit waits for the acknowledgements to catch up (one never comes while typing
+          // never stops, and a fixed pause is too short when commits are slow: PostgreSQL on a busy machine).
+          if (n % 4 === 3) {
+            await waitFor(() => !client.provider.hasUnsyncedChanges, { timeout: 10_000 }).catch(() => undefined);
+          } else {
+            await new Promise((resolve) => setImmediate(resolve));
+          }
           if (!client.provider.hasUnsyncedChanges) for (const t of typed[index]!) acknowledged.add(t);
         }
       });
