@@ -2,7 +2,6 @@ import type { Language, UserView } from '@fellesplan/domain';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, ApiError } from '../api/client.js';
 import { currentLanguage, setLanguage } from '../i18n/index.js';
-import { takeSessionCheck } from './sessionCheck.js';
 
 interface SessionState {
   /** `undefined` while we ask the server who we are; `null` when logged out. */
@@ -25,7 +24,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<UserView | null | undefined>(undefined);
 
   useEffect(() => {
-    takeSessionCheck()
+    api
+      .currentUser()
       .then(({ user: me }) => setUser(me))
       .catch((error: unknown) => {
         if (!(error instanceof ApiError)) console.error(error);
