@@ -124,6 +124,11 @@ export const ERRORS = {
     nb: 'Serveren har mye å gjøre akkurat nå. Prøv igjen om litt.',
     nn: 'Tenaren har mykje å gjere akkurat no. Prøv igjen om litt.',
   },
+  storage_unavailable: {
+    status: 503,
+    nb: 'Databasen svarer ikke akkurat nå. Prøv igjen om litt.',
+    nn: 'Databasen svarar ikkje akkurat no. Prøv igjen om litt.',
+  },
   invalid_host: {
     status: 421,
     nb: 'Serveren svarer ikke på denne adressen. Bruk adressen tjenesten er satt opp med.',

@@ -1,6 +1,7 @@
 import { DomainError, ERRORS, errorMessage, type ErrorBody, type ErrorCode } from '@fellesplan/domain';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
+import { isTransientStorageError } from '../storage/transient.js';
 import { TooManyRequestsError } from './commandLimits.js';
 import { requestLanguage } from './language.js';
 
@@ -65,6 +66,13 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (fastifyError.statusCode && fastifyError.statusCode < 500) {
       request.log.info({ err: error }, 'bad request');
       return sendError(request, reply, 'invalid_input', { field: 'body' });
+    }
+    if (isTransientStorageError(error)) {
+      // The database restarting or a write lock held long: the request changed nothing it can
+      // keep, and asking again shortly is the remedy, so say so rather than «something broke».
+      request.log.warn({ err: error }, 'storage unavailable');
+      void reply.header('retry-after', '2');
+      return sendError(request, reply, 'storage_unavailable');
     }
     request.log.error({ err: error }, 'request failed');
     return sendError(request, reply, 'internal');

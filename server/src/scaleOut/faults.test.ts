@@ -36,7 +36,7 @@ describe.skipIf(!clustered)('faults of PostgreSQL and Redis', () => {
   });
 
   /** A kommune-owned section of the demo plan, and a writer to it on each instance. */
-  async function writers(cluster: TestCluster): Promise<{ sectionId: string; clients: TestProvider[] }> {
+  async function writers(cluster: TestCluster): Promise<{ sectionId: string; clients: TestProvider[]; token: string }> {
     const urls = cluster.instances.map((instance) => instance.url);
     const first = urls[0] ?? '';
     const session = await demoLogin(first, 'kommune@demo.no');
@@ -47,7 +47,7 @@ describe.skipIf(!clustered)('faults of PostgreSQL and Redis', () => {
     const clients = urls.map((url) => connectProvider(url, session.token, sectionDocumentName(section.id)));
     cleanups.push(async () => clients.forEach((client) => client.destroy()));
     await Promise.all(clients.map((client) => client.synced(15_000)));
-    return { sectionId: section.id, clients };
+    return { sectionId: section.id, clients, token: session.token };
   }
 
   const health = async (url: string) => (await api<Health>(url, '/api/health')).body;
@@ -63,7 +63,7 @@ describe.skipIf(!clustered)('faults of PostgreSQL and Redis', () => {
       const cluster = await spawnCluster(2, { databaseUrl: postgres.url });
       cleanups.push(() => cluster.close());
       onTestFailed(() => console.log(cluster.instances.map((i) => i.output().slice(-4000)).join('\n=====\n')));
-      const { sectionId, clients } = await writers(cluster);
+      const { sectionId, clients, token } = await writers(cluster);
       const typed: string[] = [];
       let typing = true;
       const typists = clients.map(async (client, index) => {
@@ -79,6 +79,14 @@ describe.skipIf(!clustered)('faults of PostgreSQL and Redis', () => {
       const down = Date.now();
       for (const instance of cluster.instances) {
         expect(await health(instance.url)).toMatchObject({ ok: true, status: 'degraded', database: 'down' });
+        // A command meanwhile is told to try again shortly, in words, not «something broke».
+        const comment = await api<{ error: { code: string } }>(instance.url, '/api/commands/threads.create', {
+          token,
+          body: { sectionId, body: 'Skrevet mens databasen var nede.' },
+        });
+        expect(comment.status).toBe(503);
+        expect(comment.body.error.code).toBe('storage_unavailable');
+        expect(comment.headers.get('retry-after')).toBe('2');
       }
       await new Promise((resolve) => setTimeout(resolve, Math.max(0, OUTAGE_MS - (Date.now() - down))));
       await postgres.start();

@@ -1,6 +1,10 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import SQLite from 'better-sqlite3';
+import { Kysely, sql, type Generated } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { withPreparedStatements } from './sqlite.js';
+import { ImmediateSqliteDialect, openSqlite, withPreparedStatements } from './sqlite.js';
 
 describe('withPreparedStatements', () => {
   it('serves one prepared statement per SQL text, and the same answers as a fresh one', () => {
@@ -38,5 +42,40 @@ describe('withPreparedStatements', () => {
     const again = db.prepare('select 1');
     expect(again.all([])).toEqual([{ 1: 1 }]);
     db.close();
+  });
+});
+
+describe('ImmediateSqliteDialect', () => {
+  it('a transaction waits for a write lock held past busy_timeout instead of failing with SQLITE_BUSY', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'fellesplan-busy-'));
+    const file = path.join(dir, 'db.sqlite');
+    const main = openSqlite(file);
+    // Short, so the holder below outlasts it many times over without the test blocking long.
+    main.pragma('busy_timeout = 20');
+    main.exec('create table t (id integer primary key, name text)');
+    const db = new Kysely<{ t: { id: Generated<number>; name: string } }>({ dialect: new ImmediateSqliteDialect(main) });
+    // Another connection to the file (the writer thread's, another process) holds the lock.
+    const holder = openSqlite(file);
+    holder.exec('begin immediate');
+    holder.prepare("insert into t (name) values ('holder')").run();
+    const released = new Promise<void>((resolve) =>
+      setTimeout(() => {
+        holder.exec('commit');
+        resolve();
+      }, 400),
+    );
+    try {
+      await db.transaction().execute(async (trx) => {
+        await trx.insertInto('t').values({ name: 'command' }).execute();
+      });
+      await released;
+      const names = await sql<{ name: string }>`select name from t order by id`.execute(db);
+      expect(names.rows.map((row) => row.name)).toEqual(['holder', 'command']);
+    } finally {
+      await released;
+      holder.close();
+      await db.destroy();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

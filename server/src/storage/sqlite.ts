@@ -89,8 +89,28 @@ export class ImmediateSqliteDialect extends SqliteDialect {
   }
 }
 
+/** How long a transaction keeps asking for the write lock before it fails with SQLITE_BUSY. */
+const BEGIN_GIVE_UP_MS = 30_000;
+
 class ImmediateSqliteDriver extends SqliteDriver {
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+    // `busy_timeout` waits blocking the event loop; past it (the writer thread's connection or
+    // another process held the lock that long), ask again after yielding instead of failing the
+    // command. Safe to repeat: a refused BEGIN IMMEDIATE has run nothing.
+    const started = Date.now();
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+        return;
+      } catch (error) {
+        if (!isSqliteBusy(error) || Date.now() - started >= BEGIN_GIVE_UP_MS) throw error;
+        await new Promise((resolve) => setTimeout(resolve, Math.min(25 * attempt, 500)));
+      }
+    }
   }
+}
+
+function isSqliteBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
 }
