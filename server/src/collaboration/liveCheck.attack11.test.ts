@@ -2,22 +2,9 @@ import { sectionDocumentName } from '@fellesplan/domain';
 import { CONTENT_FIELD } from '@fellesplan/editor';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { api, appendParagraph, connectProvider, waitFor, type TestProvider, useFixture } from '../testing/index.js';
+import { appendParagraph, closeReasons, connectProvider, waitFor, useFixture } from '../testing/index.js';
 
 const f = useFixture();
-
-function closeReasons(client: TestProvider): string[] {
-  const reasons: string[] = [];
-  client.provider.on('close', ({ event }: { event: { reason: string } }) => reasons.push(event.reason));
-  return reasons;
-}
-
-async function contentText(sectionId: string): Promise<string> {
-  const content = await api<{ text?: string }>(f.url, `/api/sections/${sectionId}/content`, {
-    token: f.token('bruker'),
-  });
-  return content.body.text ?? '';
-}
 
 /** The deepest XmlText under `type`, so a change lands as far inside a block as the body goes. */
 function deepestText(type: Y.XmlFragment | Y.XmlElement): Y.XmlText | null {
@@ -55,7 +42,7 @@ describe('the live content check through a real server (attack 11)', () => {
     await colleague.synced();
     // A valid nested block the check sees (and caches) before the attacks.
     colleague.doc.getXmlFragment(CONTENT_FIELD).push([nestedList('Dyp liste')]);
-    await waitFor(async () => (await contentText(sectionId)).includes('Dyp liste'));
+    await waitFor(async () => (await f.storedText(sectionId)).includes('Dyp liste'));
 
     const attacks: [string, (doc: Y.Doc) => void][] = [
       [
@@ -117,9 +104,9 @@ describe('the live content check through a real server (attack 11)', () => {
       expect(reasons[0]).toBe(`update-refused:${expected}`);
       // A valid edit after the refusal: the mirror is built again from the document.
       appendParagraph(colleague.doc, `Gyldig etter angrep ${index}.`);
-      await waitFor(async () => (await contentText(sectionId)).includes(`Gyldig etter angrep ${index}.`));
+      await waitFor(async () => (await f.storedText(sectionId)).includes(`Gyldig etter angrep ${index}.`));
     }
-    const text = await contentText(sectionId);
+    const text = await f.storedText(sectionId);
     expect(text).toContain('Dyp liste');
     expect(text).not.toMatch(/ANGREP/);
     colleague.destroy();

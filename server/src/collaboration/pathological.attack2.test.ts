@@ -3,22 +3,9 @@ import { CONTENT_FIELD } from '@fellesplan/editor';
 import type { Extension } from '@hocuspocus/server';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { api, appendParagraph, connectProvider, waitFor, type TestProvider, useFixture } from '../testing/index.js';
+import { api, appendParagraph, closeReasons, connectProvider, waitFor, useFixture } from '../testing/index.js';
 
 const f = useFixture();
-
-function closeReasons(client: TestProvider): string[] {
-  const reasons: string[] = [];
-  client.provider.on('close', ({ event }: { event: { reason: string } }) => reasons.push(event.reason));
-  return reasons;
-}
-
-async function contentText(sectionId: string): Promise<string> {
-  const content = await api<{ text?: string }>(f.url, `/api/sections/${sectionId}/content`, {
-    token: f.token('bruker'),
-  });
-  return content.body.text ?? '';
-}
 
 /** Nested blockquotes built top-down, so neither side recurses while building them. */
 function nestBlockquotes(doc: Y.Doc, depth: number): void {
@@ -52,10 +39,10 @@ describe('pathological updates from an owner', () => {
     const colleagueReasons = closeReasons(colleague);
     appendParagraph(colleague.doc, 'Kollegaens avsnitt etter angrepet');
     await waitFor(
-      async () => colleagueReasons.length > 0 || (await contentText(sectionId)).includes('Kollegaens avsnitt'),
+      async () => colleagueReasons.length > 0 || (await f.storedText(sectionId)).includes('Kollegaens avsnitt'),
     );
     expect(colleagueReasons).toEqual([]);
-    expect(await contentText(sectionId)).toContain('Kollegaens avsnitt etter angrepet');
+    expect(await f.storedText(sectionId)).toContain('Kollegaens avsnitt etter angrepet');
     expect((await api(f.url, '/api/health')).status).toBe(200);
     colleague.destroy();
   });
@@ -69,13 +56,13 @@ describe('pathological updates from an owner', () => {
     const reasons = closeReasons(attacker);
     const marker = 'STORMARKOR';
     appendParagraph(attacker.doc, marker + 'x'.repeat(10 * 1024 * 1024));
-    await waitFor(async () => reasons.length > 0 || (await contentText(sectionId)).includes(marker), {
+    await waitFor(async () => reasons.length > 0 || (await f.storedText(sectionId)).includes(marker), {
       timeout: 20_000,
       interval: 200,
     });
     attacker.destroy();
     expect((await api(f.url, '/api/health')).status).toBe(200);
-    expect((await contentText(sectionId)).includes(marker)).toBe(false);
+    expect((await f.storedText(sectionId)).includes(marker)).toBe(false);
   }, 30_000);
 });
 
@@ -110,9 +97,9 @@ describe('sessions', () => {
       await waitFor(() => reasons.length > 0 || attacker.provider.isSynced);
       appendParagraph(attacker.doc, 'Skrevet etter utlogging');
       await waitFor(
-        async () => reasons.length > 0 || (await contentText(sectionId)).includes('Skrevet etter utlogging'),
+        async () => reasons.length > 0 || (await f.storedText(sectionId)).includes('Skrevet etter utlogging'),
       );
-      expect((await contentText(sectionId)).includes('Skrevet etter utlogging')).toBe(false);
+      expect((await f.storedText(sectionId)).includes('Skrevet etter utlogging')).toBe(false);
       attacker.destroy();
     } finally {
       release();

@@ -8,9 +8,9 @@ import { loadDocumentState } from '../storage/repositories/documents.js';
 import {
   api,
   appendParagraph,
+  closeReasons,
   connectProvider,
   waitFor,
-  type TestProvider,
   useFixture,
   type FixturePlan,
 } from '../testing/index.js';
@@ -23,12 +23,6 @@ async function storedStateVector(sectionId: string): Promise<string> {
   const state = await loadDocumentState(f.db, sectionDocumentName(sectionId));
   if (state) Y.applyUpdate(doc, state);
   return Buffer.from(Y.encodeStateVector(doc)).toString('base64');
-}
-
-function closeReasons(client: TestProvider): string[] {
-  const reasons: string[] = [];
-  client.provider.on('close', ({ event }: { event: { reason: string } }) => reasons.push(event.reason));
-  return reasons;
 }
 
 async function expectPlanReadable(plan: FixturePlan): Promise<void> {

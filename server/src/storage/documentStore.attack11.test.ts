@@ -1,14 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import pino from 'pino';
 import { sql } from 'kysely';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createTestDatabase, type TestDatabase } from '../testing/testDatabase.js';
-import { openDatabase, sqliteFileOf, type Db } from './database.js';
+import { useWriterDatabases } from '../testing/writerDatabase.js';
+import { sqliteFileOf } from './database.js';
 import { writerThreadReady } from './documentStore.js';
-import { DocumentUpdateWriter } from './documentUpdateWriter.js';
 import { loadDocumentState } from './repositories/documents.js';
 
 /** Starting the writer thread loads its modules through tsx: seconds on a busy machine. */
@@ -16,16 +11,7 @@ const THREAD_START_MS = 60_000;
 /** Longer than the connections' `busy_timeout` (5 s, sqlite.ts): the thread's commit waits past it. */
 const HELD_MS = 6_000;
 
-const opened: Array<{ db: Db; writer: DocumentUpdateWriter; dir: string; database: TestDatabase }> = [];
-
-afterEach(async () => {
-  for (const { db, writer, dir, database } of opened.splice(0)) {
-    await writer.close();
-    await db.destroy();
-    await database.drop();
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
+const open = useWriterDatabases('fp-attack11-');
 
 describe('SQLite writer thread (attack 11)', () => {
   // Before the thread, an append queued behind a long transaction of the server's own connection
@@ -36,11 +22,7 @@ describe('SQLite writer thread (attack 11)', () => {
   it.runIf(!process.env.DATABASE_URL)(
     'an append waits for a transaction of the main connection that holds the write lock past busy_timeout',
     async () => {
-      const dir = mkdtempSync(path.join(tmpdir(), 'fp-attack11-'));
-      const database = await createTestDatabase();
-      const db = await openDatabase({ dataDir: dir, databaseUrl: database.url, logger: pino({ level: 'silent' }) });
-      const writer = new DocumentUpdateWriter(db);
-      opened.push({ db, writer, dir, database });
+      const { db, writer } = await open();
       expect(sqliteFileOf(db)).not.toBeNull();
       await writerThreadReady();
 

@@ -1,37 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import pino from 'pino';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createTestDatabase, type TestDatabase } from '../testing/testDatabase.js';
-import { openDatabase, sqliteFileOf, type Db } from './database.js';
+import { useWriterDatabases } from '../testing/writerDatabase.js';
+import { sqliteFileOf } from './database.js';
 import { writerThreadReady } from './documentStore.js';
-import { DocumentUpdateWriter } from './documentUpdateWriter.js';
 import { loadDocumentState, storedUpdateIds } from './repositories/documents.js';
 
 /** Starting the writer thread loads its modules through tsx: seconds on a busy machine. */
 const THREAD_START_MS = 60_000;
 
-const opened: Array<{ db: Db; writer: DocumentUpdateWriter; dir: string; database: TestDatabase }> = [];
-
-async function open() {
-  const dir = mkdtempSync(path.join(tmpdir(), 'fp-writer-'));
-  const database = await createTestDatabase();
-  const db = await openDatabase({ dataDir: dir, databaseUrl: database.url, logger: pino({ level: 'silent' }) });
-  const writer = new DocumentUpdateWriter(db);
-  opened.push({ db, writer, dir, database });
-  return { db, writer };
-}
-
-afterEach(async () => {
-  for (const { db, writer, dir, database } of opened.splice(0)) {
-    await writer.close();
-    await db.destroy();
-    await database.drop();
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
+const open = useWriterDatabases('fp-writer-');
 
 /** The updates a client typing `text` one character at a time sends. */
 function typing(text: string): Uint8Array[] {

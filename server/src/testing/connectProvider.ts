@@ -59,3 +59,10 @@ export function connectProvider(
     },
   };
 }
+
+/** The reasons of every close of the provider's connection from now on, as the server gave them. */
+export function closeReasons(client: TestProvider): string[] {
+  const reasons: string[] = [];
+  client.provider.on('close', ({ event }: { event: { reason: string } }) => reasons.push(event.reason));
+  return reasons;
+}

@@ -258,6 +258,14 @@ export class Fixture {
     return this.demo.party(key);
   }
 
+  /** A section's stored text as the API gives it (read by the bruker, who may read every section). */
+  async storedText(sectionId: string): Promise<string> {
+    const content = await api<{ text?: string }>(this.url, `/api/sections/${sectionId}/content`, {
+      token: this.token('bruker'),
+    });
+    return content.body.text ?? '';
+  }
+
   /** A new plan of its own, in the demo helsefellesskap unless another is named. */
   async plan(request: PlanRequest = {}): Promise<FixturePlan> {
     const partnership = request.partnership ?? this.demo;

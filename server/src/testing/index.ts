@@ -1,5 +1,5 @@
 export { startTestServer, type DemoTokens, type TestServer } from './startTestServer.js';
-export { connectProvider, type TestProvider } from './connectProvider.js';
+export { closeReasons, connectProvider, type TestProvider } from './connectProvider.js';
 export { waitFor } from './waitFor.js';
 export { appendParagraph, appendStoredParagraph } from './editContent.js';
 export { api } from './api.js';
