@@ -1,4 +1,6 @@
+import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { measureDurableAppend } from './disk.js';
 import { cpuSeconds, percentile } from './proc.js';
 import { renderReport, type Report } from './report.js';
 import { startBare, type ServerProcess } from './servers.js';
@@ -86,11 +88,20 @@ describe('bench harness', () => {
       compaction: null,
       errors: [],
       seconds: 1,
+      disk: { p50Ms: 2.5, p99Ms: 8, samples: 300 },
     } satisfies Report;
     const { markdown, svg } = renderReport(report);
     expect(markdown).toContain('| edit → peer p50 ≤ 3 ms, 200 editors, one instance | 2 ms | **met** |');
     expect(markdown).toContain('| server CPU per edit ≤ 1.10 × bare (200 editors) | 1.2× | **missed** |');
     expect(svg.match(/<polyline/g)).toHaveLength(4);
+    expect(markdown).toContain('p50 2.5 ms, p99 8 ms');
+  });
+
+  it('times durable appends on the given disk, every try counted', () => {
+    const disk = measureDurableAppend(tmpdir(), 20);
+    expect(disk.samples).toBe(20);
+    expect(disk.p50Ms).toBeGreaterThan(0);
+    expect(disk.p99Ms).toBeGreaterThanOrEqual(disk.p50Ms ?? Infinity);
   });
 });
 

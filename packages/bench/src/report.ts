@@ -30,6 +30,8 @@ export interface Report {
     os: string;
     loadAverageAtStart: (number | null)[];
   };
+  /** One durable commit on the servers' disk (append + fdatasync), measured before the servers start. */
+  disk?: { p50Ms: Ms; p99Ms: Ms; samples: number };
   settings: Record<string, unknown> & { editorCounts: number[] };
   typing: (TypingResult & { round: number })[];
   scaleOut: {
@@ -194,6 +196,17 @@ export function renderReport(report: Report): { markdown: string; svg: string } 
     'engineers working at the same time, so absolute figures are noisy; read the ratios against bare',
     'Hocuspocus, which ran in the same run, alternating rounds with Fellesplan.',
     '',
+    ...(report.disk
+      ? [
+          `**Disk floor.** One durable commit on this disk (a small append and \`fdatasync\`, the least a`,
+          `SQLite WAL commit with \`synchronous = FULL\` does; ${report.disk.samples} tries before any server ran):`,
+          `p50 ${show(report.disk.p50Ms, ' ms')}, p99 ${show(report.disk.p99Ms, ' ms')}. Fellesplan relays and acknowledges an`,
+          'edit only after its commit (a reader cannot hand back an edit the server lost), so its',
+          'edit-to-peer latency includes a commit, or the rest of one already under way plus its own,',
+          'which bare Hocuspocus, storing nothing, does not pay.',
+          '',
+        ]
+      : []),
     '**How.** Fellesplan runs as real server processes (`server/src/main.ts`, SQLite in a data dir of',
     'its own; for scale-out two instances on PostgreSQL and Redis with a prefix of this run), the',
     'baseline as stock `@hocuspocus/server` without extensions in its own process. Real',

@@ -8,6 +8,7 @@ import { MAX_DEBOUNCE_FACTOR, STORE_DEBOUNCE_MS } from '../../../server/src/conf
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { useServerBuild } from './builds.js';
+import { measureDurableAppend } from './disk.js';
 import { boundWebSocketClass, connectOne, CONTENT_FIELD, disconnect } from './clients.js';
 import { openAllSections, pageInteractive } from './open.js';
 import { median, percentile, round, rssBytes } from './proc.js';
@@ -159,6 +160,8 @@ const report: Report = {
   command: QUICK ? 'BENCH_QUICK=1 pnpm bench' : 'pnpm bench',
   quick: QUICK,
   machine: machine(),
+  // Before any server runs, so the servers' own writes are not in it.
+  disk: measureDurableAppend(tmpdir()),
   settings: {
     editorCounts: EDITOR_COUNTS,
     rounds: ROUNDS,
