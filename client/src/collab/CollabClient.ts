@@ -23,6 +23,8 @@ export interface ConnectionSnapshot {
 interface Entry {
   document: CollabDocument;
   refs: number;
+  /** Bumped whenever what a viewer of this document sees changes (scope, sync, refusal, replacement). */
+  version: number;
 }
 
 /**
@@ -61,7 +63,7 @@ export class CollabClient {
       return existing.document;
     }
     const document = this.create(name);
-    this.entries.set(name, { document, refs: 1 });
+    this.entries.set(name, { document, refs: 1, version: 0 });
     this.emit();
     return document;
   }
@@ -69,6 +71,21 @@ export class CollabClient {
   /** The document as it is now (it is replaced when local edits had to be discarded). */
   current(name: string): CollabDocument | null {
     return this.entries.get(name)?.document ?? null;
+  }
+
+  /**
+   * Changes exactly when `current(name)` or its scope, sync state or refusal does: components
+   * showing one document compare it so that another document's events do not re-render them
+   * (a plan page opening 60 sections would otherwise render every card for each of their events).
+   */
+  documentVersion(name: string): number {
+    return this.entries.get(name)?.version ?? -1;
+  }
+
+  private changed(name: string, document: CollabDocument): void {
+    const entry = this.entries.get(name);
+    if (entry?.document === document) entry.version += 1;
+    this.emit();
   }
 
   private create(name: string): CollabDocument {
@@ -87,15 +104,15 @@ export class CollabClient {
       onAuthenticated: ({ scope }) => {
         document.scope = scope === 'readonly' ? 'read-only' : 'read-write';
         document.refused = null;
-        this.emit();
+        this.changed(name, document);
       },
       onAuthenticationFailed: ({ reason }) => {
         document.refused = reason;
-        this.emit();
+        this.changed(name, document);
       },
       onSynced: ({ state }) => {
         document.synced = state;
-        this.emit();
+        this.changed(name, document);
       },
       onUnsyncedChanges: () => this.emit(),
       onStateless: ({ payload }) => this.receiveStateless(name, document, payload),
@@ -118,8 +135,9 @@ export class CollabClient {
       document.provider.destroy();
       document.doc.destroy();
       entry.document = this.create(name);
+      entry.version += 1;
     }
-    this.emit();
+    this.changed(name, document);
   }
 
   release(name: string): void {
