@@ -12,11 +12,19 @@ export interface CollabDocument {
   synced: boolean;
   /** Set when the server refused the document (reason from the server). */
   refused: string | null;
+  /**
+   * The user changed the text (not the editor on its own): from now until the server has
+   * acknowledged everything sent so far, the document holds edits that exist only in this tab.
+   */
+  userEdited(): void;
 }
 
 export interface ConnectionSnapshot {
   status: 'connected' | 'connecting' | 'disconnected';
-  /** Local changes of writable documents the server has not confirmed yet. */
+  /**
+   * Changes the user made in writable documents that the server has not confirmed yet: a
+   * document's own first sync (and whatever its editor writes on its own) is not counted.
+   */
   unsynced: number;
 }
 
@@ -35,6 +43,13 @@ export class CollabClient {
   readonly socket: HocuspocusProviderWebsocket;
   private readonly entries = new Map<string, Entry>();
   private readonly listeners = new Set<() => void>();
+  /**
+   * Documents with user edits not yet acknowledged. The provider's own count cannot tell: it
+   * also counts its handshake (one unacknowledged message from the moment a document starts to
+   * sync until the server confirms the client's state), so an editor mounting late, when the
+   * reader scrolls or the browser is idle, made an untouched page ask before closing.
+   */
+  private readonly userEdits = new Set<CollabDocument>();
   private status: ConnectionSnapshot['status'] = 'connecting';
   private snapshot: ConnectionSnapshot = { status: 'connecting', unsynced: 0 };
 
@@ -91,6 +106,11 @@ export class CollabClient {
   private create(name: string): CollabDocument {
     const doc = new Y.Doc();
     const document = { name, doc, scope: undefined, synced: false, refused: null } as unknown as CollabDocument;
+    document.userEdited = () => {
+      if (this.userEdits.has(document)) return;
+      this.userEdits.add(document);
+      this.emit();
+    };
     document.provider = new HocuspocusProvider({
       name,
       document: doc,
@@ -114,7 +134,12 @@ export class CollabClient {
         document.synced = state;
         this.changed(name, document);
       },
-      onUnsyncedChanges: () => this.emit(),
+      // Every message sent so far is acknowledged, and so is every edit in them (the server answers
+      // a connection's messages in order).
+      onUnsyncedChanges: ({ number }) => {
+        if (number === 0) this.userEdits.delete(document);
+        this.emit();
+      },
       onStateless: ({ payload }) => this.receiveStateless(name, document, payload),
     });
     document.provider.attach();
@@ -134,6 +159,7 @@ export class CollabClient {
       // The old provider must leave the shared socket before a new one of the same name joins.
       document.provider.destroy();
       document.doc.destroy();
+      this.userEdits.delete(document);
       entry.document = this.create(name);
       entry.version += 1;
     }
@@ -148,6 +174,7 @@ export class CollabClient {
     this.entries.delete(name);
     entry.document.provider.destroy();
     entry.document.doc.destroy();
+    this.userEdits.delete(entry.document);
     this.emit();
   }
 
@@ -172,7 +199,8 @@ export class CollabClient {
     let unsynced = 0;
     for (const { document } of this.entries.values()) {
       // A read-only connection is never acknowledged, and its editor takes no input anyway.
-      if (document.scope === 'read-write') unsynced += document.provider.unsyncedChanges;
+      if (document.scope === 'read-write' && this.userEdits.has(document))
+        unsynced += document.provider.unsyncedChanges;
     }
     if (unsynced !== this.snapshot.unsynced || this.status !== this.snapshot.status) {
       this.snapshot = { status: this.status, unsynced };
