@@ -10,7 +10,9 @@ import { I18nextProvider } from 'react-i18next';
 import { App } from './App.js';
 import { i18n } from './i18n/index.js';
 import { prefetchPlanFromAddress } from './plan/prefetch.js';
+import { startSessionCheck } from './session/sessionCheck.js';
 
+startSessionCheck();
 prefetchPlanFromAddress(window.location.pathname);
 
 const root = document.getElementById('root');

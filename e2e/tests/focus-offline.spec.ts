@@ -1,4 +1,4 @@
-import type { WebSocketRoute } from '@playwright/test';
+import type { Page, WebSocketRoute } from '@playwright/test';
 import { DEMO, expect, openDemoPlan, section, test } from '../fixtures/app.js';
 
 const SECTION = 'Samarbeidsstruktur og organisering'; // owned by Demo kommune and Demo HF, has text
@@ -114,4 +114,88 @@ test('leaving with edits the server has not confirmed asks first; with everythin
   await page.close({ runBeforeUnload: true });
   await expect.poll(() => dialogs).toEqual(['beforeunload']);
   expect(page.isClosed()).toBe(false);
+});
+
+/** Whether a message from the server is an acknowledgement (Hocuspocus's SyncStatus, type 8). */
+function isAcknowledgement(message: string | Buffer): boolean {
+  if (typeof message === 'string') return false;
+  let at = 0;
+  const varUint = () => {
+    let value = 0;
+    for (let scale = 1; ; scale *= 128) {
+      const byte = message[at++] ?? 0;
+      value += (byte & 127) * scale;
+      if (byte < 128) return value;
+    }
+  };
+  const keyLength = varUint(); // the document's routing key
+  at += keyLength;
+  return varUint() === 8;
+}
+
+test('scrolling through the plan without typing closes without asking; typing asks until the server confirms', async ({
+  loginAs,
+}) => {
+  // The server's acknowledgements are held back: every editor that mounts while the reader scrolls
+  // has synced, but its handshake stays unconfirmed, as it is for a moment when the tab is closed.
+  const connect = async (page: Page, held: (() => void)[], holding: () => boolean) => {
+    await page.routeWebSocket(/\/collab$/, (ws) => {
+      const server = ws.connectToServer();
+      ws.onMessage((message) => server.send(message));
+      server.onMessage((message) => {
+        if (holding() && isAcknowledgement(message)) held.push(() => ws.send(message));
+        else ws.send(message);
+      });
+    });
+    await page.reload();
+    await openDemoPlan(page);
+  };
+
+  const reader = await loginAs(DEMO.kommune);
+  const readerHeld: (() => void)[] = [];
+  await connect(reader, readerHeld, () => true);
+  const cards = reader.getByTestId('plan.section');
+  const count = await cards.count();
+  expect(count).toBeGreaterThan(10);
+  for (let i = 0; i < count; i++) {
+    await cards.nth(i).scrollIntoViewIfNeeded();
+    await expect(cards.nth(i).locator('.section-editor')).toHaveAttribute('data-synced', 'true');
+  }
+  expect(readerHeld.length).toBeGreaterThanOrEqual(count);
+  let asked = false;
+  reader.on('dialog', (dialog) => {
+    asked = true;
+    void dialog.accept();
+  });
+  await reader.close({ runBeforeUnload: true });
+  await expect.poll(() => reader.isClosed()).toBe(true);
+  expect(asked).toBe(false);
+
+  const writer = await loginAs(DEMO.kommune);
+  const writerHeld: (() => void)[] = [];
+  let holding = false;
+  await connect(writer, writerHeld, () => holding);
+  const card = await section(writer, SECTION);
+  await expect(writer.getByTestId('connection.status')).toHaveAttribute('data-unsynced', '0');
+  holding = true;
+  const dialogs: string[] = [];
+  writer.on('dialog', (dialog) => {
+    dialogs.push(dialog.type());
+    void dialog.dismiss(); // stay on the page
+  });
+  await card.getByTestId('section.editor').click();
+  await writer.keyboard.press('Control+End');
+  await writer.keyboard.type(' Ikke bekreftet ennå.');
+  await expect(writer.getByTestId('connection.status')).not.toHaveAttribute('data-unsynced', '0');
+  await writer.close({ runBeforeUnload: true });
+  await expect.poll(() => dialogs).toEqual(['beforeunload']);
+  expect(writer.isClosed()).toBe(false);
+
+  // The server confirms: now the tab closes without asking.
+  holding = false;
+  for (const release of writerHeld.splice(0)) release();
+  await expect(writer.getByTestId('connection.status')).toHaveAttribute('data-unsynced', '0');
+  await writer.close({ runBeforeUnload: true });
+  await expect.poll(() => writer.isClosed()).toBe(true);
+  expect(dialogs).toEqual(['beforeunload']);
 });

@@ -12,17 +12,27 @@ export interface CollabDocument {
   synced: boolean;
   /** Set when the server refused the document (reason from the server). */
   refused: string | null;
+  /**
+   * The user changed the text (not the editor on its own): from now until the server has
+   * acknowledged everything sent so far, the document holds edits that exist only in this tab.
+   */
+  userEdited(): void;
 }
 
 export interface ConnectionSnapshot {
   status: 'connected' | 'connecting' | 'disconnected';
-  /** Local changes of writable documents the server has not confirmed yet. */
+  /**
+   * Changes the user made in writable documents that the server has not confirmed yet: a
+   * document's own first sync (and whatever its editor writes on its own) is not counted.
+   */
   unsynced: number;
 }
 
 interface Entry {
   document: CollabDocument;
   refs: number;
+  /** Bumped whenever what a viewer of this document sees changes (scope, sync, refusal, replacement). */
+  version: number;
 }
 
 /**
@@ -33,6 +43,13 @@ export class CollabClient {
   readonly socket: HocuspocusProviderWebsocket;
   private readonly entries = new Map<string, Entry>();
   private readonly listeners = new Set<() => void>();
+  /**
+   * Documents with user edits not yet acknowledged. The provider's own count cannot tell: it
+   * also counts its handshake (one unacknowledged message from the moment a document starts to
+   * sync until the server confirms the client's state), so an editor mounting late, when the
+   * reader scrolls or the browser is idle, made an untouched page ask before closing.
+   */
+  private readonly userEdits = new Set<CollabDocument>();
   private status: ConnectionSnapshot['status'] = 'connecting';
   private snapshot: ConnectionSnapshot = { status: 'connecting', unsynced: 0 };
 
@@ -61,7 +78,7 @@ export class CollabClient {
       return existing.document;
     }
     const document = this.create(name);
-    this.entries.set(name, { document, refs: 1 });
+    this.entries.set(name, { document, refs: 1, version: 0 });
     this.emit();
     return document;
   }
@@ -71,9 +88,29 @@ export class CollabClient {
     return this.entries.get(name)?.document ?? null;
   }
 
+  /**
+   * Changes exactly when `current(name)` or its scope, sync state or refusal does: components
+   * showing one document compare it so that another document's events do not re-render them
+   * (a plan page opening 60 sections would otherwise render every card for each of their events).
+   */
+  documentVersion(name: string): number {
+    return this.entries.get(name)?.version ?? -1;
+  }
+
+  private changed(name: string, document: CollabDocument): void {
+    const entry = this.entries.get(name);
+    if (entry?.document === document) entry.version += 1;
+    this.emit();
+  }
+
   private create(name: string): CollabDocument {
     const doc = new Y.Doc();
     const document = { name, doc, scope: undefined, synced: false, refused: null } as unknown as CollabDocument;
+    document.userEdited = () => {
+      if (this.userEdits.has(document)) return;
+      this.userEdits.add(document);
+      this.emit();
+    };
     document.provider = new HocuspocusProvider({
       name,
       document: doc,
@@ -87,17 +124,22 @@ export class CollabClient {
       onAuthenticated: ({ scope }) => {
         document.scope = scope === 'readonly' ? 'read-only' : 'read-write';
         document.refused = null;
-        this.emit();
+        this.changed(name, document);
       },
       onAuthenticationFailed: ({ reason }) => {
         document.refused = reason;
-        this.emit();
+        this.changed(name, document);
       },
       onSynced: ({ state }) => {
         document.synced = state;
+        this.changed(name, document);
+      },
+      // Every message sent so far is acknowledged, and so is every edit in them (the server answers
+      // a connection's messages in order).
+      onUnsyncedChanges: ({ number }) => {
+        if (number === 0) this.userEdits.delete(document);
         this.emit();
       },
-      onUnsyncedChanges: () => this.emit(),
       onStateless: ({ payload }) => this.receiveStateless(name, document, payload),
     });
     document.provider.attach();
@@ -117,9 +159,11 @@ export class CollabClient {
       // The old provider must leave the shared socket before a new one of the same name joins.
       document.provider.destroy();
       document.doc.destroy();
+      this.userEdits.delete(document);
       entry.document = this.create(name);
+      entry.version += 1;
     }
-    this.emit();
+    this.changed(name, document);
   }
 
   release(name: string): void {
@@ -130,6 +174,7 @@ export class CollabClient {
     this.entries.delete(name);
     entry.document.provider.destroy();
     entry.document.doc.destroy();
+    this.userEdits.delete(entry.document);
     this.emit();
   }
 
@@ -154,7 +199,8 @@ export class CollabClient {
     let unsynced = 0;
     for (const { document } of this.entries.values()) {
       // A read-only connection is never acknowledged, and its editor takes no input anyway.
-      if (document.scope === 'read-write') unsynced += document.provider.unsyncedChanges;
+      if (document.scope === 'read-write' && this.userEdits.has(document))
+        unsynced += document.provider.unsyncedChanges;
     }
     if (unsynced !== this.snapshot.unsynced || this.status !== this.snapshot.status) {
       this.snapshot = { status: this.status, unsynced };

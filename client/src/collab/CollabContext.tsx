@@ -1,4 +1,12 @@
-import { createContext, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useState,
+  useSyncExternalStore,
+  type ReactNode,
+} from 'react';
 import { CollabClient, collabUrl, type CollabDocument, type ConnectionSnapshot } from './CollabClient.js';
 
 const CollabContext = createContext<CollabClient | null>(null);
@@ -40,18 +48,19 @@ export function useConnection(): ConnectionSnapshot {
 
 /**
  * A shared document for as long as the calling component is mounted (null until opened);
- * re-renders on its events. Opening happens in the effect so every open has its release.
+ * re-renders on its own events only. Opening happens in the effect so every open has its release.
  */
 export function useCollabDocument(name: string): CollabDocument | null {
   const client = useCollabClient();
   const [opened, setOpened] = useState(false);
-  const [, setVersion] = useState(0);
+  useSyncExternalStore(
+    client.subscribe,
+    useCallback(() => client.documentVersion(name), [client, name]),
+  );
   useEffect(() => {
     client.open(name);
     setOpened(true);
-    const unsubscribe = client.subscribe(() => setVersion((v) => v + 1));
     return () => {
-      unsubscribe();
       client.release(name);
       setOpened(false);
     };

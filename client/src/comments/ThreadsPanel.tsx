@@ -24,7 +24,7 @@ export function ThreadsPanel({
   composer,
   readOnly = false,
 }: {
-  threads: ThreadView[];
+  threads: readonly ThreadView[];
   ranges: Map<string, HighlightRange>;
   editor: Editor | null;
   container: HTMLElement | null;

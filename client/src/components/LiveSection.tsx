@@ -1,4 +1,4 @@
-import { Alert, Button, Field, Label, Select, Skeleton } from '@digdir/designsystemet-react';
+import { Alert, Button, Field, Label, Select } from '@digdir/designsystemet-react';
 import {
   commentRefusal,
   CONTENT_FIELD,
@@ -19,6 +19,7 @@ import { useCollabDocument } from '../collab/CollabContext.js';
 import { formatList } from '../i18n/formatList.js';
 import { SectionEditor } from '../editor/SectionEditor.js';
 import { StaticBody } from '../editor/StaticBody.js';
+import { SectionPlaceholder } from './SectionPlaceholder.js';
 import type { SectionProps } from './SectionCard.js';
 import { PresenceList } from './PresenceList.js';
 import { usePassageReveal } from '../search/usePassageReveal.js';
@@ -66,7 +67,7 @@ export default function LiveSection({
   const staticBody = storedBody ? (
     <StaticBody json={storedBody.json} label={t('plan.editorLabel', { title: section.title })} />
   ) : (
-    <Skeleton height="6rem" aria-label={t('plan.loadingSection')} />
+    <SectionPlaceholder />
   );
   usePassageReveal(section.id, editor, collab?.synced ?? false, setActiveId);
 

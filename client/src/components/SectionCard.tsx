@@ -1,4 +1,4 @@
-import { Alert, Heading, Paragraph, Skeleton, Tag } from '@digdir/designsystemet-react';
+import { Alert, Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
 import {
   lockRefusal,
   markRefusal,
@@ -10,11 +10,12 @@ import {
   type ThreadView,
 } from '@fellesplan/domain';
 import { LinkIcon } from '@navikt/aksel-icons';
-import { lazy, Suspense, useRef } from 'react';
+import { lazy, memo, Suspense, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { EditorUser } from '../editor/SectionEditor.js';
 import { StaticBody } from '../editor/StaticBody.js';
+import { SectionPlaceholder } from './SectionPlaceholder.js';
 import type { StoredBody } from '../plan/usePlanBodies.js';
 import type { PlanVisitor } from '../plan/usePlanPresence.js';
 import { ConsensusBar } from './ConsensusBar.js';
@@ -22,19 +23,23 @@ import { LockControls } from './LockControls.js';
 import { MarkControls } from './MarkControls.js';
 import { PartyBadge } from './PartyBadge.js';
 import { StatusTag } from './StatusTag.js';
+import { sameSectionProps } from './sameSectionProps.js';
 import { useNearViewport } from './useNearViewport.js';
 
 /** The live part of a section (editor, carets, threads): its script is the editor's, loaded late. */
 const LiveSection = lazy(() => import('./LiveSection.js'));
 
+/** What a section needs of its plan: a card re-renders only when one of these changes. */
+export type SectionPlan = Pick<PlanProjection, 'id' | 'parties' | 'members'>;
+
 export interface SectionProps {
-  plan: PlanProjection;
+  plan: SectionPlan;
   section: SectionView;
   number: number;
   actor: Actor;
   user: EditorUser;
   /** The section's threads that the current filter shows. */
-  threads: ThreadView[];
+  threads: readonly ThreadView[];
   openThreads: number;
   /** The plan is archived: everything can be read, nothing changed. */
   archived?: boolean;
@@ -48,7 +53,8 @@ export interface SectionProps {
   visitors?: readonly PlanVisitor[];
 }
 
-export function SectionCard(props: SectionProps) {
+/** One section of the plan page; memoised, as the page re-renders on every change anywhere in the plan. */
+export const SectionCard = memo(function SectionCard(props: SectionProps) {
   const { t } = useTranslation();
   const { plan, section, number } = props;
   const ref = useRef<HTMLElement>(null);
@@ -66,7 +72,7 @@ export function SectionCard(props: SectionProps) {
   const staticBody = props.storedBody ? (
     <StaticBody json={props.storedBody.json} label={t('plan.editorLabel', { title: section.title })} />
   ) : (
-    <Skeleton height="6rem" aria-label={t('plan.loadingSection')} />
+    <SectionPlaceholder />
   );
   return (
     <section
@@ -153,4 +159,4 @@ export function SectionCard(props: SectionProps) {
       )}
     </section>
   );
-}
+}, sameSectionProps);

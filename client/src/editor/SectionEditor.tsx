@@ -1,5 +1,5 @@
 import { CONTENT_FIELD, type PresenceUser } from '@fellesplan/domain';
-import { documentExtensions } from '@fellesplan/editor';
+import { documentExtensions, isUserEdit } from '@fellesplan/editor';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { EditorContent, useEditor } from '@tiptap/react';
@@ -60,6 +60,11 @@ export function SectionEditor({
         }),
       ],
       editable: false,
+      // Only the person's own edits make leaving ask first: what the editor renders or sets up
+      // by itself must not (CollabClient.userEdits).
+      onTransaction: ({ transaction }) => {
+        if (isUserEdit(transaction)) collab.userEdited();
+      },
       // Tiptap's injected <style> breaks our CSP; main.tsx loads ProseMirror's stylesheets instead.
       injectCSS: false,
       editorProps: {

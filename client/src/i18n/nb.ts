@@ -408,7 +408,6 @@ export const nb = {
     readOnlyLocked: 'Seksjonen er låst fordi partene er enige om teksten.',
     readOnlyConnecting: 'Kobler til …',
     editorLabel: 'Tekst i seksjonen «{{title}}»',
-    loadingSection: 'Laster seksjonen …',
     unreadableSection:
       'Teksten i denne seksjonen kan ikke vises fordi de lagrede dataene er ugyldige. De andre seksjonene virker som vanlig. Kontakt den som drifter Fellesplan.',
     emptySection: 'Ingen tekst ennå.',

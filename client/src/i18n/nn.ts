@@ -411,7 +411,6 @@ export const nn: Messages = {
     readOnlyLocked: 'Seksjonen er låst fordi partane er samde om teksten.',
     readOnlyConnecting: 'Koplar til …',
     editorLabel: 'Tekst i seksjonen «{{title}}»',
-    loadingSection: 'Lastar seksjonen …',
     unreadableSection:
       'Teksten i denne seksjonen kan ikkje visast fordi dei lagra dataa er ugyldige. Dei andre seksjonane verkar som vanleg. Kontakt den som driftar Fellesplan.',
     emptySection: 'Ingen tekst enno.',

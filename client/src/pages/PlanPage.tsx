@@ -16,7 +16,7 @@ import { AppHeader } from '../components/AppHeader.js';
 import { ConnectionIndicator } from '../components/ConnectionIndicator.js';
 import { PartyBadge } from '../components/PartyBadge.js';
 import { PlanSummary } from '../components/PlanSummary.js';
-import { SectionCard } from '../components/SectionCard.js';
+import { SectionCard, type SectionPlan } from '../components/SectionCard.js';
 import { forumLabel } from '../i18n/forumLabel.js';
 import { scrollToElement, useCurrentSection, useHashTarget, useStickyHeaderOffset } from '../plan/navigation.js';
 import { PlanToc } from '../plan/PlanToc.js';
@@ -29,6 +29,8 @@ import { usePlanPresence } from '../plan/usePlanPresence.js';
 import { PlanPresence } from '../components/PresenceList.js';
 import { mayAdminister } from '../session/mayAdminister.js';
 import { useSession } from '../session/SessionContext.js';
+
+const NO_THREADS: readonly never[] = [];
 
 /** Matches the stylesheet's one-column breakpoint. */
 const NARROW = '(max-width: 60rem)';
@@ -75,6 +77,32 @@ export function PlanPage() {
   const visitors = usePlanPresence(planId, currentId);
   const here = (sectionId: string) =>
     visitors.filter((v) => v.viewing && !v.viewing.away && v.viewing.sectionId === sectionId);
+  // Cards are memoised: what they get of the plan and the user keeps its identity across renders.
+  const shownPlanId = plan?.id ?? '';
+  const parties = plan?.parties;
+  const members = plan?.members;
+  const sectionPlan = useMemo<SectionPlan>(
+    () => ({ id: shownPlanId, parties: parties ?? [], members: members ?? [] }),
+    [shownPlanId, parties, members],
+  );
+  const threadsBySection = useMemo(() => {
+    const grouped = new Map<string, typeof visibleThreads>();
+    for (const thread of visibleThreads)
+      grouped.set(thread.sectionId, [...(grouped.get(thread.sectionId) ?? []), thread]);
+    return grouped;
+  }, [visibleThreads]);
+  const actor = useMemo(
+    () => ({ userId: user?.id ?? '', name: user?.name ?? '', partyId: user?.partyId ?? '' }),
+    [user?.id, user?.name, user?.partyId],
+  );
+  const editorUser = useMemo(
+    () => ({
+      name: user?.name ?? '',
+      party: myParty?.name ?? '',
+      color: myParty ? PARTY_COLORS[myParty.kind] : '#444',
+    }),
+    [user?.name, myParty],
+  );
 
   function chooseView(next: SectionViewName) {
     setSearch(
@@ -127,12 +155,6 @@ export function PlanPage() {
   }, [plan, t]);
 
   if (!user) return null;
-  const actor = { userId: user.id, name: user.name, partyId: user.partyId };
-  const editorUser = {
-    name: user.name,
-    party: myParty?.name ?? '',
-    color: myParty ? PARTY_COLORS[myParty.kind] : '#444',
-  };
 
   return (
     <>
@@ -224,12 +246,12 @@ export function PlanPage() {
             {shown.map(({ section, number }) => (
               <SectionCard
                 key={section.id}
-                plan={plan}
+                plan={sectionPlan}
                 section={section}
                 number={number}
                 actor={actor}
                 user={editorUser}
-                threads={visibleThreads.filter((th) => th.sectionId === section.id)}
+                threads={threadsBySection.get(section.id) ?? NO_THREADS}
                 openThreads={openCounts.get(section.id) ?? 0}
                 archived={Boolean(plan.archivedAt)}
                 storedBody={bodies.get(section.id)}

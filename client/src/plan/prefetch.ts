@@ -17,6 +17,9 @@ export function prefetchPlanFromAddress(pathname: string): void {
   const planId = /^\/plans\/([A-Za-z0-9_-]{1,64})\/?$/.exec(pathname)?.[1];
   if (!planId) return;
   const requests: Prefetched = { plan: api.plan(planId), threads: api.threads(planId), contents: api.contents(planId) };
+  // The first section's editor is what the reader waits for next: its script (the editor chunk)
+  // downloads and compiles while these requests and the session check are answered.
+  import('../components/LiveSection.js').catch(() => undefined);
   // Nobody may ever take them (no session, another page): their failures are not errors.
   for (const request of Object.values(requests)) (request as Promise<unknown>).catch(() => undefined);
   prefetched = { planId, requests };

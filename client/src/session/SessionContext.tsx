@@ -2,6 +2,7 @@ import type { Language, UserView } from '@fellesplan/domain';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, ApiError } from '../api/client.js';
 import { currentLanguage, setLanguage } from '../i18n/index.js';
+import { takeSessionCheck } from './sessionCheck.js';
 
 interface SessionState {
   /** `undefined` while we ask the server who we are; `null` when logged out. */
@@ -24,8 +25,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<UserView | null | undefined>(undefined);
 
   useEffect(() => {
-    api
-      .currentUser()
+    takeSessionCheck()
       .then(({ user: me }) => setUser(me))
       .catch((error: unknown) => {
         if (!(error instanceof ApiError)) console.error(error);

@@ -1,5 +1,6 @@
 export { documentExtensions } from './extensions.js';
 export { documentSchema } from './schema.js';
+export { isUserEdit } from './isUserEdit.js';
 export {
   CONTENT_FIELD,
   replaceYDocContent,

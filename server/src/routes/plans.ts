@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import {
   awaitsParty,
   DomainError,
@@ -71,6 +72,10 @@ export function planRoutes(app: FastifyInstance, ctx: AppContext): void {
     const plan = await visiblePlan(ctx.db, actor, planParams.parse(request.params).planId);
     const bodies: SectionBodyView[] = [];
     for (const section of await listSections(ctx.db, plan.id)) {
+      // Sixty sections are read and decoded one after another, on synchronous SQLite: without a
+      // turn of the event loop between them the session check and the sockets of the same page
+      // would wait for all of them.
+      if (bodies.length > 0) await setImmediate();
       try {
         const { revision, json } = await ctx.content.view(section.id);
         bodies.push({ sectionId: section.id, revision, json });
