@@ -89,17 +89,10 @@ export function createCollaboration(options: {
     scope,
     options.redis ? () => options.cluster.health() !== 'ok' : undefined,
   );
-  const planOfSection = new Map<string, string>();
   const projection = new ProjectionExtension(
     options.projectionViews,
-    async (sectionId) => {
-      // A section never moves to another plan, so the answer can be remembered.
-      const known = planOfSection.get(sectionId);
-      if (known) return known;
-      const planId = (await findSection(options.db, sectionId))?.planId ?? null;
-      if (planId) planOfSection.set(sectionId, planId);
-      return planId;
-    },
+    // Remembered by the extension while the section is loaded.
+    async (sectionId) => (await findSection(options.db, sectionId))?.planId ?? null,
     logger,
     (planId, sections) =>
       options.cluster.broadcast({ type: 'projection', planId, sections: sections ? [...sections] : undefined }),

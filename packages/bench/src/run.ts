@@ -11,6 +11,7 @@ import { useServerBuild } from './builds.js';
 import { measureDurableAppend } from './disk.js';
 import { boundWebSocketClass, connectOne, CONTENT_FIELD, disconnect } from './clients.js';
 import { openAllSections, pageInteractive } from './open.js';
+import { memoryAfterGc } from './memoryAfterGc.js';
 import { median, percentile, round, rssBytes } from './proc.js';
 import { renderReport, type Report } from './report.js';
 import { paragraphs, seedPlans } from './seed.js';
@@ -105,6 +106,8 @@ async function loadTimes(server: ServerProcess, documentNames: string[], loads: 
 /** Connect/disconnect cycles from the workers; the server's RSS before, during and after. */
 async function churn(server: ServerProcess, workers: Worker[], documentNames: string[], token: string) {
   const heap = async () => (server.base ? mb(await metricValue(server.base, 'nodejs_heap_size_used_bytes')) : null);
+  const retained = () => (server.inspectPort ? memoryAfterGc(server.pid, server.inspectPort) : Promise.resolve(null));
+  const retainedBefore = await retained();
   const heapBefore = await heap();
   const rss = [{ done: 0, mb: mb(rssBytes(server.pid)) }];
   let done = 0;
@@ -151,6 +154,9 @@ async function churn(server: ServerProcess, workers: Worker[], documentNames: st
     rssGrowthMb: round(last - first, 1),
     heapUsedBeforeMb: heapBefore,
     heapUsedAfterMb: await heap(),
+    // Last: the collection it forces would change what the samples above read.
+    retainedBefore,
+    retainedAfter: await retained(),
     samples: rss,
   };
 }

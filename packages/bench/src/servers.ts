@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawnCluster, type TestCluster } from '../../../server/src/testing/spawnCluster.js';
 import { spawnServer, type SpawnedServer } from '../../../server/src/testing/spawnServer.js';
+import { freePort } from '../../../server/src/testing/privateServices.js';
 import { BARE_ENTRY, buildBare } from './builds.js';
 import { READER_EMAILS, WRITER_EMAILS } from './seed.js';
 
@@ -18,6 +19,8 @@ export interface ServerProcess {
   wsUrl: string;
   /** HTTP origin (Fellesplan only). */
   base?: string;
+  /** Where its inspector listens once opened (`memoryAfterGc`); cluster instances have none. */
+  inspectPort?: number;
   /** Session tokens of the demo writers (kommune, hf) and readers (fastlege, bruker). */
   writerTokens: string[];
   readerTokens: string[];
@@ -27,9 +30,11 @@ export interface ServerProcess {
 /** The baseline: stock Hocuspocus in its own process (`bareServer.ts`, compiled as the server is). */
 export async function startBare(): Promise<ServerProcess> {
   await buildBare();
+  const inspectPort = await freePort();
   const child: ChildProcess = fork(BARE_ENTRY, [], {
-    // Not the bench's own flags: it runs under tsx, which the baseline must not pay for.
-    execArgv: [],
+    // Not the bench's own flags: it runs under tsx, which the baseline must not pay for. The
+    // inspector port only says where the inspector listens if a measurement opens it.
+    execArgv: [`--inspect-port=127.0.0.1:${inspectPort}`],
     cwd: path.join(here, '..'),
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -42,6 +47,7 @@ export async function startBare(): Promise<ServerProcess> {
     name: 'bare',
     pid: child.pid ?? 0,
     wsUrl: `ws://127.0.0.1:${port}`,
+    inspectPort,
     // Stock Hocuspocus authenticates nobody; the provider sends a token all the same.
     writerTokens: ['none'],
     readerTokens: ['none'],
@@ -92,7 +98,9 @@ export async function startFellesplan(
   options: { dataDir?: string; env?: Record<string, string>; keepData?: boolean } = {},
 ): Promise<ServerProcess & { dataDir: string }> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'fellesplan-bench-'));
-  const spawned = await spawnServer(dataDir, options.env ?? {}, { timeout: 60_000 });
+  const inspectPort = await freePort();
+  const nodeOptions = [process.env.NODE_OPTIONS, `--inspect-port=127.0.0.1:${inspectPort}`].filter(Boolean).join(' ');
+  const spawned = await spawnServer(dataDir, { NODE_OPTIONS: nodeOptions, ...options.env }, { timeout: 60_000 });
   reportUnexpectedExit(spawned);
   const tokens = await demoTokens(spawned.url);
   return {
@@ -100,6 +108,7 @@ export async function startFellesplan(
       await spawned.stop();
       if (!options.keepData) rmSync(dataDir, { recursive: true, force: true });
     }),
+    inspectPort,
     dataDir,
   };
 }

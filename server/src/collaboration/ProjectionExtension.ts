@@ -35,8 +35,15 @@ export class ProjectionExtension implements Extension {
   private readonly scheduled = new Map<string, PendingEdits>();
   /** The rows each loaded projection was built from; dropped on any command of the plan. */
   private readonly bases = new Map<string, ProjectionBasis>();
-  /** Bumped by every full rebuild: an edit pass that started before one must not overwrite it. */
+  /**
+   * Set anew by every full rebuild: an edit pass that started before one must not overwrite it.
+   * Numbers come from one counter for all plans and are never reused, so a plan's entry can be
+   * dropped when its document unloads: a pass or rebuild from before then never matches a later one.
+   */
   private readonly generations = new Map<string, number>();
+  private lastGeneration = 0;
+  /** The plan of each loaded section that was edited (a section never moves); dropped on unload. */
+  private readonly sectionPlans = new Map<string, string>();
   /** Edit passes of a plan run one after the other: two at once would start from one basis. */
   private readonly editPasses = new Map<string, Promise<void>>();
   private destroyed = false;
@@ -62,7 +69,7 @@ export class ProjectionExtension implements Extension {
     const ref = parseDocumentName(documentName);
     if (ref?.kind !== 'section' || this.destroyed) return;
     try {
-      const planId = await this.planOfSection(ref.id);
+      const planId = await this.planOf(ref.id, documentName);
       // An edit relayed from another instance is announced by that instance; this one only
       // brings its own projection up to date.
       if (planId && !this.destroyed) this.schedule(planId, [ref.id], !isRelayed(transactionOrigin));
@@ -77,6 +84,23 @@ export class ProjectionExtension implements Extension {
     for (const { timer } of this.scheduled.values()) clearTimeout(timer);
     this.scheduled.clear();
     this.bases.clear();
+  }
+
+  /** Plans and sections this extension keeps anything of (tests: nothing once their documents unload). */
+  get kept(): { plans: number; sections: number } {
+    return {
+      plans: new Set([...this.bases.keys(), ...this.generations.keys()]).size,
+      sections: this.sectionPlans.size,
+    };
+  }
+
+  private async planOf(sectionId: string, documentName: string): Promise<string | null> {
+    const known = this.sectionPlans.get(sectionId);
+    if (known) return known;
+    const planId = await this.planOfSection(sectionId);
+    // Only while the section is loaded: unloaded meanwhile, nothing would ever drop the entry.
+    if (planId && this.instance?.documents.has(documentName)) this.sectionPlans.set(sectionId, planId);
+    return planId;
   }
 
   /** Edits to these sections' bodies (here, or announced by another instance) are re-projected soon. */
@@ -107,9 +131,15 @@ export class ProjectionExtension implements Extension {
     if (basis) writeProjection(document, basis.projection);
   }
 
-  async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload): Promise<void> {
+  async afterUnloadDocument({ documentName, instance }: afterUnloadDocumentPayload): Promise<void> {
+    this.instance = instance;
     const ref = parseDocumentName(documentName);
-    if (ref?.kind === 'plan' && !this.instance?.documents.has(documentName)) this.bases.delete(ref.id);
+    // Loaded again already (a connection came back while it unloaded): still in use.
+    if (!ref || instance.documents.has(documentName)) return;
+    if (ref.kind === 'plan') {
+      this.bases.delete(ref.id);
+      this.generations.delete(ref.id);
+    } else if (ref.kind === 'section') this.sectionPlans.delete(ref.id);
   }
 
   /** Rebuilds the projection of a plan on every instance that has it loaded (after a command). */
@@ -165,7 +195,7 @@ export class ProjectionExtension implements Extension {
   }
 
   private async load(planId: string): Promise<ProjectionBasis | null> {
-    const generation = (this.generations.get(planId) ?? 0) + 1;
+    const generation = ++this.lastGeneration;
     this.generations.set(planId, generation);
     const basis = await this.views.load(planId);
     // Only the newest rebuild is kept: an older one read rows a later command has changed.

@@ -42,14 +42,25 @@ export class SectionContent {
    */
   private readonly live = new WeakMap<Y.Doc, SectionContentState>();
   private readonly watched = new WeakSet<Y.Doc>();
-  /** Stored bodies are keyed by the ids of the rows read: rows are immutable and ids never reused. */
+  /**
+   * Stored bodies are keyed by the ids of the rows read: rows are immutable and ids never reused.
+   * Least recently used first, and bounded: every plan page and projection of every plan fills
+   * it, and unbounded it would come to hold every section ever read until the process ends.
+   */
   private readonly stored = new Map<string, { key: string; state: SectionContentState }>();
 
   constructor(
     private readonly db: Db,
     private readonly hocuspocus: Hocuspocus,
     private readonly logger: Logger,
+    /** Sections whose stored state is kept; well above those of the plans open at once. */
+    private readonly storedLimit = 5000,
   ) {}
+
+  /** How many stored states are kept (tests: bounded however many sections are read). */
+  get storedStatesKept(): number {
+    return this.stored.size;
+  }
 
   async withDocument<T>(sectionId: string, read: (doc: Y.Doc) => T): Promise<T> {
     const live = this.liveDocument(sectionId);
@@ -98,17 +109,30 @@ export class SectionContent {
   async storedState(sectionId: string, db: Db = this.db): Promise<SectionContentState> {
     const name = sectionDocumentName(sectionId);
     const cached = this.stored.get(sectionId);
-    if (cached && cached.key === (await storedUpdateIds(db, name)).join(',')) return cached.state;
+    if (cached && cached.key === (await storedUpdateIds(db, name)).join(',')) {
+      this.keepStored(sectionId, cached);
+      return cached.state;
+    }
     const updates = await loadDocumentUpdates(db, name);
     const doc = decodeUpdates(updates);
     try {
       const state = doc
         ? readState(doc)
         : { revision: undecodableRevision(updates.map((u) => u.data)), unreadable: true, empty: false };
-      this.stored.set(sectionId, { key: updates.map((u) => u.id).join(','), state });
+      this.keepStored(sectionId, { key: updates.map((u) => u.id).join(','), state });
       return state;
     } finally {
       doc?.destroy();
+    }
+  }
+
+  /** Marks an entry most recently used (a Map iterates in insertion order) and drops the oldest over the limit. */
+  private keepStored(sectionId: string, entry: { key: string; state: SectionContentState }): void {
+    this.stored.delete(sectionId);
+    this.stored.set(sectionId, entry);
+    for (const oldest of this.stored.keys()) {
+      if (this.stored.size <= this.storedLimit) break;
+      this.stored.delete(oldest);
     }
   }
 

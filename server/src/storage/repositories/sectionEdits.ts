@@ -17,6 +17,12 @@ export interface AuthoredUpdate {
 }
 
 /**
+ * How many sections `known` holds at most: the oldest is forgotten (and asked about again if
+ * edited again), or every section ever edited would stay in it until the process ends.
+ */
+export const KNOWN_HISTORY_LIMIT = 10_000;
+
+/**
  * Records accepted section updates with their author, in the caller's transaction (which then
  * holds the sections' history lock: see `lockSectionHistory`), before the
  * updates themselves are stored. The first time a section gets history, its stored body so far
@@ -43,6 +49,11 @@ export async function recordSectionEdits(
     if (!known.has(ref.id)) {
       await recordBaseline(db, ref.id, u.documentName, at);
       known.add(ref.id);
+      // A Set iterates in insertion order: the first is the one known longest.
+      for (const oldest of known) {
+        if (known.size <= KNOWN_HISTORY_LIMIT) break;
+        known.delete(oldest);
+      }
     }
     rows.push({
       section_id: ref.id,
