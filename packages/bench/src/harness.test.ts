@@ -95,6 +95,30 @@ describe('bench harness', () => {
     expect(markdown).toContain('| server CPU per edit ≤ 1.10 × bare (200 editors) | 1.2× | **missed** |');
     expect(svg.match(/<polyline/g)).toHaveLength(4);
     expect(markdown).toContain('p50 2.5 ms, p99 8 ms');
+
+    // Churn is judged on memory after a full collection, heap and RSS both.
+    const churn = (heapAfter: number, rssAfter: number) => ({
+      cycles: 100,
+      failures: 0,
+      seconds: 1,
+      cyclesPerSecond: 100,
+      rssStartMb: 100,
+      rssAfterMb: 180,
+      rssGrowthMb: 80,
+      heapUsedBeforeMb: 40,
+      heapUsedAfterMb: 120,
+      retainedBefore: { heapUsedMb: 40, rssMb: 120 },
+      retainedAfter: { heapUsedMb: heapAfter, rssMb: rssAfter },
+      samples: [],
+    });
+    const churnRow = (heapAfter: number, rssAfter: number) =>
+      renderReport({ ...report, churn: { fellesplan: churn(heapAfter, rssAfter), bare: churn(40, 120) } })
+        .markdown.split('\n')
+        .find((line) => line.startsWith('| churn'));
+    expect(churnRow(43, 130)).toContain('heap 3 MB, RSS 10 MB over 100 cycles');
+    expect(churnRow(43, 130)).toContain('**met**');
+    expect(churnRow(46, 130)).toContain('**missed**');
+    expect(churnRow(43, 141)).toContain('**missed**');
   });
 
   it('times durable appends on the given disk, every try counted', () => {
