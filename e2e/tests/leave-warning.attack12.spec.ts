@@ -1,0 +1,73 @@
+import type { Page, WebSocketRoute } from '@playwright/test';
+import { DEMO, editorText, expect, openDemoPlan, section, test } from '../fixtures/app.js';
+
+const SECTION = 'Samarbeidsstruktur og organisering'; // owned by Demo kommune and Demo HF, has text
+
+/** The collaboration socket behind a switch: while the network is down, every socket is closed and refused. */
+async function switchableNetwork(page: Page) {
+  let up = true;
+  const sockets: WebSocketRoute[] = [];
+  await page.routeWebSocket(/\/collab$/, (ws) => {
+    if (!up) {
+      void ws.close({ code: 4000, reason: 'network down' });
+      return;
+    }
+    ws.connectToServer();
+    sockets.push(ws);
+  });
+  await page.reload();
+  return {
+    down: async () => {
+      up = false;
+      for (const ws of sockets.splice(0)) await ws.close({ code: 4000, reason: 'network down' });
+    },
+    up: () => {
+      up = true;
+    },
+  };
+}
+
+/**
+ * Text typed while offline lives only in the section's document in this tab. Choosing a view
+ * that hides the section unmounted its editor and closed that document: the text was gone, the
+ * page no longer asked before closing, and nothing reached the server when the network came back.
+ */
+test('text typed offline survives its section being hidden by a view, and leaving asks until it is saved', async ({
+  loginAs,
+}) => {
+  const page = await loginAs(DEMO.kommune);
+  const network = await switchableNetwork(page);
+  await openDemoPlan(page);
+  const card = await section(page, SECTION);
+  const dialogs: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.type());
+    void dialog.dismiss(); // stay on the page
+  });
+  await network.down();
+  await card.getByTestId('section.editor').click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(' Skrevet før visningen ble byttet.');
+  await expect(page.getByTestId('connection.status')).toHaveAttribute('data-state', 'offline');
+
+  // A view without this section: its card (and editor) leaves the page.
+  await page.getByTestId('view.disputed').click();
+  await expect(page.getByTestId('plan.section').filter({ hasText: SECTION })).toHaveCount(0);
+  await expect(page.getByTestId('connection.status')).not.toHaveAttribute('data-unsynced', '0');
+  await page.close({ runBeforeUnload: true });
+  await expect.poll(() => dialogs).toEqual(['beforeunload']);
+  expect(page.isClosed()).toBe(false);
+
+  // The network comes back: the text is saved, and then the tab closes without asking.
+  network.up();
+  await expect(page.getByTestId('connection.status')).toHaveAttribute('data-state', 'online', { timeout: 30_000 });
+  await expect(page.getByTestId('connection.status')).toHaveAttribute('data-unsynced', '0');
+  const reader = await loginAs(DEMO.hf);
+  await openDemoPlan(reader);
+  await expect
+    .poll(async () => editorText(await section(reader, SECTION)))
+    .toContain('Skrevet før visningen ble byttet.');
+  await page.close({ runBeforeUnload: true });
+  await expect.poll(() => page.isClosed()).toBe(true);
+  expect(dialogs).toEqual(['beforeunload']);
+});
