@@ -137,7 +137,11 @@ export class CollabClient {
       // Every message sent so far is acknowledged, and so is every edit in them (the server answers
       // a connection's messages in order).
       onUnsyncedChanges: ({ number }) => {
-        if (number === 0) this.userEdits.delete(document);
+        if (number === 0) {
+          this.userEdits.delete(document);
+          // Kept open only for those edits (release): now they are saved, let it go.
+          if (this.closeIfUnused(name, document)) return;
+        }
         this.emit();
       },
       onStateless: ({ payload }) => this.receiveStateless(name, document, payload),
@@ -155,6 +159,11 @@ export class CollabClient {
     if (!message) return;
     document.scope = message.readOnly ? 'read-only' : 'read-write';
     const entry = this.entries.get(name);
+    // Kept open only for edits the server now refuses: nobody shows it, nothing more can be saved.
+    if (message.readOnly && entry?.document === document && entry.refs === 0) {
+      this.closeIfUnused(name, document);
+      return;
+    }
     if (message.readOnly && document.provider.unsyncedChanges > 0 && entry?.document === document) {
       // The old provider must leave the shared socket before a new one of the same name joins.
       document.provider.destroy();
@@ -166,16 +175,29 @@ export class CollabClient {
     this.changed(name, document);
   }
 
+  /**
+   * The last viewer let go (a section scrolled out of a view, a page left within the app). A
+   * document holding the user's edits that the server has not confirmed stays open (and counted
+   * in `unsynced`) until it has: closing it would throw those edits away, offline for good.
+   */
   release(name: string): void {
     const entry = this.entries.get(name);
-    if (!entry) return;
+    if (!entry || entry.refs === 0) return;
     entry.refs -= 1;
     if (entry.refs > 0) return;
+    if (this.userEdits.has(entry.document) && entry.document.scope === 'read-write') return;
+    this.closeIfUnused(name, entry.document);
+  }
+
+  private closeIfUnused(name: string, document: CollabDocument): boolean {
+    const entry = this.entries.get(name);
+    if (!entry || entry.refs > 0 || entry.document !== document) return false;
     this.entries.delete(name);
-    entry.document.provider.destroy();
-    entry.document.doc.destroy();
-    this.userEdits.delete(entry.document);
+    document.provider.destroy();
+    document.doc.destroy();
+    this.userEdits.delete(document);
     this.emit();
+    return true;
   }
 
   subscribe = (listener: () => void): (() => void) => {

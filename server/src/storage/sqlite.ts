@@ -92,20 +92,36 @@ export class ImmediateSqliteDialect extends SqliteDialect {
 /** How long a transaction keeps asking for the write lock before it fails with SQLITE_BUSY. */
 const BEGIN_GIVE_UP_MS = 30_000;
 
+/**
+ * How long one ask for the write lock may block: SQLite's busy handler sleeps on the calling
+ * thread, and on the main connection that is the event loop (every socket, every request).
+ */
+const BEGIN_ATTEMPT_BLOCKS_MS = 100;
+
 class ImmediateSqliteDriver extends SqliteDriver {
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
-    // `busy_timeout` waits blocking the event loop; past it (the writer thread's connection or
-    // another process held the lock that long), ask again after yielding instead of failing the
-    // command. Safe to repeat: a refused BEGIN IMMEDIATE has run nothing.
-    const started = Date.now();
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        await connection.executeQuery(CompiledQuery.raw('begin immediate'));
-        return;
-      } catch (error) {
-        if (!isSqliteBusy(error) || Date.now() - started >= BEGIN_GIVE_UP_MS) throw error;
-        await new Promise((resolve) => setTimeout(resolve, Math.min(25 * attempt, 500)));
+    // Past one attempt (the writer thread's connection or another process holds the lock), ask
+    // again after yielding instead of failing the command. With the connection's own
+    // busy_timeout (seconds) per attempt, a lock held long froze the server for up to 30 s with
+    // gaps of a few milliseconds: sockets missed their pings and every request stalled. Safe to
+    // repeat: a refused BEGIN IMMEDIATE has run nothing.
+    const { rows } = await connection.executeQuery<{ timeout: number }>(CompiledQuery.raw('pragma busy_timeout'));
+    const busyTimeout = rows[0]?.timeout ?? 0;
+    await connection.executeQuery(CompiledQuery.raw(`pragma busy_timeout = ${BEGIN_ATTEMPT_BLOCKS_MS}`));
+    try {
+      const started = Date.now();
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+          return;
+        } catch (error) {
+          if (!isSqliteBusy(error) || Date.now() - started >= BEGIN_GIVE_UP_MS) throw error;
+          await new Promise((resolve) => setTimeout(resolve, Math.min(25 * attempt, 500)));
+        }
       }
+    } finally {
+      // Statements inside the transaction hold the lock already; outside one, writes wait as before.
+      await connection.executeQuery(CompiledQuery.raw(`pragma busy_timeout = ${Math.trunc(busyTimeout)}`));
     }
   }
 }

@@ -16,9 +16,12 @@ export function isTransientStorageError(error: unknown): boolean {
       if (/^SQLITE_BUSY/.test(code)) return true;
     }
     const message = (candidate as { message?: unknown }).message;
+    // pg-pool's own errors carry no code: «timeout exceeded when trying to connect» is a request
+    // that waited for a pool connection while the database could not be reached (or every
+    // connection was busy that long).
     if (
       typeof message === 'string' &&
-      /Connection terminated|connection timeout|Client has encountered a connection error|terminating connection/i.test(
+      /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|terminating connection/i.test(
         message,
       )
     ) {
