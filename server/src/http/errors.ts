@@ -68,8 +68,9 @@ export function installErrorHandler(app: FastifyInstance): void {
       return sendError(request, reply, 'invalid_input', { field: 'body' });
     }
     if (isTransientStorageError(error)) {
-      // The database restarting or a write lock held long: the request changed nothing it can
-      // keep, and asking again shortly is the remedy, so say so rather than «something broke».
+      // The database restarting or a write lock held long: asking again shortly is the remedy, so
+      // say so rather than «something broke». Almost always nothing was stored; only a connection
+      // lost while its COMMIT was on the way leaves that unknown, so the message promises nothing.
       request.log.warn({ err: error }, 'storage unavailable');
       void reply.header('retry-after', '2');
       return sendError(request, reply, 'storage_unavailable');
