@@ -55,7 +55,25 @@ export default tseslint.config(
   {
     files: ['client/**/*.tsx', 'client/**/*.ts'],
     plugins: { 'react-hooks': reactHooks },
-    rules: reactHooks.configs.recommended.rules,
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'react-i18next',
+              importNames: ['useTranslation'],
+              message: 'Use useTranslation from client/src/i18n/useTranslation (one subscription for the page).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['client/src/i18n/useTranslation.tsx'],
+    rules: { 'no-restricted-imports': 'off' },
   },
   {
     files: ['**/*.js', '**/*.mjs'],

@@ -1,6 +1,6 @@
 import { Alert, Heading, Spinner } from '@digdir/designsystemet-react';
 import { lazy, Suspense, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from './i18n/useTranslation.js';
 import { BrowserRouter, Link, Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { CollabProvider } from './collab/CollabContext.js';
 import { AppHeader } from './components/AppHeader.js';

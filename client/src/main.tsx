@@ -9,6 +9,7 @@ import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { App } from './App.js';
 import { i18n } from './i18n/index.js';
+import { TranslationProvider } from './i18n/useTranslation.js';
 import { prefetchPlanFromAddress } from './plan/prefetch.js';
 import { startSessionCheck } from './session/sessionCheck.js';
 
@@ -20,7 +21,9 @@ if (!root) throw new Error('No #root element');
 createRoot(root).render(
   <StrictMode>
     <I18nextProvider i18n={i18n}>
-      <App />
+      <TranslationProvider>
+        <App />
+      </TranslationProvider>
     </I18nextProvider>
   </StrictMode>,
 );

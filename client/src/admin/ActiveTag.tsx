@@ -1,5 +1,5 @@
 import { Tag } from '@digdir/designsystemet-react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation.js';
 
 /** Whether a party or person is active, as a tag in an admin table. */
 export function ActiveTag({ active }: { active: boolean }) {

@@ -1,7 +1,7 @@
 import { Alert, Button, Field, Label, Table, ValidationMessage } from '@digdir/designsystemet-react';
 import { IMPORT_LIMITS, type ImportPreview } from '@fellesplan/domain';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation.js';
 import { api, ApiError } from '../api/client.js';
 import { SelectField } from '../components/SelectField.js';
 

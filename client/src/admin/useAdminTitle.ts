@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation.js';
 
 /** The browser tab names the admin page (`tab` is its i18n key), the admin area and the app. */
 export function useAdminTitle(tab: string) {

@@ -1,6 +1,6 @@
 import type { PartnershipView, PlanSummaryView } from '@fellesplan/domain';
 import { useCallback, useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation.js';
 import { useOutletContext } from 'react-router-dom';
 import { api } from '../api/client.js';
 

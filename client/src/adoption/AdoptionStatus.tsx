@@ -1,6 +1,6 @@
 import { Alert, Paragraph } from '@digdir/designsystemet-react';
 import type { PlanAdoptionStatus } from '@fellesplan/domain';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation.js';
 import { Link } from 'react-router-dom';
 
 /**

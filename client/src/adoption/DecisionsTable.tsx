@@ -1,6 +1,6 @@
 import { Button, Table } from '@digdir/designsystemet-react';
 import type { AdoptionRoundView, Party } from '@fellesplan/domain';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation.js';
 import { formatDate } from '../i18n/formatDate.js';
 import { formatDateTime } from '../i18n/formatDateTime.js';
 

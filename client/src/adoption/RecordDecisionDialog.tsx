@@ -7,7 +7,7 @@ import {
   type Party,
 } from '@fellesplan/domain';
 import { useEffect, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation.js';
 import { api } from '../api/client.js';
 import { SelectField } from '../components/SelectField.js';
 import { FormDialog } from '../forms/FormDialog.js';

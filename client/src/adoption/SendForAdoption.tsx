@@ -1,7 +1,7 @@
 import { Alert, Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { HEARING_LIMITS, type VersionSummaryView } from '@fellesplan/domain';
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation.js';
 import { Link } from 'react-router-dom';
 import { api } from '../api/client.js';
 import { SelectField } from '../components/SelectField.js';

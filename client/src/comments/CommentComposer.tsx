@@ -1,7 +1,7 @@
 import { Alert, Button, Field, Label, Textarea } from '@digdir/designsystemet-react';
 import { INPUT_LIMITS, type MemberView, type Party } from '@fellesplan/domain';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation.js';
 import { ApiError, OFFLINE } from '../api/client.js';
 
 /**

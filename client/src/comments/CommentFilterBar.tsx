@@ -1,6 +1,6 @@
 import { Checkbox, Field, Label, Select, ToggleGroup } from '@digdir/designsystemet-react';
 import type { Party } from '@fellesplan/domain';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation.js';
 import type { ThreadFilter } from './threadFilter.js';
 
 /** Which comment threads the plan page shows: open / resolved / all, mine, mentioning me, by party. */

@@ -1,5 +1,5 @@
 import type { SectionView, ThreadView } from '@fellesplan/domain';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation.js';
 import { revealPassage } from '../search/passageTarget.js';
 
 const FIRST_WORDS = 12;

@@ -7,7 +7,7 @@ import {
   type ThreadView,
 } from '@fellesplan/domain';
 import { forwardRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation.js';
 import { api, ApiError } from '../api/client.js';
 import { PARTY_COLORS } from '@fellesplan/domain';
 import { formatDateTime } from '../i18n/formatDateTime.js';

@@ -1,7 +1,7 @@
 import type { MemberView, Party, ThreadView } from '@fellesplan/domain';
 import type { Editor } from '@tiptap/core';
 import { useCallback, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation.js';
 import type { HighlightRange } from '../editor/commentHighlights.js';
 import { ThreadCard } from './ThreadCard.js';
 

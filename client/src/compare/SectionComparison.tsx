@@ -1,6 +1,6 @@
 import { Alert, Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
 import type { SectionCompareView } from '@fellesplan/domain';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation.js';
 import { DiffBody } from './DiffBody.js';
 import { diffSentence } from './diffSentence.js';
 import { markerChangeText, sectionChangeLabels } from './sectionChangeLabels.js';

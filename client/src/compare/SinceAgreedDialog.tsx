@@ -1,7 +1,7 @@
 import { Alert, Button, Dialog, Heading, Paragraph, Spinner } from '@digdir/designsystemet-react';
 import type { Party, SinceAgreedView } from '@fellesplan/domain';
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation.js';
 import { api, ApiError } from '../api/client.js';
 import { DiffBody, DiffLegend } from './DiffBody.js';
 import { diffSentence } from './diffSentence.js';

@@ -1,6 +1,6 @@
 import { Button, Paragraph } from '@digdir/designsystemet-react';
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation.js';
 import { Link, NavLink } from 'react-router-dom';
 import { mayAdminister } from '../session/mayAdminister.js';
 import { useSession } from '../session/SessionContext.js';

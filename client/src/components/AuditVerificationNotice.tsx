@@ -1,6 +1,6 @@
 import { Alert, Paragraph } from '@digdir/designsystemet-react';
 import type { AuditEventView, AuditVerificationView, PlanView } from '@fellesplan/domain';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation.js';
 
 /**
  * Whether the decision log still holds, said so a board member understands it (A1, A3, A4); how

@@ -1,6 +1,6 @@
 import { Alert, Button, Dialog, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation.js';
 import { ApiError } from '../api/client.js';
 
 /**

@@ -1,7 +1,7 @@
 import { Tooltip } from '@digdir/designsystemet-react';
 import type { MarkerView, Party, SectionView } from '@fellesplan/domain';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation.js';
 import { PARTY_COLORS } from '@fellesplan/domain';
 import { SinceAgreedDialog } from '../compare/SinceAgreedDialog.js';
 import { useSession } from '../session/SessionContext.js';

@@ -1,5 +1,5 @@
 import { Fragment } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation.js';
 import { planExportHref } from '../api/client.js';
 
 /** «Last ned Word» and «Last ned PDF» of the plan now, or of one version (named for screen readers). */

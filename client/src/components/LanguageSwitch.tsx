@@ -1,5 +1,5 @@
 import { ToggleGroup } from '@digdir/designsystemet-react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation.js';
 import { currentLanguage } from '../i18n/index.js';
 import { useSession } from '../session/SessionContext.js';
 

@@ -14,7 +14,7 @@ import { CommentComposer } from '../comments/CommentComposer.js';
 import { ThreadsPanel } from '../comments/ThreadsPanel.js';
 import type { HighlightRange } from '../editor/commentHighlights.js';
 import { anchorForRange, paragraphRanges, selectedRange } from '../editor/selectionAnchor.js';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation.js';
 import { useCollabDocument } from '../collab/CollabContext.js';
 import { formatList } from '../i18n/formatList.js';
 import { SectionEditor } from '../editor/SectionEditor.js';

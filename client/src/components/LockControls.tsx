@@ -1,7 +1,7 @@
 import { Alert, Button, Dialog, Field, Heading, Label, Paragraph, Textarea } from '@digdir/designsystemet-react';
 import { INPUT_LIMITS, type SectionView } from '@fellesplan/domain';
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation.js';
 import { api, ApiError } from '../api/client.js';
 
 /**

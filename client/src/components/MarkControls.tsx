@@ -1,7 +1,7 @@
 import { Alert, Button, Field, Label, Textarea } from '@digdir/designsystemet-react';
 import { INPUT_LIMITS, STANCES, stanceRequiresNote, type SectionView, type Stance } from '@fellesplan/domain';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation.js';
 import { api, ApiError, OFFLINE } from '../api/client.js';
 
 /** My party's stance on the section; sends the revision the user has in front of them (C2). */

@@ -1,5 +1,5 @@
 import type { Party } from '@fellesplan/domain';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation.js';
 import { PARTY_COLORS } from '@fellesplan/domain';
 
 export function PartyBadge({ party }: { party: Party }) {

@@ -1,6 +1,6 @@
 import { Heading, Paragraph } from '@digdir/designsystemet-react';
 import { awaitsParty, type PlanView } from '@fellesplan/domain';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation.js';
 import { Link } from 'react-router-dom';
 
 /** "9 av 14 seksjoner har konsensus", and which sections wait for my party ("Venter på oss"). */

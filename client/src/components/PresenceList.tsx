@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation.js';
 import type { PlanVisitor } from '../plan/usePlanPresence.js';
 
 /** One entry per person: someone with the plan open in two tabs is one visitor, at their busiest. */

@@ -1,6 +1,6 @@
 import { Tag } from '@digdir/designsystemet-react';
 import type { SectionStatus } from '@fellesplan/domain';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation.js';
 import { StatusIcon } from './StatusIcon.js';
 
 const COLORS: Record<SectionStatus, 'neutral' | 'info' | 'danger' | 'success' | 'warning'> = {

@@ -2,7 +2,7 @@ import { ArrowRedoIcon, ArrowUndoIcon, BulletListIcon, LinkIcon, NumberListIcon,
 import type { Editor } from '@tiptap/core';
 import { Fragment, useEffect, useState, type ReactNode } from 'react';
 import { useEditorState } from '@tiptap/react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation.js';
 import { LinkDialog } from './LinkDialog.js';
 import { ShortcutsDialog } from './ShortcutsDialog.js';
 import { syncDomSelection } from './syncDomSelection.js';

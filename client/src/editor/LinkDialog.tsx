@@ -1,7 +1,7 @@
 import { Button, Dialog, Heading, Textfield } from '@digdir/designsystemet-react';
 import type { Editor } from '@tiptap/core';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation.js';
 import { normalizeLinkHref } from './linkHref.js';
 
 /**

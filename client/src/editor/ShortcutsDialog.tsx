@@ -1,5 +1,5 @@
 import { Dialog, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation.js';
 
 /** Keys as the editor binds them (Tiptap's StarterKit, Collaboration, ours for links and Alt+F10). */
 const SHORTCUTS: { keys: string[][]; action: string }[] = [

@@ -1,6 +1,6 @@
 import { Button, Dialog, Heading } from '@digdir/designsystemet-react';
 import type { FormEvent, ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation.js';
 import { FormError } from './FormError.js';
 
 /** A modal edit form: title, the server's refusal, the fields, and save / cancel. */

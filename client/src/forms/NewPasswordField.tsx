@@ -1,6 +1,6 @@
 import { Textfield } from '@digdir/designsystemet-react';
 import { INPUT_LIMITS } from '@fellesplan/domain';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation.js';
 
 /** A password being chosen, with how long it must be; the browser may offer a generated one. */
 export function NewPasswordField({

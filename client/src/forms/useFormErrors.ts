@@ -1,6 +1,6 @@
 import { INPUT_LIMITS } from '@fellesplan/domain';
 import { useCallback, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation.js';
 import { ApiError } from '../api/client.js';
 import { firstErrorField, type FieldErrors } from './fieldErrors.js';
 import { serverField } from './serverField.js';

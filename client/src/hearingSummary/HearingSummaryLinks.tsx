@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation.js';
 import { hearingSummaryHref } from '../api/client.js';
 
 /** The høringsoppsummering's downloads: Word (internal and public) and the remarks as a spreadsheet. */

@@ -1,7 +1,7 @@
 import { Alert, Button, Fieldset, Radio, Textfield } from '@digdir/designsystemet-react';
 import { ASSESSMENTS, HEARING_LIMITS, type Assessment, type RemarkView } from '@fellesplan/domain';
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation.js';
 import { api, ApiError } from '../api/client.js';
 import { FormError } from '../forms/FormError.js';
 

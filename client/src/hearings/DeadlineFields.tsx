@@ -1,5 +1,5 @@
 import { Textfield } from '@digdir/designsystemet-react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation.js';
 
 /** A deadline as the sekretariat enters it: a date and a time on the clock in Oslo. */
 export function DeadlineFields({

@@ -1,5 +1,5 @@
 import { Paragraph } from '@digdir/designsystemet-react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation.js';
 import { formatOsloDeadline, timeLeft } from './osloTime.js';
 
 /** «Høringsfrist: 18. november 2026 kl. 12.00 · 3 dager igjen», and every extension with its reason. */

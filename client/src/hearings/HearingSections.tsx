@@ -1,7 +1,7 @@
 import { Button, Heading, Paragraph } from '@digdir/designsystemet-react';
 import type { HearingSectionView } from '@fellesplan/domain';
 import { useEffect, useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation.js';
 import { StaticBody } from '../editor/StaticBody.js';
 import { selectedSection } from './selectionQuote.js';
 

@@ -1,7 +1,7 @@
 import { Alert, Button, Heading, Textfield } from '@digdir/designsystemet-react';
 import { HEARING_LIMITS, type HearingSummaryView, type ResponsePublication } from '@fellesplan/domain';
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation.js';
 import { api, ApiError } from '../api/client.js';
 import { ConfirmDialog } from '../components/ConfirmDialog.js';
 import { FormError } from '../forms/FormError.js';

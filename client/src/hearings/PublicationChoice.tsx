@@ -1,6 +1,6 @@
 import { Fieldset, Radio } from '@digdir/designsystemet-react';
 import { RESPONSE_PUBLICATION, type ResponsePublication } from '@fellesplan/domain';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation.js';
 
 /** When the public page lists the responses: after the deadline, or as they come in. */
 export function PublicationChoice({

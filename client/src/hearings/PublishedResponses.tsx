@@ -1,6 +1,6 @@
 import { Heading, Paragraph } from '@digdir/designsystemet-react';
 import type { HearingSectionView, PublicResponseView } from '@fellesplan/domain';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation.js';
 import { formatOsloDeadline } from './osloTime.js';
 
 /** The responses the sekretariat has published, as plain text: React escapes it, nothing is read as markup. */

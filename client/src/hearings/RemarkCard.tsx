@@ -1,7 +1,7 @@
 import { Alert, Button, Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
 import type { PlanView, RemarkView } from '@fellesplan/domain';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation.js';
 import { Link } from 'react-router-dom';
 import { api, ApiError } from '../api/client.js';
 import { formatDateTime } from '../i18n/formatDateTime.js';

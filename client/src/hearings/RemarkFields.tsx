@@ -1,7 +1,7 @@
 import { Button, Checkbox, Fieldset, Textfield } from '@digdir/designsystemet-react';
 import { HEARING_LIMITS } from '@fellesplan/domain';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation.js';
 import type { RemarkDraft } from './responseDraft.js';
 
 /** The fields of one remark, under the section it is about: quote, text, and new wording if proposed. */

@@ -1,7 +1,7 @@
 import { Alert, Button, Checkbox, Fieldset, Heading, Paragraph, Radio, Textfield } from '@digdir/designsystemet-react';
 import { HEARING_LIMITS, INPUT_LIMITS } from '@fellesplan/domain';
 import type { FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation.js';
 import { FormError } from '../forms/FormError.js';
 import type { DraftField } from './draftProblems.js';
 import type { ResponseDraft } from './responseDraft.js';

@@ -1,7 +1,7 @@
 import { Button, Textfield } from '@digdir/designsystemet-react';
 import { HEARING_LIMITS, type HearingResponseView } from '@fellesplan/domain';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation.js';
 import { api } from '../api/client.js';
 import { ConfirmDialog } from '../components/ConfirmDialog.js';
 

@@ -1,6 +1,6 @@
 import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { useEffect, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation.js';
 import { formatOsloDeadline } from './osloTime.js';
 import type { ResponseDraft } from './responseDraft.js';
 

@@ -2,7 +2,7 @@ import { Button, Heading, Paragraph } from '@digdir/designsystemet-react';
 import type { NotificationView } from '@fellesplan/domain';
 import { BellIcon } from '@navikt/aksel-icons';
 import { useEffect, useId, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation.js';
 import { Link } from 'react-router-dom';
 import { useNotifications } from './useNotifications.js';
 

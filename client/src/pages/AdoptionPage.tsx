@@ -8,7 +8,7 @@ import {
   type VersionSummaryView,
 } from '@fellesplan/domain';
 import { useCallback, useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation.js';
 import { Link, useParams } from 'react-router-dom';
 import { AdoptionStatus } from '../adoption/AdoptionStatus.js';
 import { DecisionsTable } from '../adoption/DecisionsTable.js';

@@ -18,7 +18,7 @@ import {
   type PlanView,
 } from '@fellesplan/domain';
 import { useEffect, useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation.js';
 import { Link, useParams } from 'react-router-dom';
 import { api } from '../api/client.js';
 import { filterEvents, NO_FILTER, type LogFilter } from '../audit/filterEvents.js';

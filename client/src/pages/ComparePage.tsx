@@ -1,7 +1,7 @@
 import { Alert, Field, Heading, Label, Paragraph, Select, Spinner } from '@digdir/designsystemet-react';
 import { COMPARE_NOW, type PlanCompareView, type PlanView, type VersionSummaryView } from '@fellesplan/domain';
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation.js';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { api, ApiError } from '../api/client.js';
 import { DiffLegend } from '../compare/DiffBody.js';

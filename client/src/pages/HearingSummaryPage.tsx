@@ -7,7 +7,7 @@ import {
   type HearingView,
 } from '@fellesplan/domain';
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation.js';
 import { Link, useParams } from 'react-router-dom';
 import { api } from '../api/client.js';
 import { AppHeader } from '../components/AppHeader.js';

@@ -8,7 +8,7 @@ import {
   type PlanView,
 } from '@fellesplan/domain';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation.js';
 import { Link, useParams } from 'react-router-dom';
 import { api, hearingSummaryHref } from '../api/client.js';
 import { AppHeader } from '../components/AppHeader.js';

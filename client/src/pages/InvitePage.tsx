@@ -1,7 +1,7 @@
 import { Alert, Button, Heading, Paragraph, Spinner, Textfield } from '@digdir/designsystemet-react';
 import { INPUT_LIMITS, type InvitationPreview } from '@fellesplan/domain';
 import { useEffect, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation.js';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api, ApiError, oidcLoginHref } from '../api/client.js';
 import { AppHeader } from '../components/AppHeader.js';

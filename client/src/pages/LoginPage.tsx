@@ -1,7 +1,7 @@
 import { Alert, Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { ERRORS, errorMessage, type AuthMethodsView, type ErrorCode } from '@fellesplan/domain';
 import { useEffect, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation.js';
 import { Link, Navigate, useLocation, useSearchParams } from 'react-router-dom';
 import { api, ApiError, oidcLoginHref } from '../api/client.js';
 import { AppHeader } from '../components/AppHeader.js';

@@ -1,7 +1,7 @@
 import { Alert, Heading, Paragraph, Spinner } from '@digdir/designsystemet-react';
 import type { PlanProjection } from '@fellesplan/domain';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation.js';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { api } from '../api/client.js';
 import { ExportLinks } from '../components/ExportLinks.js';

@@ -1,7 +1,7 @@
 import { Card, Heading, Paragraph, Spinner, Tag } from '@digdir/designsystemet-react';
 import { SECTION_STATUSES, type PlanSummaryView, type SectionStatus } from '@fellesplan/domain';
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation.js';
 import { Link } from 'react-router-dom';
 import { api } from '../api/client.js';
 import { AppHeader } from '../components/AppHeader.js';

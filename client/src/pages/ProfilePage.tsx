@@ -1,7 +1,7 @@
 import { Alert, Button, Fieldset, Heading, Paragraph, Radio, Textfield } from '@digdir/designsystemet-react';
 import { INPUT_LIMITS, LANGUAGES, type Language, type ProfileView } from '@fellesplan/domain';
 import { useEffect, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation.js';
 import { useNavigate } from 'react-router-dom';
 import { api, ApiError } from '../api/client.js';
 import { AppHeader } from '../components/AppHeader.js';

@@ -1,7 +1,7 @@
 import { Alert, Heading, Paragraph, Spinner } from '@digdir/designsystemet-react';
 import type { PublicHearingView } from '@fellesplan/domain';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation.js';
 import { useParams } from 'react-router-dom';
 import { api, ApiError } from '../api/client.js';
 import { AppHeader } from '../components/AppHeader.js';

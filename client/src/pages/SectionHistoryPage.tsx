@@ -1,7 +1,7 @@
 import { Alert, Button, Heading, Paragraph, Spinner } from '@digdir/designsystemet-react';
 import type { EditSessionView, PlanView, SectionTextAtView } from '@fellesplan/domain';
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation.js';
 import { Link, useParams } from 'react-router-dom';
 import { api } from '../api/client.js';
 import { AppHeader } from '../components/AppHeader.js';

@@ -1,7 +1,7 @@
 import { Alert, Button, Fieldset, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { INPUT_LIMITS } from '@fellesplan/domain';
 import { useEffect, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation.js';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api, ApiError } from '../api/client.js';
 import { AppHeader } from '../components/AppHeader.js';

@@ -1,7 +1,7 @@
 import { Alert, Button, Heading, Paragraph, Spinner, Table, Textfield } from '@digdir/designsystemet-react';
 import { isSekretariat, planParties, type PlanView, type VersionSummaryView } from '@fellesplan/domain';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation.js';
 import { Link, useParams } from 'react-router-dom';
 import { api, ApiError } from '../api/client.js';
 import { ExportLinks } from '../components/ExportLinks.js';

@@ -1,7 +1,7 @@
 import { Heading } from '@digdir/designsystemet-react';
 import type { SectionView } from '@fellesplan/domain';
 import { useEffect, useRef, type MouseEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation.js';
 import { StatusIcon } from '../components/StatusIcon.js';
 import { useGoToTarget } from './navigation.js';
 

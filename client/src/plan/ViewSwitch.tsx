@@ -1,5 +1,5 @@
 import { ToggleGroup } from '@digdir/designsystemet-react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation.js';
 import { isSectionView, SECTION_VIEWS, type SectionViewName } from './sectionViews.js';
 
 /** «Alle», «Våre seksjoner», «Trenger vårt standpunkt», «Uenighet og forbehold», with counts. */

@@ -1,7 +1,7 @@
 import { Button, Textfield } from '@digdir/designsystemet-react';
 import { SEARCH_LIMITS, type SearchHit, type SearchResultView } from '@fellesplan/domain';
 import { useEffect, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation.js';
 import { api } from '../api/client.js';
 import { revealPassage } from './passageTarget.js';
 import { useDebouncedValue } from './useDebouncedValue.js';

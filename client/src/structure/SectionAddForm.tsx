@@ -7,7 +7,7 @@ import {
   type SectionView,
 } from '@fellesplan/domain';
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation.js';
 import { api } from '../api/client.js';
 import { SelectField } from '../components/SelectField.js';
 import { FormError } from '../forms/FormError.js';

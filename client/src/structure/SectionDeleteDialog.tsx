@@ -1,7 +1,7 @@
 import { Field, Label, Paragraph, Textarea } from '@digdir/designsystemet-react';
 import { INPUT_LIMITS, type SectionView } from '@fellesplan/domain';
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation.js';
 import { api, ApiError } from '../api/client.js';
 import { ConfirmDialog } from '../components/ConfirmDialog.js';
 

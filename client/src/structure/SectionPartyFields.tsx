@@ -1,5 +1,5 @@
 import { PATIENT_GROUPS, type Party, type PatientGroup } from '@fellesplan/domain';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation.js';
 import { CheckboxGroup } from '../forms/CheckboxGroup.js';
 
 /**

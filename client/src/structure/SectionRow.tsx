@@ -4,7 +4,7 @@ import { CSS } from '@dnd-kit/utilities';
 import { INPUT_LIMITS, type Party, type SectionView } from '@fellesplan/domain';
 import { ArrowDownIcon, ArrowUpIcon, DragVerticalIcon } from '@navikt/aksel-icons';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation.js';
 import { api, ApiError } from '../api/client.js';
 import { PartyBadge } from '../components/PartyBadge.js';
 import { SectionSettingsForm } from './SectionSettingsForm.js';

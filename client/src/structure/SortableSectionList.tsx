@@ -11,7 +11,7 @@ import {
 import { SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import type { Party, SectionView } from '@fellesplan/domain';
 import { useEffect, useMemo, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation.js';
 import { sectionAnnouncements } from './sectionAnnouncements.js';
 import { SectionRow, type MoveControl } from './SectionRow.js';
 

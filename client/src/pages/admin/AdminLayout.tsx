@@ -1,5 +1,5 @@
 import { Alert, Heading, Spinner } from '@digdir/designsystemet-react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation.js';
 import { NavLink, Outlet } from 'react-router-dom';
 import type { AdminData } from '../../admin/usePartnership.js';
 import { usePartnership } from '../../admin/usePartnership.js';

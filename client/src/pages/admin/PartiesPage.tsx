@@ -1,7 +1,7 @@
 import { Button, Heading, Paragraph, Table, Textfield } from '@digdir/designsystemet-react';
 import { INPUT_LIMITS, PARTY_KINDS, type PartyAdminView, type PartyKind } from '@fellesplan/domain';
 import { useEffect, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation.js';
 import { api } from '../../api/client.js';
 import { ActivationButton } from '../../admin/ActivationButton.js';
 import { ActiveTag } from '../../admin/ActiveTag.js';

@@ -8,7 +8,7 @@ import {
   type Role,
 } from '@fellesplan/domain';
 import { useEffect, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation.js';
 import { api } from '../../api/client.js';
 import { ActivationButton } from '../../admin/ActivationButton.js';
 import { ActiveTag } from '../../admin/ActiveTag.js';

@@ -1,7 +1,7 @@
 import { Button, Fieldset, Heading, Paragraph, Radio, Table, Tag, Textfield } from '@digdir/designsystemet-react';
 import { FORUMS, INPUT_LIMITS, type Forum, type PlanSummaryView } from '@fellesplan/domain';
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation.js';
 import { Link, useNavigate } from 'react-router-dom';
 import { api } from '../../api/client.js';
 import { AdminStatus } from '../../admin/AdminStatus.js';
