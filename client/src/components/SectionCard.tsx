@@ -10,8 +10,8 @@ import {
   type ThreadView,
 } from '@fellesplan/domain';
 import { LinkIcon } from '@navikt/aksel-icons';
-import { lazy, memo, Suspense, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { memo, useRef } from 'react';
+import { useTranslation } from '../i18n/useTranslation.js';
 import { Link } from 'react-router-dom';
 import type { EditorUser } from '../editor/SectionEditor.js';
 import { StaticBody } from '../editor/StaticBody.js';
@@ -24,10 +24,8 @@ import { MarkControls } from './MarkControls.js';
 import { PartyBadge } from './PartyBadge.js';
 import { StatusTag } from './StatusTag.js';
 import { sameSectionProps } from './sameSectionProps.js';
+import { useLiveSection } from './liveSectionModule.js';
 import { useNearViewport } from './useNearViewport.js';
-
-/** The live part of a section (editor, carets, threads): its script is the editor's, loaded late. */
-const LiveSection = lazy(() => import('./LiveSection.js'));
 
 /** What a section needs of its plan: a card re-renders only when one of these changes. */
 export type SectionPlan = Pick<PlanProjection, 'id' | 'parties' | 'members'>;
@@ -59,6 +57,8 @@ export const SectionCard = memo(function SectionCard(props: SectionProps) {
   const { plan, section, number } = props;
   const ref = useRef<HTMLElement>(null);
   const near = useNearViewport(ref);
+  // The live part (editor, carets, threads): its script is the editor's, loaded late.
+  const LiveSection = useLiveSection(near);
   const owners = plan.parties.filter((p) => section.owners.includes(p.id));
   // The same policies the server enforces decide what this person is offered.
   const policyPlan = planParties(plan);
@@ -148,13 +148,11 @@ export const SectionCard = memo(function SectionCard(props: SectionProps) {
         <Alert data-color="danger" data-size="sm" className="section-card__notice" data-testid="section.unreadable">
           {t('plan.unreadableSection')}
         </Alert>
-      ) : near ? (
+      ) : near && LiveSection ? (
+        <LiveSection {...props} />
+      ) : (
         // The editor's script loads only when a section comes near; until then, and while it
         // loads, the stored text stands in.
-        <Suspense fallback={staticBody}>
-          <LiveSection {...props} />
-        </Suspense>
-      ) : (
         staticBody
       )}
     </section>

@@ -1,5 +1,6 @@
 import type { PlanView, SectionBodyView, ThreadView } from '@fellesplan/domain';
 import { api } from '../api/client.js';
+import { loadLiveSection } from '../components/liveSectionModule.js';
 
 interface Prefetched {
   plan: Promise<PlanView>;
@@ -19,7 +20,7 @@ export function prefetchPlanFromAddress(pathname: string): void {
   const requests: Prefetched = { plan: api.plan(planId), threads: api.threads(planId), contents: api.contents(planId) };
   // The first section's editor is what the reader waits for next: its script (the editor chunk)
   // downloads and compiles while these requests and the session check are answered.
-  import('../components/LiveSection.js').catch(() => undefined);
+  loadLiveSection().catch(() => undefined);
   // Nobody may ever take them (no session, another page): their failures are not errors.
   for (const request of Object.values(requests)) (request as Promise<unknown>).catch(() => undefined);
   prefetched = { planId, requests };
