@@ -48,6 +48,12 @@ export class SectionContent {
    * it, and unbounded it would come to hold every section ever read until the process ends.
    */
   private readonly stored = new Map<string, { key: string; state: SectionContentState }>();
+  /**
+   * Views of stored bodies (what plan pages fetch for every section), keyed like `stored` and
+   * bounded by their text: a view holds the body twice (JSON and text), so far fewer are kept.
+   */
+  private readonly views = new Map<string, { key: string; view: SectionContentView; weight: number }>();
+  private viewsWeight = 0;
 
   constructor(
     private readonly db: Db,
@@ -55,7 +61,14 @@ export class SectionContent {
     private readonly logger: Logger,
     /** Sections whose stored state is kept; well above those of the plans open at once. */
     private readonly storedLimit = 5000,
+    /** Characters of body text whose views are kept (about 3 bytes of memory each, JSON included). */
+    private readonly viewsLimit = 4_000_000,
   ) {}
+
+  /** How many views are kept, and their weight in characters (tests: the bound holds). */
+  get viewsKept(): { views: number; weight: number } {
+    return { views: this.views.size, weight: this.viewsWeight };
+  }
 
   /** How many stored states are kept (tests: bounded however many sections are read). */
   get storedStatesKept(): number {
@@ -153,6 +166,47 @@ export class SectionContent {
   }
 
   /**
+   * `view`, shared: the same frozen object for every reader until the stored rows change (ids
+   * never reused, rows immutable, so the ids read are exactly what a view is a function of).
+   * For readers that only pass the view on (the plan page's bodies, search); a body being edited
+   * on this instance is read from its live document every time.
+   */
+  async sharedView(sectionId: string): Promise<SectionContentView> {
+    if (this.liveDocument(sectionId)) return this.view(sectionId);
+    const name = sectionDocumentName(sectionId);
+    const cached = this.views.get(sectionId);
+    if (cached && cached.key === (await storedUpdateIds(this.db, name)).join(',')) {
+      this.keepView(sectionId, cached);
+      return cached.view;
+    }
+    const updates = await loadDocumentUpdates(this.db, name);
+    const doc = decodeUpdates(updates);
+    if (!doc) return this.unreadable(sectionId, 'stored updates do not decode');
+    try {
+      const view = deepFreeze(this.present(sectionId, doc));
+      this.keepView(sectionId, { key: updates.map((u) => u.id).join(','), view, weight: view.text.length + 100 });
+      return view;
+    } finally {
+      doc.destroy();
+    }
+  }
+
+  private keepView(sectionId: string, entry: { key: string; view: SectionContentView; weight: number }): void {
+    const previous = this.views.get(sectionId);
+    if (previous) {
+      this.views.delete(sectionId);
+      this.viewsWeight -= previous.weight;
+    }
+    this.views.set(sectionId, entry);
+    this.viewsWeight += entry.weight;
+    for (const [oldest, { weight }] of this.views) {
+      if (this.viewsWeight <= this.viewsLimit) break;
+      this.views.delete(oldest);
+      this.viewsWeight -= weight;
+    }
+  }
+
+  /**
    * Holds a section's live document open, loaded, so a command can change it inside its
    * transaction without reading storage there (on SQLite that read would wait for the transaction).
    */
@@ -224,6 +278,15 @@ export interface LiveBody {
    */
   replaceStored(json: TiptapJSON, author: { userId: string; partyId: string }, trx: Db): Promise<string>;
   close(): Promise<void>;
+}
+
+/** Frozen through and through: a view shared between readers must not be changed by one of them. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
 }
 
 /** Stored updates merged into a fresh document; null if their bytes do not decode (old, cut data). */

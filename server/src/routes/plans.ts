@@ -77,7 +77,7 @@ export function planRoutes(app: FastifyInstance, ctx: AppContext): void {
       // would wait for all of them.
       if (bodies.length > 0) await setImmediate();
       try {
-        const { revision, json } = await ctx.content.view(section.id);
+        const { revision, json } = await ctx.content.sharedView(section.id);
         bodies.push({ sectionId: section.id, revision, json });
       } catch (error) {
         // [R2] One unreadable body must not hide the others.
@@ -92,6 +92,6 @@ export function planRoutes(app: FastifyInstance, ctx: AppContext): void {
     const actor = await requireActor(ctx.db, request);
     const { sectionId } = z.object({ sectionId: idSchema }).parse(request.params);
     const { section } = await visibleSection(ctx.db, actor, sectionId);
-    return ctx.content.view(section.id);
+    return ctx.content.sharedView(section.id);
   });
 }
