@@ -53,7 +53,9 @@ describe('ImmediateSqliteDialect', () => {
     // Short, so the holder below outlasts it many times over without the test blocking long.
     main.pragma('busy_timeout = 20');
     main.exec('create table t (id integer primary key, name text)');
-    const db = new Kysely<{ t: { id: Generated<number>; name: string } }>({ dialect: new ImmediateSqliteDialect(main) });
+    const db = new Kysely<{ t: { id: Generated<number>; name: string } }>({
+      dialect: new ImmediateSqliteDialect(main),
+    });
     // Another connection to the file (the writer thread's, another process) holds the lock.
     const holder = openSqlite(file);
     holder.exec('begin immediate');
