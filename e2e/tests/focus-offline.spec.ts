@@ -1,5 +1,5 @@
-import type { Page, WebSocketRoute } from '@playwright/test';
 import { DEMO, expect, openDemoPlan, section, test } from '../fixtures/app.js';
+import { heldAcknowledgements, switchableNetwork } from '../fixtures/collabSocket.js';
 
 const SECTION = 'Samarbeidsstruktur og organisering'; // owned by Demo kommune and Demo HF, has text
 
@@ -87,17 +87,7 @@ test('leaving with edits the server has not confirmed asks first; with everythin
   expect(asked).toBe(false);
 
   const page = await loginAs(DEMO.kommune);
-  let networkUp = true;
-  const sockets: WebSocketRoute[] = [];
-  await page.routeWebSocket(/\/collab$/, (ws) => {
-    if (!networkUp) {
-      void ws.close({ code: 4000, reason: 'network down' });
-      return;
-    }
-    ws.connectToServer();
-    sockets.push(ws);
-  });
-  await page.reload();
+  const network = await switchableNetwork(page);
   await openDemoPlan(page);
   const card = await section(page, SECTION);
   const dialogs: string[] = [];
@@ -105,8 +95,7 @@ test('leaving with edits the server has not confirmed asks first; with everythin
     dialogs.push(dialog.type());
     void dialog.dismiss(); // stay on the page
   });
-  networkUp = false;
-  for (const ws of sockets) await ws.close({ code: 4000, reason: 'network down' });
+  await network.down();
   await card.getByTestId('section.editor').click();
   await page.keyboard.press('Control+End');
   await page.keyboard.type(' Ulagret tekst.');
@@ -116,44 +105,14 @@ test('leaving with edits the server has not confirmed asks first; with everythin
   expect(page.isClosed()).toBe(false);
 });
 
-/** Whether a message from the server is an acknowledgement (Hocuspocus's SyncStatus, type 8). */
-function isAcknowledgement(message: string | Buffer): boolean {
-  if (typeof message === 'string') return false;
-  let at = 0;
-  const varUint = () => {
-    let value = 0;
-    for (let scale = 1; ; scale *= 128) {
-      const byte = message[at++] ?? 0;
-      value += (byte & 127) * scale;
-      if (byte < 128) return value;
-    }
-  };
-  const keyLength = varUint(); // the document's routing key
-  at += keyLength;
-  return varUint() === 8;
-}
-
 test('scrolling through the plan without typing closes without asking; typing asks until the server confirms', async ({
   loginAs,
 }) => {
   // The server's acknowledgements are held back: every editor that mounts while the reader scrolls
   // has synced, but its handshake stays unconfirmed, as it is for a moment when the tab is closed.
-  const connect = async (page: Page, held: (() => void)[], holding: () => boolean) => {
-    await page.routeWebSocket(/\/collab$/, (ws) => {
-      const server = ws.connectToServer();
-      ws.onMessage((message) => server.send(message));
-      server.onMessage((message) => {
-        if (holding() && isAcknowledgement(message)) held.push(() => ws.send(message));
-        else ws.send(message);
-      });
-    });
-    await page.reload();
-    await openDemoPlan(page);
-  };
-
   const reader = await loginAs(DEMO.kommune);
-  const readerHeld: (() => void)[] = [];
-  await connect(reader, readerHeld, () => true);
+  const { held: readerHeld } = await heldAcknowledgements(reader, () => true);
+  await openDemoPlan(reader);
   const cards = reader.getByTestId('plan.section');
   const count = await cards.count();
   expect(count).toBeGreaterThan(10);
@@ -172,9 +131,9 @@ test('scrolling through the plan without typing closes without asking; typing as
   expect(asked).toBe(false);
 
   const writer = await loginAs(DEMO.kommune);
-  const writerHeld: (() => void)[] = [];
   let holding = false;
-  await connect(writer, writerHeld, () => holding);
+  const { held: writerHeld } = await heldAcknowledgements(writer, () => holding);
+  await openDemoPlan(writer);
   const card = await section(writer, SECTION);
   await expect(writer.getByTestId('connection.status')).toHaveAttribute('data-unsynced', '0');
   holding = true;

@@ -1,31 +1,7 @@
-import type { Page, WebSocketRoute } from '@playwright/test';
 import { DEMO, editorText, expect, openDemoPlan, section, test } from '../fixtures/app.js';
+import { heldAcknowledgements, switchableNetwork } from '../fixtures/collabSocket.js';
 
 const SECTION = 'Samarbeidsstruktur og organisering'; // owned by Demo kommune and Demo HF, has text
-
-/** The collaboration socket behind a switch: while the network is down, every socket is closed and refused. */
-async function switchableNetwork(page: Page) {
-  let up = true;
-  const sockets: WebSocketRoute[] = [];
-  await page.routeWebSocket(/\/collab$/, (ws) => {
-    if (!up) {
-      void ws.close({ code: 4000, reason: 'network down' });
-      return;
-    }
-    ws.connectToServer();
-    sockets.push(ws);
-  });
-  await page.reload();
-  return {
-    down: async () => {
-      up = false;
-      for (const ws of sockets.splice(0)) await ws.close({ code: 4000, reason: 'network down' });
-    },
-    up: () => {
-      up = true;
-    },
-  };
-}
 
 /**
  * Text typed while offline lives only in the section's document in this tab. Choosing a view
@@ -71,45 +47,6 @@ test('text typed offline survives its section being hidden by a view, and leavin
   await expect.poll(() => page.isClosed()).toBe(true);
   expect(dialogs).toEqual(['beforeunload']);
 });
-
-/** Whether a message from the server is an acknowledgement (Hocuspocus's SyncStatus, type 8). */
-function isAcknowledgement(message: string | Buffer): boolean {
-  if (typeof message === 'string') return false;
-  let at = 0;
-  const varUint = () => {
-    let value = 0;
-    for (let scale = 1; ; scale *= 128) {
-      const byte = message[at++] ?? 0;
-      value += (byte & 127) * scale;
-      if (byte < 128) return value;
-    }
-  };
-  const keyLength = varUint(); // the document's routing key
-  at += keyLength;
-  return varUint() === 8;
-}
-
-/** Every acknowledgement from the server is held back while `holding()`; sockets can be dropped (they reconnect). */
-async function heldAcknowledgements(page: Page, holding: () => boolean) {
-  const held: (() => void)[] = [];
-  const sockets: WebSocketRoute[] = [];
-  await page.routeWebSocket(/\/collab$/, (ws) => {
-    const server = ws.connectToServer();
-    sockets.push(ws);
-    ws.onMessage((message) => server.send(message));
-    server.onMessage((message) => {
-      if (holding() && isAcknowledgement(message)) held.push(() => ws.send(message));
-      else ws.send(message);
-    });
-  });
-  await page.reload();
-  return {
-    held,
-    drop: async () => {
-      for (const ws of sockets.splice(0)) await ws.close({ code: 4000, reason: 'network blip' });
-    },
-  };
-}
 
 test('an untouched page never asks: not when a peer edits the open section, nor after the socket reconnects', async ({
   loginAs,
