@@ -1,31 +1,20 @@
-import type { WebSocketRoute } from '@playwright/test';
 import { DEMO, editorText, expect, openDemoPlan, section, test } from '../fixtures/app.js';
+import { switchableNetwork } from '../fixtures/collabSocket.js';
 
 const SECTION = 'Samarbeidsstruktur og organisering'; // owned by Demo kommune and Demo HF
 
 test('the indicator shows offline with unsaved changes, and reconnecting saves them', async ({ loginAs }) => {
   const hf = await loginAs(DEMO.hf);
-  // The page's collaboration socket goes through this route, so the test can cut the network.
-  let networkUp = true;
-  const sockets: WebSocketRoute[] = [];
-  await hf.routeWebSocket(/\/collab$/, (ws) => {
-    if (!networkUp) {
-      void ws.close({ code: 4000, reason: 'network down' });
-      return;
-    }
-    ws.connectToServer();
-    sockets.push(ws);
-  });
-  await hf.reload(); // the socket opened at login predates the route
+  // The page's collaboration socket goes through a switch, so the test can cut the network.
+  const network = await switchableNetwork(hf);
   await openDemoPlan(hf);
   const card = await section(hf, SECTION);
   const status = hf.getByTestId('connection.status');
   await expect(status).toHaveAttribute('data-state', 'online');
   await expect(status).toHaveText('Tilkoblet – alt er lagret');
 
-  expect(sockets.length).toBeGreaterThan(0);
-  networkUp = false;
-  for (const ws of sockets) await ws.close({ code: 4000, reason: 'network down' });
+  expect(network.open()).toBeGreaterThan(0);
+  await network.down();
   await expect(status).not.toHaveAttribute('data-state', 'online');
 
   await card.getByTestId('section.editor').click();
@@ -40,7 +29,7 @@ test('the indicator shows offline with unsaved changes, and reconnecting saves t
   const kommuneCard = await section(kommune, SECTION);
   expect(await editorText(kommuneCard)).not.toContain('Skrevet uten nett.');
 
-  networkUp = true;
+  network.up();
   await expect(status).toHaveAttribute('data-state', 'online', { timeout: 20_000 });
   await expect.poll(() => editorText(kommuneCard)).toContain('Skrevet uten nett.');
 });
